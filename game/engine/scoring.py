@@ -1,0 +1,111 @@
+"""Scoring rules for every question type, and the lenient matching of typed answers.
+
+The rules (also in the README):
+
+* single choice, attribution, true/false, fact-or-claim: full credit for the right option, else none.
+* multi-select: ``(right picks - wrong picks) / number of right options``, never below 0; it counts
+  as right only when exactly the right options are picked.
+* short answer: right when the typed text matches an accepted answer after ignoring case, accents,
+  punctuation and surrounding spaces, with numbers in digits or words ("1,000" = "1000" = "one thousand").
+* ordering: the share of pairs of items that are in the right relative order; right only when the
+  whole order is right.
+* points: a question's ``points`` (10 by default) times its credit, rounded. With the streak bonus on,
+  every fully right answer from the third in a row on earns :data:`STREAK_BONUS` more.
+* a time-out scores nothing and counts as wrong.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from itertools import combinations
+
+STREAK_BONUS = 5
+"""Extra points for each right answer from the third in a row on."""
+STREAK_FROM = 3
+
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+
+
+def _words_to_number(words: list[str]) -> int | None:
+    """``["one", "thousand"]`` → 1000; None when the words are not all number words."""
+    total = current = 0
+    for word in words:
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word in _SCALES:
+            total += max(current, 1) * _SCALES[word]
+            current = 0
+        elif word == "and":
+            continue
+        else:
+            return None
+    return total + current
+
+
+def normalize_answer(text: str) -> str:
+    """Fold a typed answer for comparison: case, accents, punctuation, spacing, number words."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = re.sub(r"(?<=\d)[,.](?=\d{3}\b)", "", text)  # 1,000 -> 1000
+    text = re.sub(r"[^\w\s]|_", " ", text)
+    tokens = text.split()
+    out: list[str] = []
+    run: list[str] = []
+    for token in [*tokens, ""]:
+        if token and (token in _UNITS or token in _TENS or token in _SCALES or (token == "and" and run)):
+            run.append(token)
+            continue
+        if run:
+            while run and run[-1] == "and":
+                run.pop()
+            number = _words_to_number(run)
+            out.append(str(number) if number is not None else " ".join(run))
+            run = []
+        if token:
+            out.append(token)
+    return " ".join(out)
+
+
+def short_answer_credit(response: str, accepted: list[str]) -> float:
+    """1.0 when ``response`` matches one of ``accepted`` leniently, else 0.0."""
+    typed = normalize_answer(response)
+    return 1.0 if typed and any(typed == normalize_answer(a) for a in accepted) else 0.0
+
+
+def multi_credit(picked: set[int], right: set[int]) -> float:
+    """Partial credit for a multi-select answer, by option index."""
+    if not right:
+        return 0.0
+    score = (len(picked & right) - len(picked - right)) / len(right)
+    return max(0.0, score)
+
+
+def order_credit(arranged: list[int]) -> float:
+    """Share of item pairs in the right relative order; items are numbered by their right position."""
+    if len(arranged) < 2:
+        return 1.0
+    pairs = list(combinations(arranged, 2))
+    return sum(1 for a, b in pairs if a < b) / len(pairs)
+
+
+def points_for(base: int, credit: float) -> int:
+    """Points a question is worth at a given credit."""
+    return round(base * credit)
+
+
+def streak_bonus(streak: int, enabled: bool) -> int:
+    """The bonus for a fully right answer that makes a run of ``streak`` right answers."""
+    return STREAK_BONUS if enabled and streak >= STREAK_FROM else 0

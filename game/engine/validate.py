@@ -1,0 +1,61 @@
+"""Validation of pack folders, scenes folders and single content files, for ``quotebound validate``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.engine.diagnostics import ContentError, Diagnostic
+from game.engine.loader import PACK_FILE, PackBuilder, content_files, display_path, find_packs, load_pack
+
+
+def validate_pack(folder: Path) -> list[Diagnostic]:
+    """Every error and warning of one pack."""
+    try:
+        pack = load_pack(folder)
+    except ContentError as exc:
+        return exc.diagnostics
+    return sorted(pack.warnings)
+
+
+def _file_count(folder: Path) -> int:
+    return 1 + len(content_files(folder))
+
+
+def validate_paths(paths: list[Path]) -> tuple[list[Diagnostic], int]:
+    """Validate what the user named.
+
+    Args:
+        paths: pack folders, folders of packs, or YAML files inside a pack.
+
+    Returns:
+        The diagnostics, and how many files were checked.
+    """
+    diagnostics: list[Diagnostic] = []
+    files = 0
+    done: set[Path] = set()
+    for path in paths:
+        if path.is_file():
+            folder = path.parent
+            if not (folder / PACK_FILE).is_file():
+                diagnostics.append(Diagnostic(display_path(path), 1, 1, f"no {PACK_FILE} beside this file"))
+                files += 1
+                continue
+            packs = [folder]
+        elif path.is_dir():
+            packs = find_packs(path)
+            if not packs:
+                diagnostics.append(Diagnostic(display_path(path), 1, 1, f"no pack here (no {PACK_FILE} found)"))
+                continue
+        else:
+            diagnostics.append(Diagnostic(display_path(path), 1, 1, "no such file or folder"))
+            continue
+        for folder in packs:
+            if folder.resolve() in done:
+                continue
+            done.add(folder.resolve())
+            files += _file_count(folder)
+            diagnostics.extend(validate_pack(folder))
+    return diagnostics, files
+
+
+__all__ = ["PackBuilder", "validate_pack", "validate_paths"]
