@@ -1,0 +1,82 @@
+"""Shared fixtures: keep the tester's own machine out, and give tests packs to load.
+
+Every test runs with ``QUOTEBOUND_DATA`` pointing at a temporary folder and no ``QUOTEBOUND_SCENES``,
+so no test reads or writes the real user data folder or picks up someone's own packs.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from game.engine.loader import Pack, load_pack
+from game.paths import bundled_scenes
+
+ROOT = Path(__file__).resolve().parent.parent
+PANJSHIR = ROOT / "scenes" / "panjshir"
+
+TINY_ARTICLE = """A Tiny Article
+
+The river rose by three metres on Monday, the mayor said.
+
+Officials claimed that 1,000 homes were safe. “We are ready,” said Ana Ruiz.
+
+Source link
+"""
+
+TINY_PACK = """\
+id: tiny
+title: Tiny pack
+description: A pack for tests.
+article: article.txt
+boilerplate_starts: Source link
+topics:
+  - id: facts
+    title: Facts
+"""
+
+
+@pytest.fixture(autouse=True)
+def _isolate(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    monkeypatch.setenv("QUOTEBOUND_DATA", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.delenv("QUOTEBOUND_SCENES", raising=False)
+
+
+@pytest.fixture(scope="session")
+def panjshir() -> Pack:
+    """The bundled Panjshir pack, loaded once."""
+    return load_pack(bundled_scenes() / "panjshir")
+
+
+def write_pack(folder: Path, files: dict[str, str], *, article: str = TINY_ARTICLE, pack: str = TINY_PACK) -> Path:
+    """Write a small pack: ``pack.yaml``, ``article.txt`` and the given content files (dedented)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "pack.yaml").write_text(pack, encoding="utf-8")
+    (folder / "article.txt").write_text(article, encoding="utf-8")
+    for name, text in files.items():
+        (folder / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def tiny_pack_dir(tmp_path: Path) -> Path:
+    """A valid one-question pack in a temporary folder."""
+    return write_pack(
+        tmp_path / "tiny",
+        {
+            "quiz.yaml": """\
+            kind: quiz
+            questions:
+              - id: river
+                type: single
+                topic: facts
+                prompt: By how much did the river rise?
+                options: [three metres, one metre, "1,000 metres"]
+                answer: three metres
+                explanation: The mayor gave the figure.
+                quotes: ["The river rose by three metres on Monday"]
+            """
+        },
+    )
