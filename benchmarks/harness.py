@@ -1,0 +1,112 @@
+"""Shared benchmark harness: time and peak memory of child processes, compared in the same run.
+
+Every figure is a ratio against a baseline measured in the same run on the same machine, so results
+mean the same on a fast laptop and a loaded CI box. Runs are interleaved (baseline, subject,
+baseline, ...) so drift in machine load hits both sides alike; the median of each side is used.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Sample:
+    seconds: float
+    peak_kib: int
+
+
+def run_child(argv: list[str], *, env: dict[str, str] | None = None, stdin: str | None = None) -> Sample:
+    """Run a child to completion and return its wall time and peak resident memory."""
+    full_env = {**os.environ, **(env or {})}
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        argv,
+        cwd=ROOT,
+        env=full_env,
+        stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    if stdin is not None:
+        assert proc.stdin is not None
+        proc.stdin.write(stdin.encode())
+        proc.stdin.close()
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+        raise RuntimeError(f"{argv} exited {proc.returncode}: {err[-2000:]}")
+    if proc.stderr:
+        proc.stderr.close()
+    return Sample(elapsed, usage.ru_maxrss)
+
+
+@dataclass
+class Comparison:
+    name: str
+    subject: list[Sample]
+    baseline: list[Sample]
+    target_time: float | None = None
+    target_memory: float | None = None
+
+    @property
+    def time_ratio(self) -> float:
+        return statistics.median(s.seconds for s in self.subject) / statistics.median(
+            s.seconds for s in self.baseline
+        )
+
+    @property
+    def memory_ratio(self) -> float:
+        return statistics.median(s.peak_kib for s in self.subject) / statistics.median(
+            s.peak_kib for s in self.baseline
+        )
+
+    def rows(self) -> list[str]:
+        subject_s = statistics.median(s.seconds for s in self.subject)
+        base_s = statistics.median(s.seconds for s in self.baseline)
+        lines = [
+            f"{self.name}: time {subject_s * 1000:.0f} ms vs {base_s * 1000:.0f} ms = {self.time_ratio:.2f}x"
+            + (f" (target <= {self.target_time}x: {'met' if self.time_ratio <= self.target_time else 'MISSED'})"
+               if self.target_time else "")
+        ]
+        if self.target_memory:
+            subject_m = statistics.median(s.peak_kib for s in self.subject) / 1024
+            base_m = statistics.median(s.peak_kib for s in self.baseline) / 1024
+            lines.append(
+                f"{self.name}: peak memory {subject_m:.1f} MiB vs {base_m:.1f} MiB = {self.memory_ratio:.2f}x"
+                f" (target <= {self.target_memory}x: {'met' if self.memory_ratio <= self.target_memory else 'MISSED'})"
+            )
+        return lines
+
+
+def compare(
+    name: str,
+    subject: list[str],
+    baseline: list[str],
+    *,
+    repeat: int = 7,
+    target_time: float | None = None,
+    target_memory: float | None = None,
+    env: dict[str, str] | None = None,
+) -> Comparison:
+    """Interleave ``repeat`` runs of each command (after one warm-up of each) and compare them."""
+    run_child(baseline, env=env)
+    run_child(subject, env=env)
+    result = Comparison(name, [], [], target_time, target_memory)
+    for _ in range(repeat):
+        result.baseline.append(run_child(baseline, env=env))
+        result.subject.append(run_child(subject, env=env))
+    return result
+
+
+PYTHON = sys.executable
