@@ -7,5 +7,6 @@ Modules import the UI only inside their runner, so commands that need no screen 
 COMMAND_MODULES = [
     "game.commands.play",
     "game.commands.validate",
+    "game.commands.coverage",
 ]
 """Modules registered with the command line, in help order."""
