@@ -80,3 +80,9 @@ def tiny_pack_dir(tmp_path: Path) -> Path:
             """
         },
     )
+
+
+@pytest.fixture
+def pack_writer():  # type: ignore[no-untyped-def]
+    """:func:`write_pack`, for tests that build their own packs."""
+    return write_pack

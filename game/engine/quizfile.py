@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.engine import model
+from game.engine.distractors import suspicious_options
 from game.engine.loader import PackBuilder, content_kind
 from game.engine.quotes import normalize
 from game.engine.yamlsafe import Path_, YamlDoc
@@ -62,6 +63,8 @@ def check_question(builder: PackBuilder, doc: YamlDoc, path: Path_, question: mo
                 builder.error(doc, where, f"answer {answer!r} is not one of the options")
         if isinstance(question, model.MultiQuestion) and len(set(right)) >= len(texts):
             builder.error(doc, (*path, "answers"), "every option is right: leave at least one wrong option")
+        for i, reason in suspicious_options(question):
+            builder.warn(doc, (*path, "options", i), reason)
     elif isinstance(question, model.OrderQuestion):
         for i in _duplicates(question.items):
             builder.error(doc, (*path, "items", i), f"item {question.items[i]!r} is listed twice")
