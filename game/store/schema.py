@@ -1,0 +1,125 @@
+"""The progress database's schema as an ordered list of migrations.
+
+Rules for whoever adds migration N+1: append, never edit a released migration (a player's database already
+ran it); keep each step something SQLite can do inside one transaction (`CREATE`, `ALTER TABLE ... ADD
+COLUMN`, `INSERT ... SELECT` into a new table then `DROP`/`RENAME`); bump nothing else, `LATEST_VERSION`
+follows the list.
+
+Timestamps are stored as text, `datetime.isoformat(timespec="microseconds")` in UTC
+(`2025-01-31T18:04:05.123456+00:00`): fixed width, so text order is time order and `<=` works in SQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step.
+
+    Attributes:
+        version: The schema version the database has after this step.
+        description: What it does, for the `schema_version` table and for people.
+        statements: SQL statements, run in order inside one transaction.
+    """
+
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+# Created by the migration runner, not by a migration, so "which migrations ran" is always answerable.
+SCHEMA_VERSION_DDL = """
+CREATE TABLE IF NOT EXISTS schema_version (
+    version     INTEGER PRIMARY KEY,
+    description TEXT NOT NULL,
+    applied_at  TEXT NOT NULL
+)
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "players, runs, answers, spaced-review queue, story endings",
+        (
+            """
+            CREATE TABLE player (
+                id         INTEGER PRIMARY KEY,
+                name       TEXT NOT NULL,          -- as first typed, trimmed, case kept
+                name_key   TEXT NOT NULL UNIQUE,   -- casefolded: 'Ana' and 'ANA' are one player
+                created_at TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE run (
+                id          INTEGER PRIMARY KEY,
+                player_id   INTEGER NOT NULL REFERENCES player(id),
+                pack_id     TEXT NOT NULL,
+                mode        TEXT NOT NULL CHECK (mode IN ('quiz', 'story', 'review')),
+                seed        TEXT,                  -- text: a seed may not fit SQLite's 64-bit integer
+                status      TEXT NOT NULL DEFAULT 'active'
+                                CHECK (status IN ('active', 'finished', 'abandoned')),
+                total       INTEGER NOT NULL,
+                score       INTEGER,
+                max_score   INTEGER,
+                state_json  TEXT NOT NULL,         -- the engine's latest saved state, for resume
+                started_at  TEXT NOT NULL,
+                updated_at  TEXT NOT NULL,
+                finished_at TEXT
+            )
+            """,
+            """
+            CREATE TABLE answer (
+                id            INTEGER PRIMARY KEY,
+                run_id        INTEGER NOT NULL REFERENCES run(id),
+                seq           INTEGER NOT NULL,    -- 1, 2, 3 ... within the run
+                item_id       TEXT NOT NULL,
+                topic         TEXT,
+                response_json TEXT NOT NULL,
+                correct       INTEGER NOT NULL CHECK (correct IN (0, 1)),
+                credit        REAL NOT NULL,
+                points        INTEGER NOT NULL,
+                elapsed_s     REAL NOT NULL,
+                answered_at   TEXT NOT NULL,
+                UNIQUE (run_id, seq)
+            )
+            """,
+            """
+            CREATE TABLE review (
+                player_id    INTEGER NOT NULL REFERENCES player(id),
+                pack_id      TEXT NOT NULL,
+                question_id  TEXT NOT NULL,        -- stable id, so rewording a question keeps its schedule
+                box          INTEGER NOT NULL CHECK (box BETWEEN 1 AND 5),
+                due_at       TEXT NOT NULL,
+                last_seen_at TEXT NOT NULL,
+                PRIMARY KEY (player_id, pack_id, question_id)
+            )
+            """,
+            """
+            CREATE TABLE ending (
+                player_id   INTEGER NOT NULL REFERENCES player(id),
+                pack_id     TEXT NOT NULL,
+                scenario_id TEXT NOT NULL,
+                ending_id   TEXT NOT NULL,
+                found_at    TEXT NOT NULL,         -- first time only
+                PRIMARY KEY (player_id, pack_id, scenario_id, ending_id)
+            )
+            """,
+        ),
+    ),
+    Migration(
+        2,
+        "review.lapses (times missed, to spot leeches); indexes for resume, history and due",
+        (
+            "ALTER TABLE review ADD COLUMN lapses INTEGER NOT NULL DEFAULT 0",
+            "CREATE INDEX run_by_player ON run (player_id, pack_id, status, started_at)",
+            "CREATE INDEX review_due ON review (player_id, pack_id, due_at)",
+        ),
+    ),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+# A cheap guard against a botched append: versions must be 1, 2, 3 ... in order.
+assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1)), "migrations out of order"
