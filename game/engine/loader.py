@@ -102,7 +102,14 @@ def _quote_key(text: str) -> str:
 _AT = re.compile(r"^(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S)
 _STEP = re.compile(r"\.([A-Za-z_][\w-]*)|\[(\d+)\]|\[(['\"])(.*?)\3\]")
 _FIELD_NAMES = model.field_names()
-_YAML_WORDS = {"bool": "a yes/no value", "int": "a number", "float": "a number", "NoneType": "nothing"}
+_YAML_WORDS = {
+    "bool": "a yes/no value",
+    "int": "a number",
+    "float": "a number",
+    "null": "nothing (null)",
+    "date": "a date",
+    "datetime": "a date and time",
+}
 
 
 def _parse_path(text: str) -> Path_:
@@ -130,7 +137,8 @@ def schema_diagnostic(doc: YamlDoc, base: Path_, error: msgspec.ValidationError)
     if expected:
         want, got = expected.groups()
         source = doc.scalar_source.get(path)
-        if source is not None and want in ("str", "str | Option"):
+        # msgspec names an optional text "str | null" and an option "str | object".
+        if source is not None and want in ("str", "str | null", "str | object"):
             return doc.diag(
                 path,
                 f"expected text, but YAML read {source!r} as {_YAML_WORDS.get(got, got)}; "

@@ -257,22 +257,32 @@ class QuizRun:
         """Restore a round saved with :meth:`to_json`.
 
         Raises:
-            ValueError: when the state is from another pack or names questions the pack no longer has.
+            ValueError: when the state is from another pack, names questions the pack no longer has,
+                no longer fits a question's options (the pack was edited), or is damaged.
         """
         if state.get("version") != STATE_VERSION or state.get("pack") != pack.id:
             raise ValueError("this saved round belongs to another pack or version")
         known = {q.id for q in pack.questions}
-        missing = [qid for qid in state["order"] if qid not in known]
-        if missing:
-            raise ValueError(f"the pack no longer has question(s): {', '.join(missing)}")
-        run = cls.__new__(cls)
-        run.pack = pack
-        run.seed = int(state["seed"])
-        run.streak_bonus = bool(state["streak_bonus"])
-        run.order = list(state["order"])
-        run.perms = {k: list(v) for k, v in state["perms"].items()}
-        run.records = [AnswerRecord(**r) for r in state["records"]]
-        run.streak = int(state["streak"])
+        try:
+            missing = [qid for qid in state["order"] if qid not in known]
+            if missing:
+                raise ValueError(f"the pack no longer has question(s): {', '.join(missing)}")
+            run = cls.__new__(cls)
+            run.pack = pack
+            run.seed = int(state["seed"])
+            run.streak_bonus = bool(state["streak_bonus"])
+            run.order = list(state["order"])
+            run.perms = {k: list(v) for k, v in state["perms"].items()}
+            run.records = [AnswerRecord(**r) for r in state["records"]]
+            run.streak = int(state["streak"])
+            for qid in run.order:
+                # A saved shuffle must still fit the question: an edited option list would
+                # otherwise fail later, mid-round, with an IndexError.
+                expected = cls._deal(pack.question(qid), random.Random(0))
+                if sorted(run.perms[qid]) != sorted(expected):
+                    raise ValueError(f"question {qid!r} has changed since this round was saved")
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"this saved round is damaged ({exc.__class__.__name__}: {exc})") from None
         return run
 
 

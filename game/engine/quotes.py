@@ -123,8 +123,8 @@ class Article:
         return Span(start, end, self.paragraph_at(start).number)
 
     def in_boilerplate(self, span: Span) -> bool:
-        """Whether a span falls in the page footer rather than the article."""
-        return self.paragraph_at(span.start).boilerplate
+        """Whether a span falls in the page footer rather than the article, even in part."""
+        return self.paragraph_at(span.start).boilerplate or self.paragraph_at(span.end - 1).boilerplate
 
     @property
     def body(self) -> list[Paragraph]:

@@ -9,13 +9,14 @@ The rules (also in the README):
   punctuation and surrounding spaces, with numbers in digits or words ("1,000" = "1000" = "one thousand").
 * ordering: the share of pairs of items that are in the right relative order; right only when the
   whole order is right.
-* points: a question's ``points`` (10 by default) times its credit, rounded. With the streak bonus on,
-  every fully right answer from the third in a row on earns :data:`STREAK_BONUS` more.
+* points: a question's ``points`` (10 by default) times its credit, rounded (halves up). With the
+  streak bonus on, every fully right answer from the third in a row on earns :data:`STREAK_BONUS` more.
 * a time-out scores nothing and counts as wrong.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from itertools import combinations
@@ -55,11 +56,17 @@ def _words_to_number(words: list[str]) -> int | None:
     return total + current
 
 
+_ACRONYM = re.compile(r"\b(?:[^\W\d_]\.)+[^\W\d_]\b\.?")
+_APOSTROPHE = re.compile(r"(?<=\w)['\u2019\u02bc](?=\w)")
+
+
 def normalize_answer(text: str) -> str:
     """Fold a typed answer for comparison: case, accents, punctuation, spacing, number words."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = re.sub(r"(?<=\d)[,.](?=\d{3}\b)", "", text)  # 1,000 -> 1000
+    text = _ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)  # U.S. -> us
+    text = _APOSTROPHE.sub("", text)  # don't -> dont, Afghanistan’s -> afghanistans
     text = re.sub(r"[^\w\s]|_", " ", text)
     tokens = text.split()
     out: list[str] = []
@@ -102,8 +109,8 @@ def order_credit(arranged: list[int]) -> float:
 
 
 def points_for(base: int, credit: float) -> int:
-    """Points a question is worth at a given credit."""
-    return round(base * credit)
+    """Points a question is worth at a given credit, halves rounded up (``round`` would make 2.5 → 2)."""
+    return math.floor(base * credit + 0.5)
 
 
 def streak_bonus(streak: int, enabled: bool) -> int:

@@ -40,6 +40,12 @@ def validate_paths(paths: list[Path]) -> tuple[list[Diagnostic], int]:
                 diagnostics.append(Diagnostic(display_path(path), 1, 1, f"no {PACK_FILE} beside this file"))
                 files += 1
                 continue
+            if path.name != PACK_FILE and path.resolve() not in {f.resolve() for f in content_files(folder)}:
+                # Checking the pack alone would pass while this file is never read (e.g. `quiz.yml`).
+                message = "the game does not read this file: a pack's content files end in .yaml"
+                diagnostics.append(Diagnostic(display_path(path), 1, 1, message))
+                files += 1
+                continue
             packs = [folder]
         elif path.is_dir():
             packs = find_packs(path)

@@ -14,6 +14,7 @@ aliases, merge keys and any tag outside the YAML core schema are refused.
 from __future__ import annotations
 
 import gc
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -78,11 +79,34 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+def _tag(tag: str) -> str:
+    return tag.replace(_TAG, "!!")
+
+
+def _first_alias(text: str) -> tuple[int, int] | None:
+    """Where the first ``*alias`` stands: the composer shares the anchor's node, which has lost it."""
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
+                return event.start_mark.line + 1, event.start_mark.column + 1
+    except yaml.YAMLError:  # the text composed, so it parses; never let this path raise
+        pass
+    return None
+
+
+# A plain value followed on its line by `#` and text, as in `Answer #1 is right`: YAML reads the
+# rest as a comment and keeps only "Answer". A real comment almost always has a space after `#`.
+_GLUED_COMMENT = re.compile(r"[ \t]+#\S")
+
+
 class _Walker:
     """Turns a composed node tree into plain values, collecting problems instead of raising."""
 
-    def __init__(self, doc: YamlDoc) -> None:
+    def __init__(self, doc: YamlDoc, text: str = "") -> None:
         self.doc = doc
+        self.text = text
+        self.has_hash = "#" in text  # once: a test per scalar would make big files quadratic
+        self.lines: list[str] | None = None
         self.errors: list[Diagnostic] = []
         self.seen: set[int] = set()
         self.alias_reported = False
@@ -100,7 +124,15 @@ class _Walker:
         # is how alias bombs explode, and a node that contains itself is a cycle. Refuse both.
         if id(node) in self.seen:
             if not self.alias_reported:  # one line is enough; a bomb would otherwise print thousands
-                self.error(node, "anchors and aliases (&name / *name) are not supported: write the value out")
+                line, col = _first_alias(self.text) or _mark(node)
+                self.errors.append(
+                    Diagnostic(
+                        self.doc.display,
+                        line,
+                        col,
+                        "anchors and aliases (&name / *name) are not supported: write the value out",
+                    )
+                )
                 self.alias_reported = True
             return None
         self.seen.add(id(node))
@@ -109,14 +141,14 @@ class _Walker:
             return self.mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != f"{_TAG}seq":
-                self.error(node, f"unsupported tag {node.tag!r} on a list")
+                self.error(node, f"unsupported tag {_tag(node.tag)!r} on a list")
                 return None
             return [self.walk(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         return self.scalar(node, path)
 
     def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any] | None:
         if node.tag != f"{_TAG}map":
-            self.error(node, f"unsupported tag {node.tag!r} on a mapping")
+            self.error(node, f"unsupported tag {_tag(node.tag)!r} on a mapping")
             return None
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -136,12 +168,26 @@ class _Walker:
             result[key] = self.walk(value_node, (*path, key), depth + 1)
         return result
 
+    def check_comment(self, node: yaml.ScalarNode) -> None:
+        """Refuse a plain value cut short by a ``#`` the author meant as text."""
+        if self.lines is None:
+            self.lines = self.text.split("\n")
+        end = node.end_mark
+        if end.line < len(self.lines) and _GLUED_COMMENT.match(self.lines[end.line], end.column):
+            self.error(
+                node,
+                f"YAML reads ' #' as the start of a comment, so this text ends at {shorten(node.value)!r}; "
+                "put it in quotes if the rest belongs to it",
+            )
+
     def scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
         tag = node.tag
         if tag not in _SCALAR_TAGS:
-            self.error(node, f"unsupported tag {tag.replace(_TAG, '!!')!r}: only plain YAML values are allowed")
+            self.error(node, f"unsupported tag {_tag(tag)!r}: only plain YAML values are allowed")
             return None
         if tag == f"{_TAG}str":
+            if not node.style and self.has_hash:
+                self.check_comment(node)
             return clean_text(node.value)
         self.doc.scalar_source[path] = node.value
         construct = getattr(self.constructor, f"construct_yaml_{tag[len(_TAG):]}")
@@ -158,7 +204,7 @@ def _decode(raw: bytes, display: str) -> str:
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1  # in characters, as editors count
         raise ContentError(
             [Diagnostic(display, line, col, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})")]
         ) from None
@@ -189,12 +235,27 @@ def parse_yaml(raw: bytes, display: str) -> YamlDoc:
     gc.disable()
     try:
         node = yaml.compose(text, Loader=_Loader)
+    except yaml.reader.ReaderError as exc:
+        # A control character YAML refuses (an ESC byte, NUL, C1). libyaml gives its position as a
+        # byte offset in the UTF-8 text, the pure-Python reader as a character index.
+        offset = exc.position
+        if _Loader is not yaml.SafeLoader:
+            offset = len(text.encode("utf-8")[: exc.position].decode("utf-8", "ignore"))
+        before = text[:offset]
+        line = before.count("\n") + 1
+        col = offset - (before.rfind("\n") + 1) + 1
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        raise ContentError(
+            [Diagnostic(display, line, col, f"control character 0x{char:02x} is not allowed in a YAML file")]
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.problem:
             problem = f"{exc.context}: {exc.problem}" if "found" in exc.problem else exc.problem
+        if mark and text[mark.index : mark.index + 1] == "\t":
+            problem += " (a tab: indent with spaces, not tabs)"
         raise ContentError([Diagnostic(display, line, col, f"YAML syntax: {problem}")]) from None
     except yaml.YAMLError as exc:
         raise ContentError([Diagnostic(display, 1, 1, f"YAML: {exc}")]) from None
@@ -206,7 +267,7 @@ def parse_yaml(raw: bytes, display: str) -> YamlDoc:
     if node is None:
         raise ContentError([Diagnostic(display, 1, 1, "the file is empty")])
     doc = YamlDoc(display, None)
-    walker = _Walker(doc)
+    walker = _Walker(doc, text)
     doc.data = walker.walk(node, (), 0)
     if walker.errors:
         raise ContentError(walker.errors)

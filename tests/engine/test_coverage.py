@@ -38,7 +38,9 @@ def test_bundled_pack_reaches_ninety_percent(capsys: pytest.CaptureFixture[str])
     assert "panjshir:" in capsys.readouterr().out
 
 
-def test_below_minimum_exits_one_and_lists_uncovered(tiny_pack_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_below_minimum_exits_one_and_lists_uncovered(
+    tiny_pack_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["coverage", str(tiny_pack_dir), "--min", "90"]) == 1
     out = capsys.readouterr().out
     assert "Officials claimed that 1,000 homes were safe." in out

@@ -23,27 +23,25 @@ questions:
 """
 
 
-def _warnings(tmp_path: Path, wrong: str) -> list[str]:
-    from conftest import write_pack
-
+def _warnings(write_pack, tmp_path: Path, wrong: str) -> list[str]:  # type: ignore[no-untyped-def]
     pack = load_pack(write_pack(tmp_path / "tiny", {"quiz.yaml": QUESTION.replace("{wrong}", wrong)}))
     return [f"{w.line}: {w.message}" for w in pack.warnings]
 
 
-def test_option_equal_to_the_answer_after_folding_is_flagged(tmp_path: Path) -> None:
-    assert _warnings(tmp_path, "One thousand homes were SAFE!") == [
+def test_option_equal_to_the_answer_after_folding_is_flagged(pack_writer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert _warnings(pack_writer, tmp_path, "One thousand homes were SAFE!") == [
         "9: wrong option 'One thousand homes were SAFE!' reads the same as the right answer"
     ]
 
 
-def test_option_stated_by_the_quote_is_flagged(tmp_path: Path) -> None:
-    assert _warnings(tmp_path, "Officials claimed that 1,000") == [
+def test_option_stated_by_the_quote_is_flagged(pack_writer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert _warnings(pack_writer, tmp_path, "Officials claimed that 1,000") == [
         "9: wrong option 'Officials claimed that 1,000' is stated word for word by the question's own quote"
     ]
 
 
-def test_a_plausible_distractor_is_not_flagged(tmp_path: Path) -> None:
-    assert _warnings(tmp_path, "3 homes were safe") == []
+def test_a_plausible_distractor_is_not_flagged(pack_writer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert _warnings(pack_writer, tmp_path, "3 homes were safe") == []
 
 
 def test_bundled_pack_has_no_distractor_warnings(panjshir) -> None:  # type: ignore[no-untyped-def]
