@@ -31,9 +31,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    known = set(parser._subparsers._group_actions[0].choices) if parser._subparsers else set()  # type: ignore[union-attr]
-    # `quotebound --seed 3` means `quotebound play --seed 3`: the game is the default command.
-    if not any(a in known for a in args_list) and not {"-h", "--help", "--version"} & set(args_list):
+    # `quotebound --seed 3` means `quotebound play --seed 3`: the game is the default command. Only
+    # the first word can name a command, so `quotebound --player report` is a player called "report".
+    if not args_list or (args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")):
         args_list = ["play", *args_list]
     args = parser.parse_args(args_list)
     try:

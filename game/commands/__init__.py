@@ -8,5 +8,8 @@ COMMAND_MODULES = [
     "game.commands.play",
     "game.commands.validate",
     "game.commands.coverage",
+    "game.commands.report",
+    "game.commands.export",
+    "game.commands.serve",
 ]
 """Modules registered with the command line, in help order."""

@@ -1,47 +1,203 @@
-"""``quotebound play`` (the default command): start the game in the terminal."""
+"""``quotebound play`` (the default command): the game in the terminal, full-screen or as plain lines.
+
+Class play: a teacher gives every student the same ``--seed`` (same questions, order and options) and a
+``--results`` folder. A round with ``--results`` is class play, and class play turns the streak bonus off
+unless ``--streak-bonus`` asks for it: a bonus for runs of right answers widens the gap between stronger and
+weaker students, which is not what a class quiz is for. Outside class play the bonus is on unless
+``--no-streak-bonus``.
+
+The Textual app is imported only when it is about to run, so ``play --plain`` never loads textual or rich.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.engine.diagnostics import ContentError
-from game.engine.loader import load_packs
-from game.paths import scenes_dir
+from game.engine.loader import Pack
+
+if TYPE_CHECKING:
+    from game.plain.console import Console
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add the ``play`` subcommand."""
-    parser = subparsers.add_parser("play", help="play the game (the default command)")
-    parser.add_argument("--scenes", help="folder of packs to play (default: the bundled packs)")
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < value < 86_400:
+        raise argparse.ArgumentTypeError("must be more than 0 seconds (and less than a day)")
+    return value
+
+
+def add_play_arguments(parser: argparse.ArgumentParser, *, served: bool = False) -> None:
+    """Add the flags that shape a round; ``serve`` reuses them (without the ones that make no sense there).
+
+    Args:
+        parser: the ``play`` or ``serve`` parser.
+        served: leave out ``--plain`` (a browser needs the full-screen app) and ``--player`` (every browser
+            would play under the same name).
+    """
+    if not served:
+        parser.add_argument("--player", metavar="NAME", help="the player's name, written in the results file")
     parser.add_argument("--seed", type=int, help="the same seed deals the same round on every machine")
-    parser.add_argument("--pack", help="start on this pack id")
+    parser.add_argument(
+        "--questions", type=_positive_int, metavar="N", help="questions per round (default: all)"
+    )
+    parser.add_argument(
+        "--time-limit",
+        type=_positive_float,
+        metavar="SECONDS",
+        help="time per question; a time-out counts as wrong",
+    )
+    parser.add_argument(
+        "--mode", choices=["quiz", "story"], default="quiz", help="what to play (default: quiz)"
+    )
+    if not served:
+        parser.add_argument(
+            "--plain", action="store_true", help="plain lines on stdin/stdout, no full-screen UI"
+        )
+    parser.add_argument(
+        "--results", metavar="DIR", help="write each round's results file here (class play: streak bonus off)"
+    )
+    parser.add_argument(
+        "--streak-bonus",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="bonus points for runs of right answers (default: on, but off with --results)",
+    )
+    parser.add_argument("--pack", help="the pack to play, by id")
+    parser.add_argument("--scenes", metavar="DIR", help="folder of packs (default: the bundled packs)")
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help="where progress is kept (default: the user data folder)"
+    )
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``play`` subcommand."""
+    parser = subparsers.add_parser(
+        "play",
+        help="play the game (the default command)",
+        description="Play the game. With --results DIR it is class play: the streak bonus is off unless "
+        "--streak-bonus, and each round writes a results file to DIR for `quotebound report`.",
+    )
+    add_play_arguments(parser)
     parser.set_defaults(func=run)
 
 
+def streak_bonus_for(args: argparse.Namespace) -> bool:
+    """The class-play rule: an explicit flag wins; otherwise off with ``--results``, on without."""
+    if args.streak_bonus is not None:
+        return bool(args.streak_bonus)
+    return args.results is None
+
+
+def _path(value: str | None) -> Path | None:
+    return Path(value).expanduser() if value else None
+
+
 def run(args: argparse.Namespace) -> int:
-    """Load the packs, then hand over to the Textual app (imported only now)."""
-    packs, problems = load_packs(scenes_dir(args.scenes))
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if problems:
-        print("quotebound: fix the problems above (see `quotebound validate`).", file=sys.stderr)
-        return 1
-    if not packs:
-        print(f"quotebound: no packs found in {scenes_dir(args.scenes)}", file=sys.stderr)
+    """Load the packs, then play in plain lines or hand over to the Textual app (imported only now)."""
+    from game.commands.common import load_command_packs
+
+    packs = load_command_packs(args.scenes, strict=True)
+    if packs is None:
         return 1
     if args.pack:
         chosen = [p for p in packs if p.id == args.pack]
         if not chosen:
-            print(f"quotebound: no pack {args.pack!r}; packs: {', '.join(p.id for p in packs)}", file=sys.stderr)
+            print(
+                f"quotebound: no pack {args.pack!r}; packs: {', '.join(p.id for p in packs)}", file=sys.stderr
+            )
             return 1
         packs = chosen + [p for p in packs if p.id != args.pack]
+    if getattr(args, "plain", False):
+        return _run_plain(args, packs)
+    return _run_tui(args, packs)
+
+
+def _run_tui(args: argparse.Namespace, packs: list[Pack]) -> int:
+    import inspect
+
     from game.ui.app import make_app
 
-    app = make_app(packs=packs, seed=args.seed)
+    options = {
+        "packs": packs,
+        "seed": args.seed,
+        "count": args.questions,
+        "time_limit": args.time_limit,
+        "streak_bonus": streak_bonus_for(args),
+        "player": getattr(args, "player", None),
+        "data_dir": _path(args.data_dir),
+        "results_dir": _path(args.results),
+    }
+    # make_app has no `mode` yet; pass it as soon as it does, and never break the app before then.
+    if args.mode != "quiz" and "mode" in inspect.signature(make_app).parameters:
+        options["mode"] = args.mode
+    app = make_app(**options)
     app.run()
     # Textual's run() returns normally after an unhandled exception; its return code tells.
     return app.return_code or 0
 
 
-__all__ = ["ContentError", "register", "run"]
+def _run_plain(args: argparse.Namespace, packs: list[Pack]) -> int:
+    from game.plain.console import Console
+
+    for stream in (sys.stdout, sys.stderr):
+        # A dumb terminal or a Windows console may not encode “ ¶ →: print a ? rather than crash mid-round.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    console = Console(sys.stdin, sys.stdout, sys.stderr)
+    pack = packs[0] if args.pack or len(packs) == 1 else _choose_pack(console, packs)
+    if pack is None:
+        return 0
+    if args.mode == "story":
+        return _run_plain_story(args, pack, console)
+    from game.plain.quiz import QuizSettings, play_quiz
+
+    settings = QuizSettings(
+        seed=args.seed,
+        count=args.questions,
+        time_limit=args.time_limit,
+        streak_bonus=streak_bonus_for(args),
+        player=args.player,
+        results_dir=_path(args.results),
+        data_dir=_path(args.data_dir),
+    )
+    return play_quiz(pack, console, settings)
+
+
+def _run_plain_story(args: argparse.Namespace, pack: Pack, console: Console) -> int:
+    try:
+        from game.plain.story import play_story
+    except ImportError:
+        print("quotebound: story mode is not available in plain mode yet.", file=sys.stderr)
+        return 2
+    return play_story(pack, console, args)
+
+
+def _choose_pack(console: Console, packs: list[Pack]) -> Pack | None:
+    """Ask which pack to play when there are several and no ``--pack``."""
+    from game.plain.console import TIMED_OUT
+
+    console.say("Packs:")
+    for i, pack in enumerate(packs, start=1):
+        console.say(f"{i}. {pack.title} ({pack.id})", indent="  ")
+    while True:
+        line = console.ask(f"Which pack (1-{len(packs)})? ")
+        if line is None or line is TIMED_OUT:
+            return None
+        text = str(line).strip()
+        if text.isdigit() and 1 <= int(text) <= len(packs):
+            return packs[int(text) - 1]
+        console.say(f"Type a number from 1 to {len(packs)}.")

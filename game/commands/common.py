@@ -1,0 +1,58 @@
+"""Helpers the screenless commands share: loading packs for a command and choosing one by id."""
+
+from __future__ import annotations
+
+import sys
+
+from game.engine.loader import Pack, load_packs
+from game.paths import scenes_dir
+
+
+def load_command_packs(scenes: str | None, *, strict: bool) -> list[Pack] | None:
+    """Load the packs of the scenes folder, printing problems on stderr.
+
+    Args:
+        scenes: the ``--scenes`` value (None: ``QUOTEBOUND_SCENES`` or the bundled packs).
+        strict: fail when any pack has a problem (play does: a broken pack is a broken game); otherwise
+            the problems are one note and the packs that loaded are used.
+
+    Returns:
+        The packs, or None when the command should stop with status 1.
+    """
+    folder = scenes_dir(scenes)
+    packs, problems = load_packs(folder)
+    if problems and strict:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print("quotebound: fix the problems above (see `quotebound validate`).", file=sys.stderr)
+        return None
+    if problems:
+        print(
+            f"quotebound: note: {len(problems)} problem(s) in {folder}; see `quotebound validate`.",
+            file=sys.stderr,
+        )
+    if not packs and strict:
+        print(f"quotebound: no packs found in {folder}", file=sys.stderr)
+        return None
+    return packs
+
+
+def pick_pack(packs: list[Pack], pack_id: str | None) -> Pack | None:
+    """The pack with ``pack_id``, or the only pack when none is named; None (with a message) otherwise."""
+    if pack_id:
+        for pack in packs:
+            if pack.id == pack_id:
+                return pack
+        known = ", ".join(p.id for p in packs) or "none"
+        print(f"quotebound: no pack {pack_id!r}; packs: {known}", file=sys.stderr)
+        return None
+    if len(packs) == 1:
+        return packs[0]
+    if not packs:
+        print("quotebound: no packs found", file=sys.stderr)
+        return None
+    print(
+        f"quotebound: several packs ({', '.join(p.id for p in packs)}); choose one with --pack",
+        file=sys.stderr,
+    )
+    return None

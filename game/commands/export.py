@@ -1,0 +1,103 @@
+"""``quotebound export``: a pack as GIFT, Aiken, TSV flashcards, a Markdown sheet or key, or JSON.
+
+Writes to stdout, or atomically to ``-o FILE``; notes (such as questions a format cannot hold) go to stderr.
+Imports no UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from game.export import FORMATS
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``export`` subcommand."""
+    parser = subparsers.add_parser(
+        "export",
+        help="export a pack: GIFT (Moodle), Aiken, TSV (Anki/Quizlet), Markdown sheet/key, JSON",
+        description="Export a pack's questions. Questions are dealt as `play --seed S --questions N` deals "
+        "them (seed 1 unless given), so a sheet matches a class round and its key; json exports the whole "
+        "pack as written.",
+    )
+    parser.add_argument("--format", required=True, choices=FORMATS, help="the export format")
+    parser.add_argument("--pack", help="the pack id (needed when there are several)")
+    parser.add_argument("--seed", type=int, help="deal as `play --seed S` (default: 1)")
+    parser.add_argument(
+        "--questions", type=_positive_int, metavar="N", help="only the first N dealt questions"
+    )
+    parser.add_argument(
+        "--answers", action="store_true", help="markdown: the answer key instead of the sheet"
+    )
+    parser.add_argument(
+        "--flavor",
+        choices=["anki", "quizlet"],
+        default="anki",
+        help="tsv: Anki (HTML, headers) or Quizlet (plain)",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
+    parser.add_argument("--scenes", metavar="DIR", help="folder of packs (default: the bundled packs)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Render the chosen format and write it."""
+    from game.commands.common import load_command_packs, pick_pack
+    from game.export.common import DEFAULT_SEED, deal
+
+    packs = load_command_packs(args.scenes, strict=False)
+    if packs is None:
+        return 1
+    pack = pick_pack(packs, args.pack)
+    if pack is None:
+        return 1
+    if args.answers and args.format != "markdown":
+        print(
+            "quotebound: note: --answers applies to --format markdown only; the others hold the answers.",
+            file=sys.stderr,
+        )
+    module = importlib.import_module(f"game.export.{args.format}")
+    if args.format == "json":
+        rendered = module.render(pack)
+    else:
+        seed = DEFAULT_SEED if args.seed is None else args.seed
+        items = deal(pack, seed=seed, count=args.questions)
+        extra = {"answers": args.answers} if args.format == "markdown" else {}
+        if args.format == "tsv":
+            extra = {"flavor": args.flavor}
+        rendered = module.render(pack, items, seed=seed, **extra)
+    for note in rendered.notes:
+        print(f"quotebound: note: {note}", file=sys.stderr)
+    return write_output(rendered.text, args.output)
+
+
+def write_output(text: str, output: str | None) -> int:
+    """Write ``text`` as UTF-8 to ``output`` atomically, or to stdout; 1 (with a message) on failure."""
+    if output:
+        from game.store.atomic import write_text
+
+        try:
+            write_text(Path(output).expanduser(), text)
+        except OSError as exc:
+            print(f"quotebound: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+        return 0
+    # UTF-8 whatever the locale: a GIFT or CSV file must not depend on the console's code page.
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+    else:
+        sys.stdout.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    return 0

@@ -1,0 +1,68 @@
+"""``quotebound report RESULTS...``: a class report from results files, without the TUI.
+
+Takes results files and folders (read recursively). Prints a plain-text table by default, or CSV, Markdown or
+HTML; ``-o FILE`` writes it atomically. Unreadable files are named on stderr and skipped. Imports no UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``report`` subcommand."""
+    parser = subparsers.add_parser(
+        "report",
+        help="class report from results files: scores, questions, most missed with quotes",
+        description="Read results files (and folders of them) written by `play --results DIR` and report "
+        "each student's score, each question's share right and most chosen wrong answer, and the questions "
+        "missed most, with their quotes.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="RESULTS", help="results files or folders")
+    style = parser.add_mutually_exclusive_group()
+    style.add_argument("--csv", dest="style", action="store_const", const="csv", help="CSV for a spreadsheet")
+    style.add_argument("--markdown", dest="style", action="store_const", const="markdown", help="Markdown")
+    style.add_argument(
+        "--html", dest="style", action="store_const", const="html", help="a standalone HTML page"
+    )
+    parser.add_argument(
+        "--top", type=int, default=5, metavar="N", help="how many most-missed questions (default 5)"
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
+    parser.add_argument(
+        "--scenes", metavar="DIR", help="folder of packs, for the quotes (default: bundled packs)"
+    )
+    parser.set_defaults(func=run, style="text")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read the results, compute the report, write it in the chosen style."""
+    from game.commands.common import load_command_packs
+    from game.commands.export import write_output
+    from game.export import report_formats
+    from game.export.report import build_report
+    from game.store.results import collect
+
+    collected = collect(args.paths)
+    for problem in collected.problems:
+        print(f"quotebound: skipped {problem}", file=sys.stderr)
+    if not collected.results:
+        print("quotebound: no results files found.", file=sys.stderr)
+        return 1
+    packs = load_command_packs(args.scenes, strict=False) or []
+    report = build_report(collected.results, {p.id: p for p in packs}, top=max(0, args.top))
+    if args.style == "csv":
+        # The byte-order mark is how Excel knows a CSV file is UTF-8 (else “ and ¶ come out garbled).
+        text = "\ufeff" + report_formats.to_csv(report)
+    elif args.style == "markdown":
+        text = report_formats.to_markdown(report)
+    elif args.style == "html":
+        text = report_formats.to_html(report)
+    else:
+        width = (
+            shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() and not args.output else 100
+        )
+        text = report_formats.to_text(report, width=max(60, width))
+    return write_output(text, args.output)

@@ -1,0 +1,54 @@
+"""Aiken, the simplest multiple-choice import format (Moodle, and many LMSs that copy it).
+
+Rules, from Moodle's ``qformat_aiken`` reader: the question is one line; then one option per line, each a
+capital letter, ``.`` or ``)``, a space and the text; then ``ANSWER: X``; a blank line between questions.
+There is no escaping, no feedback and no comment syntax, so:
+
+* texts are folded onto one line;
+* only questions with exactly one right option are exported: single choice, attribution, true/false and
+  fact-or-claim (two options each). Select-all, short-answer and ordering questions are skipped with a note
+  on stderr;
+* a question whose text would itself read as an option line (``A. …``) or as ``ANSWER:`` is skipped too,
+  since Aiken has no way to escape it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from game.engine.loader import Pack
+from game.export.common import LETTERS, Item, Rendered, one_line, skipped_note
+
+SINGLE_CHOICE = ("single", "attribution", "true_false", "claim_fact")
+_AMBIGUOUS = re.compile(r"^(?:[A-Z][).][ \t]|ANSWER:)")
+
+
+def question_line(item: Item) -> str:
+    """The one-line question text: prompt, then the statement it is about."""
+    text = one_line(item.question.prompt)
+    if item.statement:
+        text += " " + one_line(item.statement)
+    return text
+
+
+def render(pack: Pack, items: list[Item], *, seed: int) -> Rendered:
+    """The Aiken text of the single-choice ``items``; the others are named in the notes."""
+    del pack, seed  # Aiken has no comments to record them in
+    blocks: list[str] = []
+    unsupported: list[Item] = []
+    ambiguous: list[Item] = []
+    for item in items:
+        if item.kind not in SINGLE_CHOICE or len(item.right) != 1:
+            unsupported.append(item)
+            continue
+        text = question_line(item)
+        if _AMBIGUOUS.match(text):
+            ambiguous.append(item)
+            continue
+        lines = [text]
+        lines.extend(f"{LETTERS[i]}. {one_line(choice)}" for i, choice in enumerate(item.choices))
+        lines.append(f"ANSWER: {LETTERS[item.right[0]]}")
+        blocks.append("\n".join(lines))
+    notes = skipped_note("aiken", unsupported, "that are not single-choice (Aiken holds only those)")
+    notes += skipped_note("aiken", ambiguous, "whose text would read as an option or answer line")
+    return Rendered("\n\n".join(blocks) + "\n" if blocks else "", notes)

@@ -1,0 +1,213 @@
+"""The class report: figures computed from results files (rendering is in :mod:`game.export.report_formats`).
+
+For each round: the player's score. For each question asked: how many answered it, the share fully right,
+the wrong answer chosen most often, and time-outs. Then the questions missed most, with the quotes that
+answer them, loaded from the pack. A pack that cannot be found (or no longer has the question) only loses
+the quotes: the report uses the prompt and right answer recorded in the results.
+
+Every round counts: a student who played twice appears twice, and both rounds count in the question figures.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from statistics import median
+
+from game.engine.loader import Pack
+from game.engine.scoring import normalize_answer
+from game.export.common import quote_text
+from game.store.results import Results
+
+TOP_MISSED = 5
+
+
+@dataclass
+class StudentRow:
+    """One round: who, how well, how long."""
+
+    player: str
+    pack: str
+    seed: int
+    score: int
+    max_score: int
+    right: int
+    answered: int
+    total: int
+    complete: bool
+    seconds: float
+    started: str
+    file: str
+
+    @property
+    def percent(self) -> int:
+        """Score as a share of the round's maximum."""
+        return round(100 * self.score / self.max_score) if self.max_score else 0
+
+
+@dataclass
+class QuestionStat:
+    """How the class did on one question."""
+
+    pack: str
+    id: str
+    prompt: str
+    right_answer: str
+    order: tuple[int, int]
+    """Where the question stands: (pack index in the report, question index in the pack or first seen)."""
+    asked: int = 0
+    right: int = 0
+    timed_out: int = 0
+    wrong: Counter[str] = field(default_factory=Counter)
+    """Wrong answers (grouped by their folded form) → times chosen."""
+    shown: dict[str, str] = field(default_factory=dict)
+    """Folded wrong answer → the form first seen, for display."""
+    quotes: list[str] | None = None
+    """Quotes with paragraph numbers; None when the pack (or the question) could not be found."""
+
+    @property
+    def missed(self) -> int:
+        return self.asked - self.right
+
+    @property
+    def percent_right(self) -> int:
+        return round(100 * self.right / self.asked) if self.asked else 0
+
+    @property
+    def most_wrong(self) -> tuple[str, int] | None:
+        """The wrong answer chosen most often (ties: alphabetical), with its count."""
+        if not self.wrong:
+            return None
+        key, count = min(self.wrong.items(), key=lambda kv: (-kv[1], kv[0]))
+        return self.shown[key], count
+
+
+@dataclass
+class ClassReport:
+    """Everything the report shows."""
+
+    students: list[StudentRow]
+    questions: list[QuestionStat]
+    most_missed: list[QuestionStat]
+    packs: list[str]
+    seeds: list[int]
+    notes: list[str]
+
+    @property
+    def mean_percent(self) -> int:
+        return round(sum(s.percent for s in self.students) / len(self.students)) if self.students else 0
+
+    @property
+    def median_percent(self) -> float:
+        return median(s.percent for s in self.students) if self.students else 0
+
+    @property
+    def anyone_missed(self) -> bool:
+        """Whether any question was missed by anyone (the most-missed list may be cut to none)."""
+        return any(q.missed for q in self.questions)
+
+    @property
+    def players(self) -> int:
+        return len({s.player.casefold() for s in self.students})
+
+
+def _fold(kind: str, given: str) -> str:
+    # Typed answers differ in case and punctuation; group them as the game's own matching would.
+    if kind == "short":
+        return normalize_answer(given) or given
+    return given
+
+
+def build_report(
+    results: list[tuple[Path, Results]], packs: dict[str, Pack], *, top: int = TOP_MISSED
+) -> ClassReport:
+    """Compute the class report.
+
+    Args:
+        results: (file, results) pairs, e.g. from :func:`game.store.results.collect`.
+        packs: loaded packs by id; quotes come from here.
+        top: how many most-missed questions to list.
+    """
+    students: list[StudentRow] = []
+    stats: dict[tuple[str, str], QuestionStat] = {}
+    pack_order: dict[str, int] = {}
+    notes: list[str] = []
+    for file, res in sorted(results, key=lambda fr: (fr[1].player.casefold(), fr[1].started, str(fr[0]))):
+        pack_index = pack_order.setdefault(res.pack, len(pack_order))
+        students.append(
+            StudentRow(
+                res.player,
+                res.pack,
+                res.seed,
+                res.score,
+                res.max_score,
+                res.right,
+                res.answered,
+                res.total,
+                res.complete,
+                sum(a.elapsed for a in res.answers),
+                res.started,
+                file.name,
+            )
+        )
+        pack = packs.get(res.pack)
+        if pack is not None and res.article_sha256 and res.article_sha256 != pack.article.sha256:
+            note = f"pack {res.pack!r} has a different article now than when some rounds were played"
+            if note not in notes:
+                notes.append(note)
+        for answer in res.answers:
+            stat = stats.get((res.pack, answer.id))
+            if stat is None:
+                stat = QuestionStat(res.pack, answer.id, answer.prompt, answer.right_answer, (pack_index, 0))
+                stat.order = (pack_index, _index_in_pack(pack, answer.id, len(stats)))
+                stat.quotes = _quotes(pack, answer.id)
+                stats[(res.pack, answer.id)] = stat
+            stat.asked += 1
+            if answer.correct:
+                stat.right += 1
+            elif answer.timed_out:
+                stat.timed_out += 1
+            else:
+                key = _fold(answer.type, answer.given)
+                stat.wrong[key] += 1
+                stat.shown.setdefault(key, answer.given)
+    for pack_id in pack_order:
+        if pack_id not in packs:
+            notes.append(f"pack {pack_id!r} not found: its quotes are left out (use --scenes to point at it)")
+    questions = sorted(stats.values(), key=lambda s: s.order)
+    missed = [s for s in questions if s.missed]
+    missed.sort(key=lambda s: (-s.missed / s.asked, -s.asked, s.order))
+    return ClassReport(
+        students=students,
+        questions=questions,
+        most_missed=missed[:top],
+        packs=list(pack_order),
+        seeds=sorted({s.seed for s in students}),
+        notes=notes,
+    )
+
+
+def _index_in_pack(pack: Pack | None, question_id: str, fallback: int) -> int:
+    if pack is not None:
+        for i, question in enumerate(pack.questions):
+            if question.id == question_id:
+                return i
+    return 100_000 + fallback  # unknown questions after the known ones, in the order first seen
+
+
+def _quotes(pack: Pack | None, question_id: str) -> list[str] | None:
+    if pack is None:
+        return None
+    try:
+        question = pack.question(question_id)
+        return [quote_text(q) for q in pack.quotes_of(question.quotes)]
+    except KeyError:
+        return None
+
+
+def duration(seconds: float) -> str:
+    """``4m12s``-style time."""
+    total = round(seconds)
+    minutes, secs = divmod(total, 60)
+    return f"{minutes}m{secs:02d}s" if minutes else f"{secs}s"

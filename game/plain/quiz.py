@@ -1,0 +1,141 @@
+"""The plain-mode quiz: a round of questions asked and answered as lines, with feedback, summary and results.
+
+It drives :class:`~game.engine.quiz.QuizRun` exactly as the TUI does, so one seed gives the same questions,
+order and options in both, and it writes the same results file at the end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from game.engine.loader import Pack
+from game.engine.quiz import QuizRun
+from game.plain import quizview
+from game.plain.console import TIMED_OUT, Console
+from game.store import results as results_store
+
+QUIT_WORDS = {"quit", "exit"}
+HELP_WORDS = {"help", "?"}
+
+
+@dataclass(frozen=True)
+class QuizSettings:
+    """How a plain round is played (the ``play`` flags)."""
+
+    seed: int | None = None
+    count: int | None = None
+    time_limit: float | None = None
+    """Seconds per question; a time-out counts as wrong."""
+    streak_bonus: bool = True
+    player: str | None = None
+    results_dir: Path | None = None
+    data_dir: Path | None = None
+    """Where results go when the results folder fails mid-round (default: the player's data folder)."""
+
+
+def play_quiz(pack: Pack, console: Console, settings: QuizSettings) -> int:
+    """Play one round of ``pack`` on ``console``.
+
+    End of input or ``quit`` ends the round early with a summary of what was answered; that is a normal
+    end (status 0), and the answered questions are written to the results folder like a finished round,
+    marked incomplete.
+
+    Returns:
+        The exit status: 0, or 1 when the results folder cannot be used at all.
+    """
+    player = settings.player
+    if settings.results_dir is not None:
+        try:
+            results_store.prepare_folder(settings.results_dir)
+        except OSError as exc:
+            console.note(f"quotebound: cannot write results to {settings.results_dir}: {exc.strerror or exc}")
+            return 1
+        if not player:
+            typed = console.ask("Your name (for the results file): ")
+            if typed is None or typed is TIMED_OUT:
+                console.say("No name given; nothing was played.")
+                return 0
+            player = str(typed).strip() or "anonymous"
+    run = QuizRun(pack, seed=settings.seed, count=settings.count, streak_bonus=settings.streak_bonus)
+    started = results_store.utc_now()
+    _intro(console, pack, run, settings)
+    stopped = _ask_all(console, run, settings.time_limit)
+    console.say()
+    for indent, text in quizview.summary_lines(run, pack, stopped=stopped):
+        console.say(text, indent=indent)
+    if settings.results_dir is not None and run.records:
+        _save(console, run, settings, player or "anonymous", started)
+    return 0
+
+
+def _intro(console: Console, pack: Pack, run: QuizRun, settings: QuizSettings) -> None:
+    console.say(pack.title)
+    console.say(f"Quiz: {len(run.order)} questions. Seed {run.seed}: the same seed gives the same round.")
+    rules = []
+    if settings.time_limit:
+        rules.append(f"You have {settings.time_limit:g} seconds per question; a time-out counts as wrong.")
+    rules.append("Streak bonus: on." if run.streak_bonus else "Streak bonus: off.")
+    console.say(" ".join(rules))
+    console.say("Type 'help' for how to answer, 'quit' to stop.")
+
+
+def _ask_all(console: Console, run: QuizRun, time_limit: float | None) -> bool:
+    """Ask every question; True when the player stopped before the end."""
+    while (shown := run.current) is not None:
+        console.say()
+        for indent, text in quizview.question_lines(shown, run.score):
+            console.say(text, indent=indent)
+        started = console.clock()
+        while True:
+            remaining = None if time_limit is None else time_limit - (console.clock() - started)
+            clock = "" if remaining is None else f"({max(0, round(remaining))} s left) "
+            line = console.ask(clock + quizview.prompt_for(shown), timeout=remaining)
+            if line is None:
+                console.say("(End of input.)")
+                return True
+            if line is TIMED_OUT:
+                outcome = run.answer(None, elapsed=float(time_limit or 0.0))
+                break
+            assert isinstance(line, str)
+            word = line.strip().casefold()
+            if word in QUIT_WORDS:
+                return True
+            if word in HELP_WORDS:
+                for indent, text in quizview.HELP:
+                    console.say(text, indent=indent)
+                continue
+            try:
+                response = quizview.parse_answer(shown, line)
+            except ValueError as exc:
+                console.say(str(exc))
+                continue
+            outcome = run.answer(response, elapsed=console.clock() - started)
+            break
+        for indent, text in quizview.outcome_lines(outcome):
+            console.say(text, indent=indent)
+    return False
+
+
+def _save(console: Console, run: QuizRun, settings: QuizSettings, player: str, started: datetime) -> None:
+    assert settings.results_dir is not None
+
+    def write(folder: Path) -> Path:
+        return results_store.write_results(
+            folder, run=run, player=player, started=started, time_limit=settings.time_limit
+        )
+
+    try:
+        path = write(settings.results_dir)
+    except OSError as exc:
+        # The share may have gone away mid-lesson: keep the answers on this machine rather than lose them.
+        console.note(f"quotebound: could not save results to {settings.results_dir}: {exc.strerror or exc}")
+        try:
+            from game.store.paths import data_dir
+
+            path = write(data_dir(settings.data_dir) / "unsent-results")
+        except OSError:
+            console.note("quotebound: the results could not be saved anywhere.")
+            return
+    console.note(f"Results saved to {path}")

@@ -1,0 +1,154 @@
+"""What plain mode prints for a quiz question, its feedback and the round summary, and how it reads answers.
+
+Pure functions from engine objects to lines, and from a typed line to an engine response, so the wording and
+the parsing are tested without a console.
+"""
+
+from __future__ import annotations
+
+import re
+
+from game.engine import model
+from game.engine.loader import Pack, QuoteRef
+from game.engine.quiz import Outcome, Presented, QuizRun, Response
+
+Line = tuple[str, str]
+"""(indent, text): one paragraph to print."""
+
+_NUMBERS = re.compile(r"[\s,;]+")
+HELP = [
+    ("", "Type the number of your answer and press Enter."),
+    ("", "Select all that apply: type every number you choose, e.g. 1 3."),
+    ("", "Put in order: type all the numbers, first to last, e.g. 3 1 2."),
+    ("", "Short answer: type the answer; case, accents and punctuation do not matter."),
+    ("", "Type 'quit' to end the round now (your answers so far are kept)."),
+]
+
+
+def quote_line(quote: QuoteRef) -> Line:
+    """A quote with its paragraph number, as every feedback shows it."""
+    return ("  ", f"¶{quote.paragraph}: “{quote.text}”")
+
+
+def question_lines(shown: Presented, score: int) -> list[Line]:
+    """The question as asked: heading, prompt, statement, numbered choices."""
+    label = model.TYPE_LABELS.get(shown.kind, shown.kind)
+    lines: list[Line] = [("", f"Question {shown.number} of {shown.total} ({label}). Score so far: {score}.")]
+    lines.append(("", shown.question.prompt))
+    if shown.statement:
+        lines.append(("  ", shown.statement))
+    for i, choice in enumerate(shown.choices, start=1):
+        lines.append(("  ", f"{i}. {choice}"))
+    return lines
+
+
+def prompt_for(shown: Presented) -> str:
+    """The input prompt, which says what kind of answer is wanted."""
+    n = len(shown.choices)
+    if shown.kind == "short":
+        return "Your answer: "
+    if shown.kind == "multi":
+        return f"Your answers (numbers from 1 to {n}, separated by spaces): "
+    if shown.kind == "order":
+        return f"Your order (all {n} numbers, first to last): "
+    return f"Your answer (1-{n}): "
+
+
+def parse_answer(shown: Presented, text: str) -> Response:
+    """Turn a typed line into the engine's response for ``shown``.
+
+    Raises:
+        ValueError: with a message for the player when the line does not answer the question.
+    """
+    text = text.strip()
+    n = len(shown.choices)
+    if shown.kind == "short":
+        if not text:
+            raise ValueError("Type your answer, then press Enter.")
+        return text
+    if shown.kind in ("true_false", "claim_fact"):
+        words = (
+            {"t": 0, "true": 0, "f": 1, "false": 1} if shown.kind == "true_false" else {"fact": 0, "claim": 1}
+        )
+        if text.casefold() in words:
+            return words[text.casefold()]
+    numbers = _numbers(text, n)
+    if shown.kind == "multi":
+        if not numbers:
+            raise ValueError(f"Type the numbers of every option you choose (1 to {n}), e.g. 1 3.")
+        return sorted(set(numbers))
+    if shown.kind == "order":
+        if sorted(numbers) != list(range(n)):
+            raise ValueError(
+                f"Type each number from 1 to {n} once, in the order you think is right, e.g. 3 1 2."
+            )
+        return numbers
+    if len(numbers) != 1:
+        raise ValueError(f"Type one number from 1 to {n}.")
+    return numbers[0]
+
+
+def _numbers(text: str, n: int) -> list[int]:
+    parts = [p for p in _NUMBERS.split(text) if p]
+    out: list[int] = []
+    for part in parts:
+        if not part.isdigit() or not 1 <= int(part) <= n:
+            raise ValueError(f"{part!r} is not an option number; type numbers from 1 to {n}.")
+        out.append(int(part) - 1)
+    return out
+
+
+def verdict(outcome: Outcome) -> str:
+    """Right, wrong, partly right or timed out, with the points."""
+    gained = outcome.points + outcome.bonus
+    bonus = f" (with a streak bonus of {outcome.bonus})" if outcome.bonus else ""
+    if outcome.timed_out:
+        return "Time is up: this counts as wrong. 0 points."
+    if outcome.correct:
+        return f"Right! +{gained} points{bonus}."
+    if outcome.credit > 0:
+        return f"Partly right: {round(outcome.credit * 100)}% credit, +{gained} points."
+    return "Wrong. 0 points."
+
+
+def outcome_lines(outcome: Outcome) -> list[Line]:
+    """The feedback: verdict, both answers, why, the quotes, background."""
+    lines: list[Line] = [("", verdict(outcome))]
+    if not outcome.timed_out:
+        lines.append(("", f"Your answer: {outcome.given}"))
+    if not outcome.correct:
+        lines.append(("", f"The right answer: {outcome.right_answer}"))
+    for feedback in outcome.option_feedback:
+        lines.append(("", f"About your choice: {feedback}"))
+    lines.append(("", f"Why: {outcome.explanation}"))
+    lines.append(("", "From the article:"))
+    lines.extend(quote_line(q) for q in outcome.quotes)
+    if outcome.context:
+        lines.append(("", f"Background (not from the article): {outcome.context}"))
+    return lines
+
+
+def summary_lines(run: QuizRun, pack: Pack, *, stopped: bool) -> list[Line]:
+    """The end of the round: score, share right, by topic, and the missed questions with their quotes."""
+    summary = run.summary()
+    lines: list[Line] = []
+    if stopped:
+        lines.append(("", f"Round stopped after {summary.total} of {len(run.order)} questions."))
+    else:
+        lines.append(("", "Round over."))
+    lines.append(("", f"Score: {summary.score} of {summary.max_score}."))
+    lines.append(("", f"Right: {summary.right} of {summary.total} answered ({summary.percent}%)."))
+    if summary.by_topic:
+        lines.append(("", "By topic:"))
+        for title, (right, asked) in summary.by_topic.items():
+            lines.append(("  ", f"{title}: {right} of {asked}"))
+    if summary.missed:
+        lines.append(("", "Missed questions:"))
+        for qid in summary.missed:
+            question = pack.question(qid)
+            number = run.order.index(qid) + 1
+            lines.append(("  ", f"{number}. {question.prompt}"))
+            lines.extend(("    ", quote_line(q)[1]) for q in pack.quotes_of(question.quotes))
+    elif summary.total:
+        lines.append(("", "No questions missed."))
+    return lines

@@ -1,0 +1,148 @@
+"""The plain-mode story: a scenario played as lines, driving :class:`~game.engine.story.StoryRun`.
+
+Each scene prints its text, its quotes, the variables and every choice by number: open ones plainly, closed
+ones with the reason they are closed (numbers match the scene's choices, so they never shift as choices open
+and close). After a choice: its feedback with quotes, points and what changed; at an ending, the debrief.
+End of input or ``quit`` stops cleanly (status 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from game.engine.loader import Pack
+from game.engine.story import StoryOutcome, StoryRun
+from game.engine.storymodel import Scenario
+from game.plain.console import TIMED_OUT, Console
+from game.plain.quizview import quote_line
+
+QUIT_WORDS = {"quit", "exit"}
+
+
+def play_story(pack: Pack, console: Console, args: argparse.Namespace) -> int:
+    """Choose a scenario of ``pack`` (asking when there are several) and play it to an ending.
+
+    Returns:
+        0, also when input ends or the player quits; 1 when the pack has no stories.
+    """
+    scenarios: list[Scenario] = list(pack.scenarios)
+    if not scenarios:
+        console.note(f"quotebound: pack {pack.id!r} has no stories; play its quiz instead (--mode quiz).")
+        return 1
+    if getattr(args, "results", None):
+        console.note("quotebound: note: results files are written for quiz rounds only, not stories.")
+    scenario = scenarios[0] if len(scenarios) == 1 else _choose(console, scenarios)
+    if scenario is None:
+        return 0
+    run = StoryRun(pack, scenario)
+    head = scenario.head
+    console.say(f"{pack.title} — {head.title}")
+    console.say(head.role)
+    console.say(head.intro)
+    if head.context:
+        console.say(f"Background (not from the article): {head.context}")
+    console.say("Type the number of a choice and press Enter; 'quit' stops.")
+    while not run.finished:
+        _show_scene(console, run)
+        outcome = _ask(console, run)
+        if outcome is None:
+            console.say(f"Story stopped. Score: {run.score}.")
+            return 0
+        _show_outcome(console, outcome)
+    _show_ending(console, run)
+    return 0
+
+
+def _choose(console: Console, scenarios: list[Scenario]) -> Scenario | None:
+    console.say("Stories:")
+    for i, scenario in enumerate(scenarios, start=1):
+        summary = f": {scenario.head.description}" if scenario.head.description else ""
+        console.say(f"{i}. {scenario.title}{summary}", indent="  ")
+    while True:
+        line = console.ask(f"Which story (1-{len(scenarios)})? ")
+        if line is None or line is TIMED_OUT:
+            return None
+        text = str(line).strip()
+        if text.casefold() in QUIT_WORDS:
+            return None
+        if text.isdigit() and 1 <= int(text) <= len(scenarios):
+            return scenarios[int(text) - 1]
+        console.say(f"Type a number from 1 to {len(scenarios)}.")
+
+
+def _show_scene(console: Console, run: StoryRun) -> None:
+    scene = run.scene
+    assert scene is not None
+    console.say()
+    if scene.title:
+        console.say(scene.title)
+    console.say(run.text)
+    quotes = run.quotes()
+    if quotes:
+        console.say("From the article:")
+        for indent, text in map(quote_line, quotes):
+            console.say(text, indent=indent)
+    if scene.context:
+        console.say(f"Background (not from the article): {scene.context}")
+    status = run.status()
+    if status:
+        console.say("Status: " + "; ".join(f"{v.label}: {v.text}" for v in status) + f". Score: {run.score}.")
+    for view in run.choices():
+        closed = "" if view.open else f" (closed: {view.reason})"
+        console.say(f"{view.index + 1}. {view.label}{closed}", indent="  ")
+
+
+def _ask(console: Console, run: StoryRun) -> StoryOutcome | None:
+    views = run.choices()
+    while True:
+        line = console.ask(f"Your choice (1-{len(views)}): ")
+        if line is None or line is TIMED_OUT:
+            if line is None:
+                console.say("(End of input.)")
+            return None
+        text = str(line).strip()
+        if text.casefold() in QUIT_WORDS:
+            return None
+        if not text.isdigit() or not 1 <= int(text) <= len(views):
+            console.say(f"Type a number from 1 to {len(views)}.")
+            continue
+        view = views[int(text) - 1]
+        if not view.open:
+            console.say(f"That choice is closed: {view.reason}")
+            continue
+        return run.choose(view.index)
+
+
+def _show_outcome(console: Console, outcome: StoryOutcome) -> None:
+    console.say(f"You chose: {outcome.label}")
+    if outcome.feedback:
+        console.say(outcome.feedback)
+    if outcome.quotes:
+        console.say("From the article:")
+        for indent, text in map(quote_line, outcome.quotes):
+            console.say(text, indent=indent)
+    if outcome.context:
+        console.say(f"Background (not from the article): {outcome.context}")
+    changes = [f"{c.label}: {_value(c.before)} → {_value(c.after)}" for c in outcome.changes]
+    if outcome.points or changes:
+        console.say("; ".join([*([f"+{outcome.points} points"] if outcome.points else []), *changes]) + ".")
+
+
+def _show_ending(console: Console, run: StoryRun) -> None:
+    ending = run.ending
+    assert ending is not None
+    console.say()
+    console.say(f"Ending ({ending.kind}): {ending.title}")
+    console.say(ending.debrief)
+    console.say("From the article:")
+    for indent, text in map(quote_line, run.quotes()):
+        console.say(text, indent=indent)
+    if ending.context:
+        console.say(f"Background (not from the article): {ending.context}")
+    console.say(f"Score: {run.score}. Choices made: {len(run.path)}.")
+
+
+def _value(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)

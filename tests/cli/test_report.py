@@ -1,0 +1,192 @@
+"""``quotebound report``: the class figures on known results, in every style, with hostile names escaped."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.engine.loader import Pack
+from game.engine.quiz import TRUE_FALSE_CHOICES, QuizRun
+from game.export.report import build_report
+from game.store.results import collect, write_results
+
+T0 = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
+
+
+def first_of(pack: Pack, kind: str) -> str:
+    return next(q.id for q in pack.questions if q.__struct_config__.tag == kind)
+
+
+@pytest.fixture
+def class_dir(panjshir: Pack, tmp_path: Path) -> Path:
+    """Four rounds of the same three questions (a single choice, a short answer, a true/false).
+
+    Ana gets all three right; Bo and Cy pick the same wrong option and type the same wrong answer (in
+    different case and punctuation); Bo times out on the true/false; Dee answers one question and stops.
+    """
+    single, short, tf = (
+        first_of(panjshir, "single"),
+        first_of(panjshir, "short"),
+        first_of(panjshir, "true_false"),
+    )
+    ids = [single, short, tf]
+    folder = tmp_path / "class"
+
+    def round_for(player: str, answers: dict[str, object]) -> None:
+        run = QuizRun(panjshir, seed=9, question_ids=ids, streak_bonus=False)
+        while run.current is not None and run.current.question.id in answers:
+            shown = run.current
+            response = answers[shown.question.id]
+            if response == "right-option":
+                response = shown.choices.index(shown.question.answer)  # type: ignore[union-attr]
+            elif isinstance(response, str) and response.startswith("option:"):
+                response = shown.choices.index(response[7:])
+            run.answer(response, 3.0)
+        write_results(folder, run=run, player=player, started=T0, finished=T0)
+
+    question = panjshir.question(single)
+    wrong = [
+        o if isinstance(o, str) else o.text
+        for o in question.options
+        if (o if isinstance(o, str) else o.text) != question.answer
+    ]  # type: ignore[union-attr]
+    tf_right = 0 if panjshir.question(tf).answer else 1  # type: ignore[union-attr]
+    accepted = panjshir.question(short).answers[0]  # type: ignore[union-attr]
+    round_for("Ana", {single: "right-option", short: accepted, tf: tf_right})
+    round_for("Bo", {single: f"option:{wrong[0]}", short: "Kabul", tf: None})
+    round_for("Cy", {single: f"option:{wrong[0]}", short: " kabul! ", tf: tf_right})
+    # Dee answers the first question of the deal wrong, whichever it is, and stops.
+    first = QuizRun(panjshir, seed=9, question_ids=ids).order[0]
+    dee = {single: f"option:{wrong[1]}", short: "Herat", tf: 1 - tf_right}
+    round_for("Dee", {first: dee[first]})
+    return folder
+
+
+def test_figures(panjshir: Pack, class_dir: Path) -> None:
+    collected = collect([class_dir])
+    report = build_report(collected.results, {"panjshir": panjshir})
+    single, short, tf = (
+        first_of(panjshir, "single"),
+        first_of(panjshir, "short"),
+        first_of(panjshir, "true_false"),
+    )
+    dee_first = QuizRun(panjshir, seed=9, question_ids=[single, short, tf]).order[0]
+    assert [s.player for s in report.students] == ["Ana", "Bo", "Cy", "Dee"]
+    ana, bo, cy, dee = report.students
+    assert (ana.score, ana.max_score, ana.percent, ana.right, ana.seconds) == (30, 30, 100, 3, 9.0)
+    assert (bo.score, bo.right, cy.score, cy.right, cy.percent) == (0, 0, 10, 1, 33)
+    assert (dee.complete, dee.answered, dee.total, dee.score) == (False, 1, 3, 0)
+    assert report.seeds == [9] and report.players == 4 and report.mean_percent == 33
+    stats = {q.id: q for q in report.questions}
+    assert [q.id for q in report.questions] == [
+        q.id for q in panjshir.questions if q.id in stats
+    ]  # pack order
+    for qid in (single, short, tf):
+        assert stats[qid].asked == 3 + (qid == dee_first)
+    bo_single = next(
+        a.given for _, r in collected.results if r.player == "Bo" for a in r.answers if a.id == single
+    )
+    assert stats[single].right == 1 and stats[single].most_wrong == (bo_single, 2)
+    assert stats[short].right == 1 and stats[short].most_wrong == (
+        "Kabul",
+        2,
+    )  # "Kabul" and " kabul! " are one
+    assert stats[tf].right == 2 and stats[tf].timed_out == 1
+    tf_wrong = TRUE_FALSE_CHOICES[0 if panjshir.question(tf).answer is False else 1]  # type: ignore[union-attr]
+    assert stats[tf].most_wrong == ((tf_wrong, 1) if dee_first == tf else None)
+    assert stats[single].percent_right == round(100 / stats[single].asked)
+    assert {q.id for q in report.most_missed[:2]} == {single, short} and report.most_missed[2].id == tf
+    for q in report.most_missed:
+        assert q.quotes and all(quote.startswith("¶") for quote in q.quotes)
+
+
+def test_terminal_report(class_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(class_dir)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Class report\n4 rounds by 4 players; pack panjshir; seed 9.")
+    assert "Ana" in out and "30/30" in out and "100%" in out and "stopped after 1 of 3" in out
+    assert "Most missed\n1. " in out and "¶" in out and "(2×)" in out
+
+
+def test_csv_report(class_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "report.csv"
+    assert main(["report", str(class_dir), "--csv", "-o", str(target)]) == 0
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
+    assert rows[0] == ["Scores"] and rows[1][:4] == ["player", "pack", "seed", "score"]
+    assert [r[0] for r in rows[2:6]] == ["Ana", "Bo", "Cy", "Dee"] and rows[2][3] == "30"
+    assert rows[6] == [] and rows[7] == ["Questions"] and rows[8][1] == "question_id"
+    assert len(rows) == 12 and all(r[10] for r in rows[9:])  # every question has its right answer
+    assert sum(1 for r in rows[9:] if r[9]) == 3  # missed ranks 1-3
+
+
+def test_markdown_and_html_reports(class_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(class_dir), "--markdown"]) == 0
+    md = capsys.readouterr().out
+    assert (
+        md.startswith("# Class report")
+        and "| Player | Pack |" in md
+        and "## Most missed" in md
+        and "> ¶" in md
+    )
+    assert main(["report", str(class_dir), "--html"]) == 0
+    page = capsys.readouterr().out
+    assert page.startswith("<!DOCTYPE html>") and "<table>" in page and "<blockquote>¶" in page
+
+
+def test_hostile_names_are_escaped(
+    panjshir: Pack, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run = QuizRun(panjshir, seed=1, count=1)
+    run.answer(None, 5.0)
+    for name in [
+        '=HYPERLINK("http://x")',
+        "<script>alert(1)</script>",
+        "a | b *c* [d](e)",
+        "\x1b]0;title\x07Z",
+    ]:
+        write_results(tmp_path, run=run, player=name, started=T0)
+    assert main(["report", str(tmp_path), "--csv"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    assert '\'=HYPERLINK("http://x")' in [r[0] for r in rows if r]
+    assert main(["report", str(tmp_path), "--html"]) == 0
+    page = capsys.readouterr().out
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert main(["report", str(tmp_path), "--markdown"]) == 0
+    md = capsys.readouterr().out
+    assert "a \\| b \\*c\\* \\[d\\](e)" in md
+    assert main(["report", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "]0;titleZ" in out
+
+
+def test_a_missing_pack_only_loses_the_quotes(
+    panjshir: Pack, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run = QuizRun(panjshir, seed=1, count=2)
+    run.answer(None, 1.0)
+    path = write_results(tmp_path, run=run, player="Ana", started=T0)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["pack"] = "ghost"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["report", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "pack 'ghost' not found" in out and "(quote unavailable: the pack was not found)" in out
+    assert data["answers"][0]["prompt"][:30] in out
+
+
+def test_unreadable_files_are_skipped_and_no_results_is_an_error(
+    class_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (class_dir / "junk.json").write_text("{oops", encoding="utf-8")
+    assert main(["report", str(class_dir)]) == 0
+    assert "skipped" in capsys.readouterr().err
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["report", str(empty)]) == 1
+    assert "no results files found" in capsys.readouterr().err
