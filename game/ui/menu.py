@@ -1,0 +1,76 @@
+"""The title screen's menu: a list of entries, each running an app action when chosen.
+
+To add a mode (Story, Review, Stats…), append a :class:`MenuEntry` to :data:`TITLE_MENU` (or insert it
+where it should appear) and give :class:`~game.ui.app.QuoteboundApp` the action it names, for example::
+
+    MenuEntry("story", "Story", "app.start_story", hint="Choose your path through the events",
+              shown=lambda app: bool(app.pack.scenarios))
+
+and ``def action_start_story(self) -> None: ...`` on the app (or a mixin it gains). A ``label`` may be
+a callable so it can count things (``lambda app: f"Review ({app.due_count()} due)"``). The menu is
+rebuilt every time the title screen is shown, so labels and ``shown`` stay current. Entries are
+numbered 1-9 in the order shown; number keys pick them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.ui.app import QuoteboundApp
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """One line of the title menu."""
+
+    id: str
+    """Stable id; the option id in the menu list (``menu-<id>``)."""
+    label: str | Callable[[QuoteboundApp], str]
+    """What the player reads; a callable is evaluated when the menu is built."""
+    action: str
+    """A Textual action string run when the entry is chosen, e.g. ``"app.start_quiz"``."""
+    hint: str = ""
+    """A short line on what the entry does, shown under the menu when it is highlighted."""
+    shown: Callable[[QuoteboundApp], bool] | None = None
+    """Whether the entry is offered now (None: always)."""
+
+    def text(self, app: QuoteboundApp) -> str:
+        """The label as it reads now."""
+        return self.label(app) if callable(self.label) else self.label
+
+    def is_shown(self, app: QuoteboundApp) -> bool:
+        return self.shown is None or self.shown(app)
+
+
+def _quiz_label(app: QuoteboundApp) -> str:
+    count = app.round_size()
+    return f"Quiz: {count} question{'s' if count != 1 else ''}"
+
+
+TITLE_MENU: list[MenuEntry] = [
+    MenuEntry(
+        "quiz",
+        _quiz_label,
+        "app.start_quiz",
+        hint="Answer questions on the article; every answer is explained with a quote.",
+        shown=lambda app: bool(app.pack.questions),
+    ),
+    MenuEntry(
+        "reader",
+        "Read the article",
+        "app.open_reader",
+        hint="The whole article with paragraph numbers; the passages the game quotes are marked.",
+    ),
+    MenuEntry(
+        "pack",
+        "Choose another pack",
+        "app.choose_pack",
+        hint="Switch to another article.",
+        shown=lambda app: len(app.packs) > 1,
+    ),
+    MenuEntry("quit", "Quit", "app.quit", hint="Leave the game (ctrl+q works anywhere)."),
+]
+"""The title menu, top to bottom."""

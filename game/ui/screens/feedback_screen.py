@@ -1,0 +1,121 @@
+"""The feedback after an answer: right or wrong, the points, why, and the article's own words.
+
+Pushed over the quiz screen with the :class:`~game.engine.quiz.Outcome` the engine returned; Enter or
+Space dismisses it and the quiz goes on. ``s`` opens the article at the first quote, highlighted.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from game.engine.loader import QuoteRef
+from game.engine.quiz import Outcome, Presented, QuizRun
+from game.ui.texts import LABEL_STYLE, labelled, literal, quote_line
+
+if TYPE_CHECKING:
+    from game.ui.app import QuoteboundApp
+
+
+def verdict(outcome: Outcome) -> tuple[str, str, str]:
+    """(word, symbol, CSS class) for an outcome: Right, Partly right, Wrong or Time's up."""
+    if outcome.correct:
+        return "Right", "✔", "-right"
+    if outcome.timed_out:
+        return "Time's up", "⏱", "-wrong"
+    if outcome.credit > 0:
+        return "Partly right", "◐", "-partly"
+    return "Wrong", "✘", "-wrong"
+
+
+def points_text(outcome: Outcome) -> str:
+    """``+10 points (+5 streak bonus)``."""
+    text = f"+{outcome.points} point{'s' if outcome.points != 1 else ''}"
+    return text + (f" (+{outcome.bonus} streak bonus)" if outcome.bonus else "")
+
+
+class FeedbackScreen(Screen[None]):
+    """Why the answer was right or wrong, with the quotes that prove it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "next", "Next", id="feedback.next"),
+        Binding("enter", "results", "Results", id="feedback.results"),
+        Binding("space", "go_on", "Next", show=False, id="feedback.go_on"),
+        Binding("s", "sources", "Show in article", id="feedback.sources"),
+    ]
+    """Enter or Space goes on (to the next question, or to the results after the last); s shows the
+    quote in the article."""
+
+    app: QuoteboundApp
+
+    def __init__(self, run: QuizRun, shown: Presented, outcome: Outcome) -> None:
+        super().__init__()
+        self.run = run
+        self.shown = shown
+        self.outcome = outcome
+
+    @property
+    def source_quote(self) -> QuoteRef | None:
+        """The quote ``s`` opens the article at."""
+        return self.outcome.quotes[0] if self.outcome.quotes else None
+
+    def compose(self) -> ComposeResult:
+        outcome = self.outcome
+        word, symbol, css_class = verdict(outcome)
+        banner = Content.assemble(
+            (f"{symbol} {word}", "bold"),
+            "  ",
+            points_text(outcome),
+            "   ",
+            (f"Score {self.run.score}", "dim"),
+        )
+        yield Static(banner, id="feedback-verdict", classes=css_class)
+        with VerticalScroll(id="feedback-body"):
+            yield Static(literal(self.shown.question.prompt), id="feedback-prompt")
+            if not outcome.correct:
+                yield Static(labelled("Your answer:", outcome.given), id="feedback-given")
+            yield Static(labelled("Right answer:", outcome.right_answer), id="feedback-right")
+            for i, text in enumerate(outcome.option_feedback):
+                yield Static(
+                    labelled("About your choice:", text), id=f"feedback-option-{i}", classes="feedback-option"
+                )
+            yield Static(labelled("Why:", outcome.explanation), id="feedback-explanation")
+            yield Static(Content.styled("From the article:", LABEL_STYLE), classes="feedback-heading")
+            for i, quote in enumerate(outcome.quotes):
+                yield Static(quote_line(quote), id=f"feedback-quote-{i}", classes="feedback-quote")
+            if outcome.context:
+                yield Static(
+                    labelled("Context (not from the article):", outcome.context), id="feedback-context"
+                )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#feedback-body", VerticalScroll).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "sources":
+            return self.source_quote is not None
+        if action == "next":
+            return not self.run.finished
+        if action == "results":
+            return self.run.finished
+        return True
+
+    def action_next(self) -> None:
+        self.dismiss()
+
+    def action_results(self) -> None:
+        self.dismiss()
+
+    def action_go_on(self) -> None:
+        self.dismiss()
+
+    def action_sources(self) -> None:
+        if self.source_quote is not None:
+            self.app.open_reader(self.source_quote)

@@ -1,0 +1,59 @@
+"""Choosing which pack (article) to play when several are installed."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.engine.loader import Pack
+from game.ui.texts import NUMBER_STYLE, literal
+from game.ui.widgets.safe_option_list import SafeOptionList
+
+
+class PackScreen(ModalScreen[int | None]):
+    """A list of the packs; dismisses with the chosen index, or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="pack.cancel"),
+        *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
+    ]
+
+    def __init__(self, packs: list[Pack], current: int) -> None:
+        super().__init__()
+        self.packs = packs
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="pack-box"):
+            yield Static(Content.styled("Choose a pack", "bold"), id="pack-heading")
+            yield SafeOptionList(
+                *(
+                    Option(Content.assemble((f"{n} ", NUMBER_STYLE), literal(pack.title)), id=pack.id)
+                    for n, pack in enumerate(self.packs, 1)
+                ),
+                id="pack-list",
+                markup=False,
+            )
+
+    def on_mount(self) -> None:
+        packs = self.query_one("#pack-list", SafeOptionList)
+        packs.highlighted = self.current
+        packs.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option_index)
+
+    def action_pick(self, number: int) -> None:
+        if 1 <= number <= len(self.packs):
+            self.dismiss(number - 1)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,366 @@
+"""The quiz screen: one question of a round at a time, answered by number keys, arrows or mouse.
+
+The screen holds the :class:`~game.engine.quiz.QuizRun` and renders from it; answering calls
+``run.answer`` and pushes the feedback screen; after the last feedback it switches to the summary.
+The only state kept here is the answer being built (the ticked options of a multi-select, the
+sequence of an ordering), which is input, not game state.
+"""
+
+from __future__ import annotations
+
+import math
+from time import monotonic
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
+from textual.widgets.option_list import Option
+
+from game.engine import model
+from game.engine.quiz import Outcome, Presented, QuizRun, Response
+from game.ui.texts import literal, numbered
+from game.ui.widgets.choice_list import ChoiceList
+
+if TYPE_CHECKING:
+    from game.ui.app import QuoteboundApp
+
+MAX_CHOICES = 6
+PICK_KINDS = frozenset({"single", "true_false", "claim_fact", "attribution"})
+_ANSWER = Binding.Group("Answer", compact=True)
+_TOGGLE = Binding.Group("Tick", compact=True)
+_PLACE = Binding.Group("Place", compact=True)
+
+
+def _number_bindings() -> list[Binding]:
+    bindings: list[Binding] = []
+    for n in range(1, MAX_CHOICES + 1):
+        key = str(n)
+        bindings.append(Binding(key, f"answer({n})", f"Answer {n}", group=_ANSWER, id=f"quiz.answer{n}"))
+        bindings.append(Binding(key, f"tick({n})", f"Tick {n}", group=_TOGGLE, id=f"quiz.tick{n}"))
+        bindings.append(Binding(key, f"place({n})", f"Place {n}", group=_PLACE, id=f"quiz.place{n}"))
+    return bindings
+
+
+class QuizScreen(Screen[None]):
+    """Question n of N, the running score, the prompt and the ways to answer it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *_number_bindings(),
+        Binding("space", "tick_highlighted", "Tick", show=False, id="quiz.tick"),
+        Binding("backspace", "undo", "Undo", id="quiz.undo"),
+        Binding("escape", "leave", "Leave", id="quiz.leave"),
+    ]
+    """Number keys answer (or tick, or place, by question type); Space ticks; Backspace undoes a
+    placement; Escape twice leaves the round."""
+
+    app: QuoteboundApp
+
+    def __init__(self, run: QuizRun) -> None:
+        super().__init__()
+        self.run = run
+        """The round on show."""
+        self.awaiting_answer = False
+        """True while a question waits for its answer."""
+        self._ticked: set[int] = set()
+        self._sequence: list[int] = []
+        self._shown_at = 0.0
+        self._remaining: float | None = None
+        self._last_tick = 0.0
+        self._clock: Timer | None = None
+        self._leave_armed_at = -math.inf
+
+    # --- layout --------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="quiz-top"):
+            yield Static(id="quiz-count")
+            yield ProgressBar(show_eta=False, show_percentage=False, id="quiz-progress")
+            yield Static(id="quiz-timer")
+            yield Static(id="quiz-score")
+        with VerticalScroll(id="quiz-question", can_focus=False):
+            yield Static(id="quiz-type")
+            yield Static(id="quiz-prompt")
+            yield Static(id="quiz-statement")
+        yield Static(id="quiz-sequence")
+        yield ChoiceList(id="quiz-choices")
+        yield Input(placeholder="Type your answer, then press Enter", id="quiz-input", select_on_focus=False)
+        yield Static(id="quiz-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#quiz-input", Input).cursor_blink = self.app.CURSOR_BLINK
+        if self.app.time_limit is not None:
+            self._clock = self.set_interval(0.2, self._tick)
+        self.show_question()
+
+    @property
+    def shown(self) -> Presented | None:
+        """The question on show."""
+        return self.run.current
+
+    @property
+    def mode(self) -> str:
+        """How the question on show is answered: ``pick``, ``multi``, ``order`` or ``short``."""
+        shown = self.shown
+        if shown is None:
+            return "done"
+        return "pick" if shown.kind in PICK_KINDS else shown.kind
+
+    def show_question(self) -> None:
+        """Render the run's current question (or move on to the summary when the round is over)."""
+        shown = self.shown
+        if shown is None:
+            self._finish()
+            return
+        question = shown.question
+        self._ticked.clear()
+        self._sequence.clear()
+        self.query_one("#quiz-count", Static).update(Content(f"Question {shown.number} of {shown.total}"))
+        progress = self.query_one("#quiz-progress", ProgressBar)
+        progress.update(total=shown.total, progress=shown.number - 1)
+        self.query_one("#quiz-score", Static).update(Content(f"Score {self.run.score}"))
+        topic = self.run.pack.topics.get(question.topic, question.topic)
+        self.query_one("#quiz-type", Static).update(
+            Content.assemble((model.TYPE_LABELS[shown.kind], "bold $secondary"), " · ", literal(topic))
+        )
+        self.query_one("#quiz-prompt", Static).update(literal(question.prompt))
+        statement = self.query_one("#quiz-statement", Static)
+        statement.update(literal(shown.statement or ""))
+        statement.display = shown.statement is not None
+        self.query_one("#quiz-question", VerticalScroll).scroll_home(animate=False)
+
+        choices = self.query_one("#quiz-choices", ChoiceList)
+        answer_box = self.query_one("#quiz-input", Input)
+        mode = self.mode
+        choices.display = mode != "short"
+        answer_box.display = mode == "short"
+        self.query_one("#quiz-sequence", Static).display = mode == "order"
+        if mode == "short":
+            answer_box.value = ""
+            answer_box.focus()
+        else:
+            choices.enter_submits = mode in ("multi", "order")
+            choices.set_options(Option(self._choice_prompt(i)) for i in range(len(shown.choices)))
+            choices.highlighted = 0
+            choices.focus()
+            self.call_after_refresh(self._fit_choices)
+        self._update_sequence()
+        self.query_one("#quiz-hint", Static).update(self._hint(mode, len(shown.choices)))
+        self._remaining = self.app.time_limit
+        self._last_tick = self._shown_at = monotonic()
+        self._show_clock()
+        self.awaiting_answer = True
+        self.refresh_bindings()
+
+    def _fit_choices(self) -> None:
+        # The list takes the room left under the question (1fr) but no more than its options
+        # need, so the hint sits right under the last choice instead of below an empty box.
+        choices = self.query_one("#quiz-choices", ChoiceList)
+        needed = choices.virtual_size.height + choices.styles.gutter.height
+        if needed > choices.styles.gutter.height:
+            choices.styles.max_height = needed
+
+    def on_resize(self) -> None:
+        if self.mode not in ("short", "done"):
+            self.call_after_refresh(self._fit_choices)
+
+    def _choice_prompt(self, index: int) -> Content:
+        shown = self.shown
+        assert shown is not None
+        text = shown.choices[index]
+        if self.mode == "multi":
+            ticked = index in self._ticked
+            return numbered(
+                index + 1,
+                text,
+                marker="[x]" if ticked else "[ ]",
+                marker_style="bold",
+            )
+        if self.mode == "order":
+            place = self._sequence.index(index) + 1 if index in self._sequence else None
+            return numbered(index + 1, text, marker=f"[{place}]" if place else "[ ]", marker_style="bold")
+        return numbered(index + 1, text)
+
+    @staticmethod
+    def _hint(mode: str, count: int) -> str:
+        keys = f"1-{count}"
+        return {
+            "pick": f"Press {keys}, or ↑↓ and Enter, or click an answer.",
+            "multi": f"Tick every right answer ({keys}, Space or click), then press Enter.",
+            "order": f"Pick the items in order ({keys}, Enter or click); Backspace undoes; Enter submits.",
+            "short": "Type your answer and press Enter.",
+        }.get(mode, "")
+
+    def _update_sequence(self) -> None:
+        shown = self.shown
+        if shown is None or self.mode != "order":
+            return
+        placed = [str(i + 1) for i in self._sequence]
+        blanks = ["_"] * (len(shown.choices) - len(placed))
+        done = " (Enter to submit)" if not blanks else ""
+        self.query_one("#quiz-sequence", Static).update(
+            Content.assemble(("Your order: ", "bold"), " → ".join(placed + blanks), (done, "italic"))
+        )
+
+    def _refresh_choice(self, index: int) -> None:
+        self.query_one("#quiz-choices", ChoiceList).replace_option_prompt_at_index(
+            index, self._choice_prompt(index)
+        )
+
+    # --- bindings ------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        mode = self.mode if self.awaiting_answer else "done"
+        count = len(self.shown.choices) if self.shown is not None else 0
+        wanted = {"answer": "pick", "tick": "multi", "place": "order"}.get(action)
+        if wanted is not None:
+            number = parameters[0] if parameters else 0
+            return mode == wanted and isinstance(number, int) and 1 <= number <= count
+        if action == "tick_highlighted":
+            return mode == "multi"
+        if action == "undo":
+            return (True if self._sequence else None) if mode == "order" else False
+        return True
+
+    def action_answer(self, number: int) -> None:
+        self.submit(number - 1)
+
+    def action_tick(self, number: int) -> None:
+        self._toggle(number - 1)
+
+    def action_tick_highlighted(self) -> None:
+        highlighted = self.query_one("#quiz-choices", ChoiceList).highlighted
+        if highlighted is not None:
+            self._toggle(highlighted)
+
+    def action_place(self, number: int) -> None:
+        self._place(number - 1)
+
+    def action_undo(self) -> None:
+        if self._sequence:
+            index = self._sequence.pop()
+            self._refresh_choice(index)
+            self._update_sequence()
+            self.refresh_bindings()
+
+    def action_leave(self) -> None:
+        now = monotonic()
+        if now - self._leave_armed_at < 3:
+            self.app.back_to_title()
+            return
+        self._leave_armed_at = now
+        self.notify("Press Esc again to leave this round (its answers are not kept).", timeout=3)
+
+    # --- answering -----------------------------------------------------------------------------
+
+    def _toggle(self, index: int) -> None:
+        if self.mode != "multi" or not self.awaiting_answer:
+            return
+        self._ticked.symmetric_difference_update({index})
+        self._refresh_choice(index)
+        self.query_one("#quiz-choices", ChoiceList).highlighted = index
+
+    def _place(self, index: int) -> None:
+        shown = self.shown
+        if shown is None or self.mode != "order" or not self.awaiting_answer:
+            return
+        if index in self._sequence:
+            self.notify("That item is already placed; Backspace takes the last one back.", timeout=2)
+            return
+        self._sequence.append(index)
+        self._refresh_choice(index)
+        self._update_sequence()
+        choices = self.query_one("#quiz-choices", ChoiceList)
+        unplaced = [i for i in range(len(shown.choices)) if i not in self._sequence]
+        choices.highlighted = unplaced[0] if unplaced else index
+        self.refresh_bindings()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        mode = self.mode
+        if mode == "pick":
+            self.submit(event.option_index)
+        elif mode == "multi":
+            self._toggle(event.option_index)
+        elif mode == "order":
+            self._place(event.option_index)
+
+    def on_choice_list_submit_requested(self, event: ChoiceList.SubmitRequested) -> None:
+        event.stop()
+        shown = self.shown
+        if shown is None:
+            return
+        if self.mode == "multi":
+            if not self._ticked:
+                self.notify("Tick at least one answer first (number keys or Space).", timeout=2)
+                return
+            self.submit(sorted(self._ticked))
+        elif self.mode == "order":
+            left = len(shown.choices) - len(self._sequence)
+            if left:
+                if event.highlighted is not None and event.highlighted not in self._sequence:
+                    self._place(event.highlighted)
+                else:
+                    self.notify(f"Place every item first ({left} left).", timeout=2)
+                return
+            self.submit(list(self._sequence))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.mode != "short":
+            return
+        if not event.value.strip():
+            self.notify("Type an answer first.", timeout=2)
+            return
+        self.submit(event.value)
+
+    def submit(self, response: Response) -> None:
+        """Answer the question on show and show the feedback."""
+        if not self.awaiting_answer or self.shown is None:
+            return
+        shown = self.shown
+        if isinstance(response, int) and not 0 <= response < len(shown.choices):
+            return
+        self.awaiting_answer = False
+        elapsed = monotonic() - self._shown_at
+        if self.app.time_limit is not None and self._remaining is not None:
+            elapsed = self.app.time_limit - max(0.0, self._remaining)
+        outcome: Outcome = self.run.answer(response, elapsed)
+        from game.ui.screens.feedback_screen import FeedbackScreen
+
+        self.refresh_bindings()
+        self.app.push_screen(FeedbackScreen(self.run, shown, outcome), self._after_feedback)
+
+    def _after_feedback(self, _: object = None) -> None:
+        self.show_question()
+
+    def _finish(self) -> None:
+        from game.ui.screens.summary_screen import SummaryScreen
+
+        self.awaiting_answer = False
+        self.app.switch_screen(SummaryScreen(self.run))
+
+    # --- time limit ----------------------------------------------------------------------------
+
+    def _tick(self) -> None:
+        now = monotonic()
+        delta, self._last_tick = now - self._last_tick, now
+        if not self.awaiting_answer or self._remaining is None or not self.is_active:
+            return  # the clock stops while help or another screen is over the question
+        self._remaining -= delta
+        self._show_clock()
+        if self._remaining <= 0:
+            self.submit(None)
+
+    def _show_clock(self) -> None:
+        timer = self.query_one("#quiz-timer", Static)
+        timer.display = self._remaining is not None
+        if self._remaining is not None:
+            seconds = max(0, math.ceil(self._remaining))
+            style = "bold $error" if seconds <= 5 else "bold"
+            timer.update(Content.styled(f"⏱ {seconds}s", style))

@@ -1,0 +1,91 @@
+"""The title screen: the pack's title and description, a line on the game, and the menu."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.ui.menu import TITLE_MENU, MenuEntry
+from game.ui.texts import NUMBER_STYLE, literal
+from game.ui.widgets.safe_option_list import SafeOptionList
+
+if TYPE_CHECKING:
+    from game.ui.app import QuoteboundApp
+
+TAGLINE = "A quiz on a real news article. After every answer you see why, in the article's own words."
+
+
+class TitleScreen(Screen[None]):
+    """What the game is, which article it teaches, and where to go."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(str(n), f"pick({n})", f"Menu {n}", show=False) for n in range(1, 10)),
+        Binding("q", "app.quit", "Quit", show=False, id="title.quit"),
+    ]
+    """Number keys pick a menu entry; arrows and Enter work in the menu; q quits."""
+
+    app: QuoteboundApp
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="title-body"):
+            yield Static(Content.styled("QUOTEBOUND", "bold $accent"), id="title-game")
+            yield Static(TAGLINE, id="title-tagline", markup=False)
+            yield Static(id="title-pack")
+            yield Static(id="title-description")
+        with Vertical(id="title-menu-box"):
+            yield SafeOptionList(id="title-menu", markup=False)
+            yield Static(id="title-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_pack()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_pack()
+
+    @property
+    def entries(self) -> list[MenuEntry]:
+        """The menu entries offered now, in order."""
+        return [entry for entry in TITLE_MENU if entry.is_shown(self.app)]
+
+    def refresh_pack(self) -> None:
+        """Show the current pack and rebuild the menu (labels may count things)."""
+        pack = self.app.pack
+        self.query_one("#title-pack", Static).update(literal(pack.title))
+        self.query_one("#title-description", Static).update(literal(pack.meta.description))
+        menu = self.query_one("#title-menu", SafeOptionList)
+        highlighted = menu.highlighted
+        menu.set_options(
+            Option(Content.assemble((f"{n} ", NUMBER_STYLE), entry.text(self.app)), id=f"menu-{entry.id}")
+            for n, entry in enumerate(self.entries, 1)
+        )
+        menu.highlighted = highlighted if highlighted is not None and highlighted < menu.option_count else 0
+        menu.focus()
+        self._show_hint(menu.highlighted)
+
+    def _show_hint(self, index: int | None) -> None:
+        entries = self.entries
+        hint = entries[index].hint if index is not None and index < len(entries) else ""
+        self.query_one("#title-hint", Static).update(Content(hint))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_hint(event.option_index)
+
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        await self._run_entry(event.option_index)
+
+    async def action_pick(self, number: int) -> None:
+        await self._run_entry(number - 1)
+
+    async def _run_entry(self, index: int) -> None:
+        entries = self.entries
+        if 0 <= index < len(entries):
+            await self.run_action(entries[index].action)

@@ -1,0 +1,65 @@
+"""The list of answer choices a question shows.
+
+It only reports what the player did; the quiz screen decides what that means for the question on
+show (answer, toggle, place). Enter either picks the highlighted choice or, for multi-select and
+ordering, asks to submit; a click always picks.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.message import Message
+
+from game.ui.widgets.safe_option_list import SafeOptionList
+
+
+class ChoiceList(SafeOptionList):
+    """Answer choices: numbered, literal, safe at any size."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Submit", id="quiz.submit"),
+        Binding("enter", "select", "Choose", show=False, id="quiz.choose"),
+    ]
+    """Enter submits a multi-select or ordering answer; otherwise it picks the highlighted choice."""
+
+    class SubmitRequested(Message):
+        """Enter was pressed on a list whose answers are submitted as a whole."""
+
+        def __init__(self, choice_list: ChoiceList, highlighted: int | None) -> None:
+            super().__init__()
+            self.choice_list = choice_list
+            self.highlighted = highlighted
+
+        @property
+        def control(self) -> ChoiceList:
+            return self.choice_list
+
+    def __init__(self, *, enter_submits: bool = False, id: str | None = None) -> None:  # noqa: A002
+        """Args:
+        enter_submits: Enter posts :class:`SubmitRequested` instead of picking the highlighted choice.
+        id: the widget id.
+        """
+        super().__init__(id=id, markup=False)
+        self.enter_submits = enter_submits
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "submit":
+            return self.enter_submits
+        if action == "select":
+            return not self.enter_submits
+        return super().check_action(action, parameters)
+
+    def action_submit(self) -> None:
+        self.post_message(self.SubmitRequested(self, self.highlighted))
+
+    async def _on_click(self, event: events.Click) -> None:
+        # A click picks the clicked choice whatever Enter does (the base class would call
+        # action_select, which a submitting list has disabled).
+        event.prevent_default()
+        clicked = event.style.meta.get("option")
+        if clicked is not None and not self.get_option_at_index(clicked).disabled:
+            self.highlighted = clicked
+            self.post_message(self.OptionSelected(self, self.get_option_at_index(clicked), clicked))
