@@ -8,8 +8,11 @@ COMMAND_MODULES = [
     "game.commands.play",
     "game.commands.validate",
     "game.commands.coverage",
+    "game.commands.schema",
     "game.commands.report",
     "game.commands.export",
     "game.commands.serve",
+    "game.commands.graph",
+    "game.commands.playtest",
 ]
 """Modules registered with the command line, in help order."""

@@ -321,3 +321,4 @@ def load_packs(root: Path) -> tuple[list[Pack], list[Diagnostic]]:
 
 # Register the built-in content kinds.
 from game.engine import quizfile as _quizfile  # noqa: E402,F401  (registers "quiz")
+from game.engine import storyfile as _storyfile  # noqa: E402,F401  (registers "scenario")

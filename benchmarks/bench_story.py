@@ -1,0 +1,195 @@
+"""Load + lint + exhaustive playtest of a generated 1,000-scene scenario, against loading it alone.
+
+The scenario is generated in the style of the bundled ones (block mappings, folded feedback, verbatim
+quotes from the Panjshir article) with int and bool variables, conditions on variables and visits,
+skips, back-edges bounded by a variable's ``max``, and three endings. "Loading it alone" is
+``load_pack`` with the story lint switched off: read, safe parse with positions, schema, ids, targets,
+conditions compiled, quotes verified. The subject is ``load_pack`` as ``quotebound validate`` runs it
+(with the lint, which walks every state once) followed by the exhaustive walk of ``quotebound
+playtest``. Both run in this process, interleaved after a warm-up; the median of ``repeat`` runs is used.
+
+    python benchmarks/bench_story.py [--scenes 1000] [--repeat 5] [--keep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from game.engine import storylint  # noqa: E402
+from game.engine.loader import Pack, load_pack  # noqa: E402
+from game.engine.playtest import Exploration, explore  # noqa: E402
+from game.engine.storymodel import Scenario  # noqa: E402
+
+ARTICLE = HERE.parent / "seeds" / "panjshir-valley-resistance.txt"
+QUOTES = [
+    "National Resistance Front (NRF) is made up of former Afghan government forces",
+    "The district is currently housing more than 1,000 displaced people",
+    "having fought off Soviet threats between 1979 and 1989",
+    "fought off the USSR in the 90s",
+    "The Taliban maintain that they have now surrounded the Panjshir valley",
+    "So far, all countries we talked to are quiet.",
+    "There are concerns that backing Taliban resisters could inflame relations with the Taliban.",
+    "We prefer peace, we prioritise peace and negotiations.",
+]
+
+
+def scene_id(i: int) -> str:
+    return f"s{i:04d}"
+
+
+def choice(label: str, target: str, n: int, *, cond: str | None = None, effects: str | None = None) -> str:
+    lines = [f'      - label: "{label}"', f"        target: {target}"]
+    if cond:
+        lines.append(f"        if: '{cond}'")
+    if effects:
+        lines.append(f"        effects: {effects}")
+    lines += [
+        "        points: 5",
+        "        feedback: >-",
+        f"          Generated feedback for choice {n}, explaining the fact behind it with",
+        "          a quote from the article.",
+        f'        quotes: ["{QUOTES[n % len(QUOTES)]}"]',
+    ]
+    return "\n".join(lines)
+
+
+def generate(scenes: int) -> str:
+    """A valid scenario of ``scenes`` scenes that every lint check passes."""
+    last = scenes - 1
+    out = [
+        "kind: scenario",
+        "id: generated",
+        f'title: "A generated {scenes:,}-scene scenario"',
+        "role: A benchmark.",
+        "intro: Every scene offers a step, a skip that costs supplies, and now and then a detour.",
+        "variables:",
+        "  supplies: {type: int, start: 2, min: 0, max: 3, label: Supplies}",
+        "  trust: {type: int, start: 0, min: 0, max: 2}",
+        "  met: false",
+        f"start: {scene_id(0)}",
+        "scenes:",
+    ]
+    n = 0
+    for i in range(scenes):
+        out += [f"  - id: {scene_id(i)}", f"    text: Scene {i} of the generated story.", "    choices:"]
+        if i == last:
+            out.append(choice("Finish well", "good", n, cond="met and trust >= 1"))
+            out.append(choice("Finish", "mixed", n + 1, cond="not (met and trust >= 1) and supplies >= 1"))
+            out.append(
+                choice("Finish empty-handed", "bad", n + 2, cond="not (met and trust >= 1) and supplies < 1")
+            )
+            n += 3
+            continue
+        gain = "{add: {supplies: -1}}" if i % 3 == 2 else "{add: {supplies: 1}}"
+        out.append(choice("Step on", scene_id(i + 1), n, effects=gain))
+        n += 1
+        if i + 2 <= last:
+            out.append(
+                choice(
+                    "Skip ahead", scene_id(i + 2), n, cond="supplies >= 2", effects="{add: {supplies: -2}}"
+                )
+            )
+            n += 1
+        if i % 10 == 5:
+            cond = f'not met and visited("{scene_id(i - 1)}")'
+            out.append(choice("Meet the envoy", scene_id(i + 1), n, cond=cond, effects="{set: {met: true}}"))
+            n += 1
+        if i % 50 == 25:
+            out.append(choice("Turn back", scene_id(i - 3), n, cond="trust < 2", effects="{add: {trust: 1}}"))
+            n += 1
+    out.append("endings:")
+    for kind in ("good", "mixed", "bad"):
+        out += [
+            f"  - id: {kind}",
+            f"    title: The {kind} ending",
+            f"    kind: {kind}",
+            "    debrief: The end of the generated story.",
+            f'    quotes: ["{QUOTES[0]}"]',
+        ]
+    return "\n".join(out) + "\n"
+
+
+def write_pack(folder: Path, scenes: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "pack.yaml").write_text(
+        "id: bench\ntitle: Story benchmark\ndescription: A generated scenario.\n"
+        f"article: {ARTICLE}\nboilerplate_starts: Source link\n",
+        encoding="utf-8",
+    )
+    (folder / "story.yaml").write_text(generate(scenes), encoding="utf-8")
+    return folder
+
+
+def _timed(fn: Callable[[], object]) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scenes", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--keep", action="store_true", help="keep the generated pack and print its folder")
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="quotebound-story-bench-"))
+    folder = write_pack(tmp / "bench", args.scenes)
+    real_lint = storylint.lint_scenario
+
+    def load_alone() -> Pack:
+        storylint.lint_scenario = lambda *a, **k: None
+        try:
+            return load_pack(folder)
+        finally:
+            storylint.lint_scenario = real_lint
+
+    def full() -> Exploration:
+        pack = load_pack(folder)
+        assert not pack.warnings, pack.warnings[:3]
+        walk = explore(pack.scenarios[0])
+        assert walk.complete and not walk.stuck and len(walk.endings) == 3
+        return walk
+
+    scenario: Scenario = load_alone().scenarios[0]
+    walk = full()
+    sides: dict[str, Callable[[], object]] = {
+        "load alone": load_alone,
+        "load + lint + playtest": full,
+        "playtest walk alone": lambda: explore(scenario),
+    }
+    samples: dict[str, list[float]] = {name: [] for name in sides}
+    for _ in range(args.repeat):
+        for name, fn in sides.items():
+            samples[name].append(_timed(fn))
+    median = {name: statistics.median(values) for name, values in samples.items()}
+    size = (folder / "story.yaml").stat().st_size
+    choices = sum(len(s.choices) for s in scenario.scenes.values())
+    print(
+        f"generated scenario: {len(scenario.scenes):,} scenes, {choices:,} choices, {size:,} bytes; "
+        f"{walk.states:,} reachable states (the subject walks each twice: lint, then playtest)"
+    )
+    for name, seconds in median.items():
+        print(f"  {name:<24} {seconds * 1000:8.1f} ms")
+    ratio = median["load + lint + playtest"] / median["load alone"]
+    print(f"ratio (load + lint + playtest) / (load alone): {ratio:.2f}x")
+    if args.keep:
+        print(f"pack kept in {folder}")
+    else:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

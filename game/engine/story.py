@@ -1,0 +1,336 @@
+"""The story runtime: a choose-your-path scenario played one choice at a time, with no UI.
+
+A :class:`StoryRun` is driven the same way by the TUI, the playtest walk and the tests (the ink model:
+read the scene and :meth:`StoryRun.choices`, call :meth:`StoryRun.choose`, show the returned
+:class:`StoryOutcome`). Closed choices come with the reason they are closed. The state serialises to
+JSON after every choice and is restored exactly by :meth:`StoryRun.from_json`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from game.engine.conditions import Value, explain
+from game.engine.storymodel import Choice, Ending, Scenario, Scene, Variable
+
+if TYPE_CHECKING:
+    from game.engine.loader import Pack, QuoteRef
+
+STATE_VERSION = 1
+
+
+def scenarios(pack: Pack) -> list[Scenario]:
+    """The pack's scenarios, in load order."""
+    return list(pack.scenarios)
+
+
+def find_scenario(pack: Pack, scenario_id: str) -> Scenario:
+    """The scenario with this id (KeyError if none)."""
+    for scenario in pack.scenarios:
+        if scenario.id == scenario_id:
+            return scenario
+    raise KeyError(scenario_id)
+
+
+@dataclass(frozen=True)
+class ChoiceView:
+    """A choice as the player sees it now."""
+
+    index: int
+    """0-based position in the scene; pass it to :meth:`StoryRun.choose` (keys show ``index + 1``)."""
+    label: str
+    open: bool
+    reason: str | None
+    """Why a closed choice is closed (``needs supplies ≥ 2 (supplies is 1)``); None when open."""
+    taken: bool
+    """Whether this run has taken this choice before (it may loop back here)."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One variable changed by a choice."""
+
+    name: str
+    label: str
+    before: Value
+    after: Value
+
+
+@dataclass(frozen=True)
+class Step:
+    """One choice made, as saved: enough to show its outcome again."""
+
+    scene: str
+    choice: int
+    target: str
+    points: int
+    changes: tuple[tuple[str, Value, Value], ...] = ()
+
+
+@dataclass(frozen=True)
+class StoryOutcome:
+    """What making one choice produced."""
+
+    scene_id: str
+    """The scene the choice was made in."""
+    choice_index: int
+    label: str
+    feedback: str | None
+    quotes: list[QuoteRef]
+    context: str | None
+    points: int
+    changes: list[Change]
+    target: str
+    ending: Ending | None
+    """The ending reached by this choice, if it ended the story."""
+
+
+@dataclass(frozen=True)
+class VarStatus:
+    """A variable for the status line."""
+
+    name: str
+    label: str
+    value: Value
+    text: str
+    """The value as shown: ``3``, ``yes``, ``no``."""
+
+
+class StoryRun:
+    """One playthrough of a scenario."""
+
+    def __init__(self, pack: Pack, scenario: Scenario | str) -> None:
+        """Start at the scenario's first scene.
+
+        Args:
+            pack: the loaded pack (for its quotes).
+            scenario: a scenario of the pack, or its id.
+        """
+        self.pack = pack
+        self.scenario = scenario if isinstance(scenario, Scenario) else find_scenario(pack, scenario)
+        self.scene_id: str = self.scenario.start
+        """The current scene; the ending's id once the story is over."""
+        self.variables: dict[str, Value] = self.scenario.start_variables()
+        self.visits: dict[str, int] = {self.scenario.start: 1}
+        """Times each scene was entered; the start counts from the beginning."""
+        self.path: list[Step] = []
+        self.score = 0
+
+    # --- state -----------------------------------------------------------------------------
+
+    @property
+    def finished(self) -> bool:
+        return self.scene_id in self.scenario.endings
+
+    @property
+    def scene(self) -> Scene | None:
+        """The current scene, or None once the story has ended."""
+        return self.scenario.scenes.get(self.scene_id)
+
+    @property
+    def ending(self) -> Ending | None:
+        """The ending reached, or None while the story goes on."""
+        return self.scenario.endings.get(self.scene_id)
+
+    @property
+    def text(self) -> str:
+        """The scene's text, or the ending's debrief."""
+        scene = self.scene
+        if scene is not None:
+            return scene.text
+        ending = self.ending
+        assert ending is not None
+        return ending.debrief
+
+    def quotes(self) -> list[QuoteRef]:
+        """The quotes of the current scene, or of the ending."""
+        item = self.scene or self.ending
+        return self.pack.quotes_of(item.quotes) if item is not None else []
+
+    def visited(self, scene_id: str) -> bool:
+        return self.visits.get(scene_id, 0) > 0
+
+    def status(self) -> list[VarStatus]:
+        """The variables the status line shows, in declaration order."""
+        rows = []
+        for name, var in self.scenario.variables.items():
+            if var.show:
+                value = self.variables[name]
+                text = ("yes" if value else "no") if isinstance(value, bool) else str(value)
+                rows.append(VarStatus(name, var.display, value, text))
+        return rows
+
+    def choices(self) -> list[ChoiceView]:
+        """Every choice of the current scene, open or closed; empty once the story has ended."""
+        scene = self.scene
+        if scene is None:
+            return []
+        taken = {(step.scene, step.choice) for step in self.path}
+        views = []
+        for index, choice in enumerate(scene.choices):
+            reason = self._closed_reason(scene.id, index, choice)
+            views.append(ChoiceView(index, choice.label, reason is None, reason, (scene.id, index) in taken))
+        return views
+
+    def open_choices(self) -> list[ChoiceView]:
+        return [view for view in self.choices() if view.open]
+
+    def _closed_reason(self, scene_id: str, index: int, choice: Choice) -> str | None:
+        condition = self.scenario.conditions.get((scene_id, index))
+        if condition is None or condition(self.variables, self.visits):
+            return None
+        return choice.closed or explain(condition, self.variables, self.visits, self.scenario.labels)
+
+    # --- choosing --------------------------------------------------------------------------
+
+    def choose(self, index: int) -> StoryOutcome:
+        """Take choice ``index`` (0-based) of the current scene.
+
+        Raises:
+            RuntimeError: when the story has already ended.
+            ValueError: when there is no such choice, or it is closed (the message says why).
+        """
+        scene = self.scene
+        if scene is None:
+            raise RuntimeError("the story has ended")
+        if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(scene.choices):
+            raise ValueError(f"a choice is a number from 1 to {len(scene.choices)}")
+        choice = scene.choices[index]
+        reason = self._closed_reason(scene.id, index, choice)
+        if reason is not None:
+            raise ValueError(f"that choice is closed: {reason}")
+        after = self.scenario.apply(choice, self.variables)
+        changes = tuple(
+            (name, self.variables[name], after[name]) for name in after if after[name] != self.variables[name]
+        )
+        self.variables = after
+        points = choice.points
+        ending = self.scenario.endings.get(choice.target)
+        if ending is not None:
+            points += ending.points
+        else:
+            self.visits[choice.target] = self.visits.get(choice.target, 0) + 1
+        self.scene_id = choice.target
+        self.score += points
+        step = Step(scene.id, index, choice.target, points, changes)
+        self.path.append(step)
+        return self.outcome_of(step)
+
+    def outcome_of(self, step: Step) -> StoryOutcome:
+        """The outcome of a choice already made (to show the last feedback again after a resume)."""
+        choice = self.scenario.scenes[step.scene].choices[step.choice]
+        variables = self.scenario.variables
+        changes = [
+            Change(name, _label(variables, name), before, after) for name, before, after in step.changes
+        ]
+        return StoryOutcome(
+            scene_id=step.scene,
+            choice_index=step.choice,
+            label=choice.label,
+            feedback=choice.feedback,
+            quotes=self.pack.quotes_of(choice.quotes),
+            context=choice.context,
+            points=step.points,
+            changes=changes,
+            target=step.target,
+            ending=self.scenario.endings.get(step.target),
+        )
+
+    # --- save and resume -------------------------------------------------------------------
+
+    def to_json(self) -> dict[str, Any]:
+        """Everything needed to continue this run exactly."""
+        return {
+            "version": STATE_VERSION,
+            "kind": "story",
+            "pack": self.pack.id,
+            "scenario": self.scenario.id,
+            "scene": self.scene_id,
+            "variables": dict(self.variables),
+            "visits": dict(self.visits),
+            "score": self.score,
+            "path": [
+                {
+                    "scene": s.scene,
+                    "choice": s.choice,
+                    "target": s.target,
+                    "points": s.points,
+                    "changes": [list(c) for c in s.changes],
+                }
+                for s in self.path
+            ],
+        }
+
+    @classmethod
+    def from_json(cls, pack: Pack, state: dict[str, Any]) -> StoryRun:
+        """Restore a run saved with :meth:`to_json`.
+
+        Raises:
+            ValueError: when the state is from another pack, scenario or version, or no longer fits the
+                scenario (a scene, choice or variable it names has changed).
+        """
+        if (
+            not isinstance(state, dict)
+            or state.get("version") != STATE_VERSION
+            or state.get("kind") != "story"
+        ):
+            raise ValueError("this is not a saved story run of this version")
+        if state.get("pack") != pack.id:
+            raise ValueError(f"this saved run belongs to pack {state.get('pack')!r}, not {pack.id!r}")
+        try:
+            scenario = find_scenario(pack, state["scenario"])
+        except KeyError:
+            raise ValueError(f"the pack no longer has scenario {state['scenario']!r}") from None
+        try:
+            return _restore(cls(pack, scenario), state)
+        except (KeyError, TypeError, IndexError) as exc:
+            raise ValueError(f"the saved run is damaged ({exc.__class__.__name__}: {exc})") from None
+
+
+def _restore(run: StoryRun, state: dict[str, Any]) -> StoryRun:
+    """Fill ``run`` from ``state``, checking that every name in it still fits the scenario."""
+    scenario = run.scenario
+    changed = "the scenario has changed since this run was saved"
+    scene = state["scene"]
+    if scene not in scenario.scenes and scene not in scenario.endings:
+        raise ValueError(f"{changed}: it has no scene {scene!r}")
+    variables = state["variables"]
+    if set(variables) != set(scenario.variables):
+        raise ValueError(f"{changed}: its variables differ")
+    for name, value in variables.items():
+        if (scenario.variables[name].type == "bool") != isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"{changed}: variable {name!r} has the wrong type")
+    visits = state["visits"]
+    for name, count in visits.items():
+        if name not in scenario.scenes or not isinstance(count, int) or isinstance(count, bool) or count < 0:
+            raise ValueError(f"{changed}: it has no scene {name!r}")
+    path = []
+    for entry in state["path"]:
+        step = Step(
+            entry["scene"],
+            entry["choice"],
+            entry["target"],
+            int(entry["points"]),
+            tuple((str(n), b, a) for n, b, a in entry["changes"]),
+        )
+        choices = scenario.scenes[step.scene].choices if step.scene in scenario.scenes else []
+        if not isinstance(step.choice, int) or not 0 <= step.choice < len(choices):
+            raise ValueError(f"{changed}: scene {step.scene!r} has no choice {step.choice!r}")
+        if choices[step.choice].target != step.target:
+            raise ValueError(f"{changed}: a choice of scene {step.scene!r} leads elsewhere now")
+        path.append(step)
+    score = state["score"]
+    if not isinstance(score, int) or isinstance(score, bool):
+        raise ValueError("the saved score is not a number")
+    run.scene_id = scene
+    run.variables = {name: variables[name] for name in scenario.variables}
+    run.visits = dict(visits)
+    run.path = path
+    run.score = score
+    return run
+
+
+def _label(variables: dict[str, Variable], name: str) -> str:
+    var = variables.get(name)
+    return var.display if var is not None else name
