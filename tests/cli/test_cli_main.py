@@ -41,3 +41,20 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         cli.main(["--version"])
     assert exit_info.value.code == 0
     assert capsys.readouterr().out.startswith("quotebound ")
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """`quotebound export ... | head -1` must not print a BrokenPipeError traceback."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "game", "export", "--format", "markdown"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # like `head -1` exiting
+    _out, err = proc.communicate(timeout=30)
+    assert b"Traceback" not in err
