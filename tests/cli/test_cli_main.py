@@ -49,12 +49,12 @@ def test_a_closed_pipe_ends_quietly() -> None:
     import sys
 
     proc = subprocess.Popen(
-        [sys.executable, "-m", "game", "export", "--format", "markdown"],
+        [sys.executable, "-m", "game", "export", "--format", "markdown", "--pack", "panjshir"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
     assert proc.stdout is not None
-    proc.stdout.readline()
+    assert proc.stdout.readline()
     proc.stdout.close()  # like `head -1` exiting
     _out, err = proc.communicate(timeout=30)
     assert b"Traceback" not in err
