@@ -9,6 +9,7 @@ COMMAND_MODULES = [
     "game.commands.validate",
     "game.commands.coverage",
     "game.commands.schema",
+    "game.commands.new",
     "game.commands.report",
     "game.commands.export",
     "game.commands.serve",

@@ -68,5 +68,7 @@ def test_random_games_play_through_the_real_runtime(pack: Pack, scenario: Scenar
 def test_the_article_inconsistency_on_soviet_dates_is_taught() -> None:
     """Both scenarios teach the clash between 1979-1989 and "fought off the USSR in the 90s"."""
     for _pack, scenario in SCENARIOS:
+        if _pack.id != "panjshir":  # the inconsistency is the Panjshir article's own
+            continue
         quoted = {q for s in scenario.scenes.values() for c in s.choices for q in c.quotes}
         assert any("1979 and 1989" in q for q in quoted) and any("USSR in the 90s" in q for q in quoted)
