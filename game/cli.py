@@ -9,33 +9,43 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from game import __version__
-from game.commands import COMMAND_MODULES
+from game.commands import COMMANDS
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser with every subcommand registered."""
+def build_parser(load: Collection[str] | None = None) -> argparse.ArgumentParser:
+    """The parser with every subcommand registered.
+
+    Args:
+        load: the commands whose modules are imported to register their full parsers; None for all.
+            Every other command gets a stand-in with its help line only, which is all ``--help`` and
+            argparse's "invalid choice" message need of it.
+    """
     parser = argparse.ArgumentParser(
         prog="quotebound",
         description="A terminal game that teaches a real article. With no command, it starts the game.",
     )
     parser.add_argument("--version", action="version", version=f"quotebound {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+    for name, (module, help_line) in COMMANDS.items():
+        if load is None or name in load:
+            importlib.import_module(module).register(subparsers)
+        else:
+            subparsers.add_parser(name, help=help_line)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     # `quotebound --seed 3` means `quotebound play --seed 3`: the game is the default command. Only
     # the first word can name a command, so `quotebound --player report` is a player called "report".
     if not args_list or (args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")):
         args_list = ["play", *args_list]
+    # Only the named command's module is imported (see game.commands.COMMANDS).
+    parser = build_parser(load=args_list[:1])
     args = parser.parse_args(args_list)
     try:
         return int(args.func(args) or 0)

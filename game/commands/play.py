@@ -48,7 +48,11 @@ def add_play_arguments(parser: argparse.ArgumentParser, *, served: bool = False)
             would play under the same name).
     """
     if not served:
-        parser.add_argument("--player", metavar="NAME", help="the player's name, written in the results file")
+        parser.add_argument(
+            "--player",
+            metavar="NAME",
+            help="who is playing: progress is saved under this name (and results carry it)",
+        )
     parser.add_argument("--seed", type=int, help="the same seed deals the same round on every machine")
     parser.add_argument(
         "--questions", type=_positive_int, metavar="N", help="questions per round (default: all)"

@@ -1,7 +1,10 @@
 """The plain-mode quiz: a round of questions asked and answered as lines, with feedback, summary and results.
 
 It drives :class:`~game.engine.quiz.QuizRun` exactly as the TUI does, so one seed gives the same questions,
-order and options in both, and it writes the same results file at the end.
+order and options in both, and it writes the same results file at the end. With ``--player`` every answer is
+also committed to the progress database as it is given, through the TUI's own
+:class:`~game.progress.service.ProgressService`: a round stopped part-way (or killed) is offered for resume by
+the full-screen game, and misses join the player's review queue.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from game.engine.loader import Pack
 from game.engine.quiz import QuizRun
 from game.plain import quizview
 from game.plain.console import TIMED_OUT, Console
+from game.progress.service import ProgressService
 from game.store import results as results_store
 
 QUIT_WORDS = {"quit", "exit"}
@@ -60,8 +64,17 @@ def play_quiz(pack: Pack, console: Console, settings: QuizSettings) -> int:
             player = str(typed).strip() or "anonymous"
     run = QuizRun(pack, seed=settings.seed, count=settings.count, streak_bonus=settings.streak_bonus)
     started = results_store.utc_now()
+    progress = _open_progress(console, settings, pack)
     _intro(console, pack, run, settings)
-    stopped = _ask_all(console, run, settings.time_limit)
+    if progress is not None:
+        progress.round_started(run, "quiz")
+    try:
+        stopped = _ask_all(console, run, settings.time_limit, progress)
+        if progress is not None and not stopped:
+            progress.round_finished(run)
+    finally:
+        if progress is not None:
+            progress.close()
     console.say()
     for indent, text in quizview.summary_lines(run, pack, stopped=stopped):
         console.say(text, indent=indent)
@@ -81,8 +94,27 @@ def _intro(console: Console, pack: Pack, run: QuizRun, settings: QuizSettings) -
     console.say("Type 'help' for how to answer, 'quit' to stop.")
 
 
-def _ask_all(console: Console, run: QuizRun, time_limit: float | None) -> bool:
-    """Ask every question; True when the player stopped before the end."""
+def _open_progress(console: Console, settings: QuizSettings, pack: Pack) -> ProgressService | None:
+    """The progress service for ``--player`` (None without one); problems are notes, never a stop."""
+    if not settings.player:
+        return None
+    progress = ProgressService.open(settings.data_dir)
+    progress.on_problem = lambda message: console.note(f"quotebound: {message}")
+    if progress.store is not None:
+        progress.prune(pack)
+        progress.use_player(settings.player)
+    for notice in progress.notices:
+        console.note(f"quotebound: {notice.message}")
+    progress.notices.clear()
+    return progress
+
+
+def _ask_all(
+    console: Console, run: QuizRun, time_limit: float | None, progress: ProgressService | None = None
+) -> bool:
+    """Ask every question; True when the player stopped before the end.
+
+    ``progress`` (with ``--player``) commits each answer before its feedback is printed."""
     while (shown := run.current) is not None:
         console.say()
         for indent, text in quizview.question_lines(shown, run.score):
@@ -113,6 +145,8 @@ def _ask_all(console: Console, run: QuizRun, time_limit: float | None) -> bool:
                 continue
             outcome = run.answer(response, elapsed=console.clock() - started)
             break
+        if progress is not None:
+            progress.answered(run)
         for indent, text in quizview.outcome_lines(outcome):
             console.say(text, indent=indent)
     return False

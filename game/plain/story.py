@@ -3,18 +3,21 @@
 Each scene prints its text, its quotes, the variables and every choice by number: open ones plainly, closed
 ones with the reason they are closed (numbers match the scene's choices, so they never shift as choices open
 and close). After a choice: its feedback with quotes, points and what changed; at an ending, the debrief.
-End of input or ``quit`` stops cleanly (status 0).
+End of input or ``quit`` stops cleanly (status 0). With ``--player`` each choice is committed to the progress
+database as it is made (the full-screen game offers a stopped story for resume) and the ending is logged.
 """
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from game.engine.loader import Pack
 from game.engine.story import StoryOutcome, StoryRun
 from game.engine.storymodel import Scenario
 from game.plain.console import TIMED_OUT, Console
 from game.plain.quizview import quote_line
+from game.progress.service import ProgressService
 
 QUIT_WORDS = {"quit", "exit"}
 
@@ -35,8 +38,34 @@ def play_story(pack: Pack, console: Console, args: argparse.Namespace) -> int:
     if scenario is None:
         return 0
     run = StoryRun(pack, scenario)
+    progress = _open_progress(console, args, pack)
+    try:
+        return _play(console, run, progress)
+    finally:
+        if progress is not None:
+            progress.close()
+
+
+def _open_progress(console: Console, args: argparse.Namespace, pack: Pack) -> ProgressService | None:
+    player = getattr(args, "player", None)
+    if not player:
+        return None
+    data_dir = getattr(args, "data_dir", None)
+    progress = ProgressService.open(Path(data_dir).expanduser() if data_dir else None)
+    progress.on_problem = lambda message: console.note(f"quotebound: {message}")
+    progress.use_player(player)
+    for notice in progress.notices:
+        console.note(f"quotebound: {notice.message}")
+    progress.notices.clear()
+    return progress
+
+
+def _play(console: Console, run: StoryRun, progress: ProgressService | None) -> int:
+    scenario = run.scenario
+    if progress is not None:
+        progress.story_started(run)
     head = scenario.head
-    console.say(f"{pack.title} — {head.title}")
+    console.say(f"{run.pack.title} — {head.title}")
     console.say(head.role)
     console.say(head.intro)
     if head.context:
@@ -48,7 +77,11 @@ def play_story(pack: Pack, console: Console, args: argparse.Namespace) -> int:
         if outcome is None:
             console.say(f"Story stopped. Score: {run.score}.")
             return 0
+        if progress is not None:
+            progress.story_choice(run, outcome)
         _show_outcome(console, outcome)
+    if progress is not None:
+        progress.story_ended(run)
     _show_ending(console, run)
     return 0
 

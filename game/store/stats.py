@@ -1,7 +1,9 @@
 """History, best scores, story endings found, and statistics, as the `StatsMixin` part of `ProgressStore`.
 
-Every answer recorded counts, whatever became of its run (finished, abandoned or still active): an answer
-given is practice done. History and best scores list finished runs only.
+Every quiz or review answer recorded counts, whatever became of its run (finished, abandoned or still
+active): an answer given is practice done. Story choices are recorded as answers too (for resume), but a
+choice is not right or wrong, so accuracy and right-answer streaks leave story runs out. History and best
+scores list finished runs only.
 
 Calendar days (accuracy per day, day streaks) are taken in the zone `tz`, by default the machine's local zone,
 so a session at 23:30 counts for the day the player lived it; tests pass `tz=UTC`.
@@ -73,7 +75,7 @@ class StatsMixin(StoreBase):
         with self._read() as conn:
             rows = conn.execute(
                 "SELECT a.topic, count(*), sum(a.correct) FROM answer a JOIN run r ON r.id = a.run_id"
-                " WHERE r.player_id = ? AND r.pack_id = ? GROUP BY a.topic"
+                " WHERE r.player_id = ? AND r.pack_id = ? AND r.mode != 'story' GROUP BY a.topic"
                 " ORDER BY a.topic IS NULL, a.topic",
                 (player.id, pack_id),
             ).fetchall()
@@ -136,7 +138,8 @@ class StatsMixin(StoreBase):
         with self._read() as conn:
             rows = conn.execute(
                 "SELECT a.answered_at, a.correct FROM answer a JOIN run r ON r.id = a.run_id"
-                " WHERE r.player_id = ? AND (? IS NULL OR r.pack_id = ?) ORDER BY a.answered_at, a.id",
+                " WHERE r.player_id = ? AND r.mode != 'story' AND (? IS NULL OR r.pack_id = ?)"
+                " ORDER BY a.answered_at, a.id",
                 (player.id, pack_id, pack_id),
             ).fetchall()
         return [(str(ts), int(c)) for ts, c in rows]

@@ -8,7 +8,8 @@ the start; "Retake missed" keeps the round's seed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import ClassVar
 
@@ -18,12 +19,18 @@ from textual.screen import Screen
 
 from game.engine.loader import Pack, QuoteRef
 from game.engine.quiz import QuizRun
+from game.store.records import Mode
+from game.ui.progress import ProgressMixin
 from game.ui.screens.title_screen import TitleScreen
 from game.ui.themes import DEFAULT_THEME, HIGH_CONTRAST_THEME, THEME_VARIABLE_DEFAULTS, THEMES
 
 
-class QuoteboundApp(App[None]):
-    """The game: a title menu, quiz rounds, the article reader and help."""
+class QuoteboundApp(ProgressMixin, App[None]):
+    """The game: a title menu, quiz rounds, the article reader and help.
+
+    Story mode comes from :class:`~game.ui.story_actions.StoryActions`, players, saving, resume, review
+    and stats from :class:`~game.ui.progress.ProgressMixin` (which extends it).
+    """
 
     CSS_PATH = "app.tcss"
     TITLE = "Quotebound"
@@ -47,6 +54,8 @@ class QuoteboundApp(App[None]):
         player: str | None = None,
         data_dir: Path | None = None,
         results_dir: Path | None = None,
+        clock: Callable[[], datetime] | None = None,
+        tz: tzinfo | None = None,
     ) -> None:
         if not packs:
             raise ValueError("the game needs at least one pack")
@@ -68,6 +77,7 @@ class QuoteboundApp(App[None]):
         # NO_COLOR makes Textual draw in monochrome; the high-contrast theme's greys read best there.
         self.theme = HIGH_CONTRAST_THEME if self.no_color else DEFAULT_THEME
         self._theme_before_contrast = DEFAULT_THEME
+        self.init_progress(clock=clock, tz=tz)
 
     # --- state the screens read --------------------------------------------------------------
 
@@ -81,11 +91,15 @@ class QuoteboundApp(App[None]):
         total = len(self.pack.questions)
         return min(total, max(1, self.count)) if self.count is not None else total
 
-    def new_run(self) -> QuizRun:
-        """Deal a new round of the current pack (see the module docstring for seeds)."""
+    def next_seed(self) -> int | None:
+        """The seed of the next round dealt (see the module docstring); None: a fresh random one."""
         seed = None if self.seed is None else self.seed + self.rounds_dealt
         self.rounds_dealt += 1
-        return QuizRun(self.pack, seed=seed, count=self.count, streak_bonus=self.streak_bonus)
+        return seed
+
+    def new_run(self) -> QuizRun:
+        """Deal a new round of the current pack (see the module docstring for seeds)."""
+        return QuizRun(self.pack, seed=self.next_seed(), count=self.count, streak_bonus=self.streak_bonus)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # Our own variables, so any built-in theme picked from the palette still works.
@@ -101,12 +115,20 @@ class QuoteboundApp(App[None]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
 
-    def show_round(self, run: QuizRun) -> None:
-        """Play ``run`` from its current question, from the title screen."""
-        from game.ui.screens.quiz_screen import QuizScreen
+    def show_round(self, run: QuizRun, *, mode: Mode = "quiz") -> None:
+        """Play ``run`` from its current question, from the title screen.
 
+        ``mode`` is what the round is saved as: ``quiz``, or ``review`` (the due questions). A class round
+        may first ask the player's name, and then starts once it is typed.
+        """
+        from game.ui.screens.quiz_screen import QuizScreen
+        from game.ui.screens.review_screen import ReviewScreen
+
+        if not self.round_ready(run, mode, retry=lambda: self.show_round(run, mode=mode)):
+            return
         self.back_to_title()
-        self.push_screen(QuizScreen(run))
+        self.push_screen(ReviewScreen(run) if mode == "review" else QuizScreen(run))
+        self.round_started(run, mode)
 
     def open_reader(self, target: QuoteRef | None = None) -> None:
         """Show the article, at ``target`` when given."""
@@ -152,7 +174,7 @@ class QuoteboundApp(App[None]):
             self.notify("No round to restart: start a quiz from the title screen.")
             return
         state = run.to_json() | {"records": [], "streak": 0}
-        self.show_round(QuizRun.from_json(run.pack, state))
+        self.show_round(QuizRun.from_json(run.pack, state), mode=self.progress.mode_of(run) or "quiz")
 
     def action_choose_pack(self) -> None:
         from game.ui.screens.pack_screen import PackScreen
@@ -199,6 +221,8 @@ def make_app(
     player: str | None = None,
     data_dir: Path | None = None,
     results_dir: Path | None = None,
+    clock: Callable[[], datetime] | None = None,
+    tz: tzinfo | None = None,
 ) -> QuoteboundApp:
     """Build the app; tests call this with their own packs.
 
@@ -208,9 +232,11 @@ def make_app(
         count: questions per round (all when None).
         time_limit: seconds per question; a question not answered in time scores nothing.
         streak_bonus: award the streak bonus.
-        player: the player's name (used by progress features).
-        data_dir: where progress is kept (used by progress features).
-        results_dir: where class results are written (used by classroom features).
+        player: the player's name; None asks at start (see ``QuoteboundApp.ASK_PLAYER``).
+        data_dir: where progress is kept (default: ``QUOTEBOUND_DATA``, else the user data folder).
+        results_dir: where class results are written (class play).
+        clock: the time for progress records, due reviews and streaks (tests fix it); default: now.
+        tz: the zone of calendar days in stats (tests pass UTC); default: the machine's.
     """
     return QuoteboundApp(
         packs=packs,
@@ -221,4 +247,6 @@ def make_app(
         player=player,
         data_dir=data_dir,
         results_dir=results_dir,
+        clock=clock,
+        tz=tz,
     )

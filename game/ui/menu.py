@@ -50,6 +50,11 @@ def _quiz_label(app: QuoteboundApp) -> str:
     return f"Quiz: {count} question{'s' if count != 1 else ''}"
 
 
+def _story_label(app: QuoteboundApp) -> str:
+    count = len(app.pack.scenarios)
+    return f"Story: {count} scenario{'s' if count != 1 else ''}"
+
+
 TITLE_MENU: list[MenuEntry] = [
     MenuEntry(
         "quiz",
@@ -57,6 +62,34 @@ TITLE_MENU: list[MenuEntry] = [
         "app.start_quiz",
         hint="Answer questions on the article; every answer is explained with a quote.",
         shown=lambda app: bool(app.pack.questions),
+    ),
+    MenuEntry(
+        "story",
+        _story_label,
+        "app.start_story",
+        hint="Choose your path; every consequence is explained with a quote.",
+        shown=lambda app: bool(app.pack.scenarios),
+    ),
+    MenuEntry(
+        "resume",
+        lambda app: app.resume_label(),
+        "app.resume",
+        hint="Carry on a round or story you left part-way, exactly where you stopped.",
+        shown=lambda app: app.has_unfinished(),
+    ),
+    MenuEntry(
+        "review",
+        lambda app: app.review_label(),
+        "app.start_review",
+        hint="The questions you missed come back, spaced out over days until you know them.",
+        shown=lambda app: app.progress.saving and bool(app.pack.questions),
+    ),
+    MenuEntry(
+        "stats",
+        "Stats",
+        "app.show_stats",
+        hint="Accuracy over time and per topic, streaks, story endings found, best scores.",
+        shown=lambda app: app.progress.saving,
     ),
     MenuEntry(
         "reader",
@@ -70,6 +103,13 @@ TITLE_MENU: list[MenuEntry] = [
         "app.choose_pack",
         hint="Switch to another article.",
         shown=lambda app: len(app.packs) > 1,
+    ),
+    MenuEntry(
+        "player",
+        lambda app: "Switch player" if app.player else "Choose a player",
+        "app.switch_player",
+        hint="Play under another name, or add a new player.",
+        shown=lambda app: app.progress.store is not None,
     ),
     MenuEntry("quit", "Quit", "app.quit", hint="Leave the game (ctrl+q works anywhere)."),
 ]

@@ -58,3 +58,44 @@ def test_a_closed_pipe_ends_quietly() -> None:
     proc.stdout.close()  # like `head -1` exiting
     _out, err = proc.communicate(timeout=30)
     assert b"Traceback" not in err
+
+
+def test_the_command_table_matches_the_modules() -> None:
+    """game.commands.COMMANDS stands in for the modules in `--help`: same names, same help lines."""
+    import importlib
+    import pkgutil
+
+    import game.commands
+    from game.commands import COMMANDS
+
+    registering = {
+        f"game.commands.{info.name}"
+        for info in pkgutil.iter_modules(game.commands.__path__)
+        if hasattr(importlib.import_module(f"game.commands.{info.name}"), "register")
+    }
+    assert registering == {module for module, _help in COMMANDS.values()}
+    for name, (module, help_line) in COMMANDS.items():
+        subparsers = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(module).register(subparsers)
+        assert list(subparsers.choices) == [name], module
+        [action] = subparsers._choices_actions
+        assert action.help == help_line, f"update the help of {name!r} in game/commands/__init__.py"
+
+
+def test_only_the_named_command_module_is_imported() -> None:
+    """Building the parser for one command must not import the others (nor the UI)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from game import cli\n"
+        "for argv in (['schema', '--help'], ['--help']):\n"
+        "    try:\n"
+        "        cli.main(argv)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('game.commands.') or m == 'textual'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "['game.commands.schema']"

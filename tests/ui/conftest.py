@@ -6,6 +6,13 @@ import pytest
 from pilot_helpers import UI_PACK
 
 from game.engine.loader import Pack, load_pack
+from game.ui.app import QuoteboundApp
+
+
+@pytest.fixture(autouse=True)
+def _no_player_prompt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Start on the title screen as a guest; the players and resume tests (test_progress_*) ask again."""
+    monkeypatch.setattr(QuoteboundApp, "ASK_PLAYER", False)
 
 
 @pytest.fixture(scope="session")

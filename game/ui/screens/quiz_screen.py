@@ -60,6 +60,9 @@ class QuizScreen(Screen[None]):
 
     app: QuoteboundApp
 
+    COUNT_LABEL: ClassVar[str] = "Question"
+    """The header's word: ``Question 3 of 7`` (the review screen says ``Review``)."""
+
     def __init__(self, run: QuizRun) -> None:
         super().__init__()
         self.run = run
@@ -120,7 +123,9 @@ class QuizScreen(Screen[None]):
         question = shown.question
         self._ticked.clear()
         self._sequence.clear()
-        self.query_one("#quiz-count", Static).update(Content(f"Question {shown.number} of {shown.total}"))
+        self.query_one("#quiz-count", Static).update(
+            Content(f"{self.COUNT_LABEL} {shown.number} of {shown.total}")
+        )
         progress = self.query_one("#quiz-progress", ProgressBar)
         progress.update(total=shown.total, progress=shown.number - 1)
         self.query_one("#quiz-score", Static).update(Content(f"Score {self.run.score}"))
@@ -251,10 +256,11 @@ class QuizScreen(Screen[None]):
     def action_leave(self) -> None:
         now = monotonic()
         if now - self._leave_armed_at < 3:
+            self.app.round_left(self.run)
             self.app.back_to_title()
             return
         self._leave_armed_at = now
-        self.notify("Press Esc again to leave this round (its answers are not kept).", timeout=3)
+        self.notify(self.app.leave_notice(), timeout=3)
 
     # --- answering -----------------------------------------------------------------------------
 
@@ -331,6 +337,8 @@ class QuizScreen(Screen[None]):
         if self.app.time_limit is not None and self._remaining is not None:
             elapsed = self.app.time_limit - max(0.0, self._remaining)
         outcome: Outcome = self.run.answer(response, elapsed)
+        # Saved before the feedback shows: an answer the player has seen judged survives a crash.
+        self.app.round_answered(self.run)
         from game.ui.screens.feedback_screen import FeedbackScreen
 
         self.refresh_bindings()
@@ -343,6 +351,7 @@ class QuizScreen(Screen[None]):
         from game.ui.screens.summary_screen import SummaryScreen
 
         self.awaiting_answer = False
+        self.app.round_finished(self.run)
         self.app.switch_screen(SummaryScreen(self.run))
 
     # --- time limit ----------------------------------------------------------------------------

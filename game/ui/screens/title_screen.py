@@ -40,6 +40,7 @@ class TitleScreen(Screen[None]):
             yield Static(id="title-pack")
             yield Static(id="title-description")
         with Vertical(id="title-menu-box"):
+            yield Static(id="title-player")
             yield SafeOptionList(id="title-menu", markup=False)
             yield Static(id="title-hint")
         yield Footer()
@@ -60,6 +61,7 @@ class TitleScreen(Screen[None]):
         pack = self.app.pack
         self.query_one("#title-pack", Static).update(literal(pack.title))
         self.query_one("#title-description", Static).update(literal(pack.meta.description))
+        self.query_one("#title-player", Static).update(self.app.player_line())
         menu = self.query_one("#title-menu", SafeOptionList)
         highlighted = menu.highlighted
         menu.set_options(

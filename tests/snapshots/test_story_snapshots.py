@@ -1,0 +1,83 @@
+"""Snapshots of the story screens at 80×24, on the story pack beside this file (invented article).
+
+The scenario picker (one ending found), a scene with a closed choice, the feedback after a choice
+(its changes and quote), and an ending with the endings found. (The title screen and its Story entry
+are in the quiz snapshots' and the Pilot tests' hands.) Regenerate with
+``pytest tests/snapshots --snapshot-update`` and look at the report before committing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from game.engine.loader import Pack, load_pack
+from game.engine.story import StoryRun
+from game.ui.app import QuoteboundApp, make_app
+
+PACK = Path(__file__).resolve().parent / "story"
+SIZE = (80, 24)
+SCENARIO = "harbour-report"
+
+
+@pytest.fixture(autouse=True)
+def _as_a_guest(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Play as a guest without the player screen at start (progress features ask who is playing).
+    monkeypatch.setattr(QuoteboundApp, "ASK_PLAYER", False, raising=False)
+
+
+@pytest.fixture(scope="module")
+def pack() -> Pack:
+    return load_pack(PACK)
+
+
+def played(pack: Pack, scenario: str, choices: list[int]) -> StoryRun:
+    """A run of ``scenario`` with ``choices`` (0-based) made by the engine."""
+    run = StoryRun(pack, scenario)
+    for index in choices:
+        run.choose(index)
+    return run
+
+
+def showing(run: StoryRun, *, found: list[StoryRun] = ()):  # type: ignore[no-untyped-def, assignment]
+    """Show ``run``, after recording the endings of the finished runs ``found``."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, QuoteboundApp)
+        for done in found:
+            app.story_ended(done)
+        app.show_story(run)
+        await pilot.pause()
+
+    return run_before
+
+
+def test_story_picker(snap_compare, pack: Pack) -> None:
+    async def before(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, QuoteboundApp)
+        app.story_ended(played(pack, SCENARIO, [0, 0, 1, 1, 2, 2]))  # the bad ending
+        await pilot.press("1")
+        await pilot.pause()
+
+    assert snap_compare(make_app(packs=[pack]), terminal_size=SIZE, run_before=before)
+
+
+def test_story_scene_with_a_closed_choice(snap_compare, pack: Pack) -> None:
+    assert snap_compare(
+        make_app(packs=[pack]), terminal_size=SIZE, run_before=showing(StoryRun(pack, SCENARIO))
+    )
+
+
+def test_story_feedback(snap_compare, pack: Pack) -> None:
+    run = played(pack, SCENARIO, [0])  # at the council
+    assert snap_compare(make_app(packs=[pack]), press=["1"], terminal_size=SIZE, run_before=showing(run))
+
+
+def test_story_ending(snap_compare, pack: Pack) -> None:
+    run = played(pack, SCENARIO, [0, 1, 1, 0, 2, 0])  # the good ending
+    bad = played(pack, SCENARIO, [0, 0, 1, 1, 2, 2])
+    assert snap_compare(make_app(packs=[pack]), terminal_size=SIZE, run_before=showing(run, found=[bad]))
