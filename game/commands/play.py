@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.engine.loader import Pack
+from game.engine.quiz import DEFAULT_ROUND_SIZE
 
 if TYPE_CHECKING:
     from game.plain.console import Console
@@ -55,7 +56,7 @@ def add_play_arguments(parser: argparse.ArgumentParser, *, served: bool = False)
         )
     parser.add_argument("--seed", type=int, help="the same seed deals the same round on every machine")
     parser.add_argument(
-        "--questions", type=_positive_int, metavar="N", help="questions per round (default: all)"
+        "--questions", type=_positive_int, metavar="N", help=f"questions per round (default: {DEFAULT_ROUND_SIZE}, or all when the pack has fewer)"
     )
     parser.add_argument(
         "--time-limit",
@@ -129,25 +130,25 @@ def run(args: argparse.Namespace) -> int:
     return _run_tui(args, packs)
 
 
-def _run_tui(args: argparse.Namespace, packs: list[Pack]) -> int:
-    import inspect
+def _round_size(args: argparse.Namespace) -> int:
+    # One default for the TUI and plain mode, so a seed deals the same round in both.
+    return args.questions if args.questions is not None else DEFAULT_ROUND_SIZE
 
+
+def _run_tui(args: argparse.Namespace, packs: list[Pack]) -> int:
     from game.ui.app import make_app
 
     options = {
         "packs": packs,
         "seed": args.seed,
-        "count": args.questions,
+        "count": _round_size(args),
         "time_limit": args.time_limit,
         "streak_bonus": streak_bonus_for(args),
         "player": getattr(args, "player", None),
         "data_dir": _path(args.data_dir),
         "results_dir": _path(args.results),
     }
-    # make_app has no `mode` yet; pass it as soon as it does, and never break the app before then.
-    if args.mode != "quiz" and "mode" in inspect.signature(make_app).parameters:
-        options["mode"] = args.mode
-    app = make_app(**options)
+    app = make_app(**options, mode=args.mode)
     app.run()
     # Textual's run() returns normally after an unhandled exception; its return code tells.
     return app.return_code or 0
@@ -171,7 +172,7 @@ def _run_plain(args: argparse.Namespace, packs: list[Pack]) -> int:
 
     settings = QuizSettings(
         seed=args.seed,
-        count=args.questions,
+        count=_round_size(args),
         time_limit=args.time_limit,
         streak_bonus=streak_bonus_for(args),
         player=args.player,

@@ -17,6 +17,8 @@ from game.engine.loader import Pack, QuoteRef
 TRUE_FALSE_CHOICES = ["True", "False"]
 CLAIM_FACT_CHOICES = ["Reported as fact by the article", "Attributed to someone as a claim"]
 STATE_VERSION = 1
+DEFAULT_ROUND_SIZE = 12
+"""Questions in a round when the player does not say (`--questions`): a round a class can finish."""
 
 Response = int | list[int] | str | None
 """An option index; indices for multi-select and ordering; typed text; None for a time-out."""

@@ -49,6 +49,7 @@ class QuoteboundApp(ProgressMixin, App[None]):
         packs: list[Pack],
         seed: int | None = None,
         count: int | None = None,
+        start_mode: str = "quiz",
         time_limit: float | None = None,
         streak_bonus: bool = True,
         player: str | None = None,
@@ -65,6 +66,8 @@ class QuoteboundApp(ProgressMixin, App[None]):
         """Which pack the title screen offers."""
         self.seed = seed
         self.count = count
+        self.start_mode = start_mode
+        """Open this mode once the title screen is first reached (``--mode story``)."""
         self.time_limit = time_limit
         self.streak_bonus = streak_bonus
         self.player = player
@@ -216,6 +219,7 @@ def make_app(
     packs: list[Pack],
     seed: int | None = None,
     count: int | None = None,
+    mode: str = "quiz",
     time_limit: float | None = None,
     streak_bonus: bool = True,
     player: str | None = None,
@@ -230,6 +234,7 @@ def make_app(
         packs: loaded packs; the first is offered first.
         seed: deal rounds from this seed (see the module docstring); random when None.
         count: questions per round (all when None).
+        mode: ``story`` opens the scenario picker once the title screen is reached; ``quiz`` stays there.
         time_limit: seconds per question; a question not answered in time scores nothing.
         streak_bonus: award the streak bonus.
         player: the player's name; None asks at start (see ``QuoteboundApp.ASK_PLAYER``).
@@ -242,6 +247,7 @@ def make_app(
         packs=packs,
         seed=seed,
         count=count,
+        start_mode=mode,
         time_limit=time_limit,
         streak_bonus=streak_bonus,
         player=player,

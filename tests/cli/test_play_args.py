@@ -35,6 +35,7 @@ def fake_ui(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
         packs: list[Any],
         seed: int | None = None,
         count: int | None = None,
+        mode: str = "quiz",
         time_limit: float | None = None,
         streak_bonus: bool = True,
         player: str | None = None,
@@ -45,6 +46,7 @@ def fake_ui(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
             packs=packs,
             seed=seed,
             count=count,
+            mode=mode,
             time_limit=time_limit,
             streak_bonus=streak_bonus,
             player=player,
@@ -157,3 +159,13 @@ def test_bad_values_are_refused(argv: list[str], capsys: pytest.CaptureFixture[s
 def test_unknown_pack(fake_ui: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["play", "--pack", "nope"]) == 1
     assert "no pack 'nope'" in capsys.readouterr().err and "app" not in fake_ui
+
+
+def test_round_size_and_mode_defaults_reach_the_app(fake_ui: dict[str, Any]) -> None:
+    """Without --questions a round has the default size (the same in plain mode); --mode is passed on."""
+    from game.engine.quiz import DEFAULT_ROUND_SIZE
+
+    assert main(["play", "--player", "Ana"]) == 0
+    assert (fake_ui["count"], fake_ui["mode"]) == (DEFAULT_ROUND_SIZE, "quiz")
+    assert main(["play", "--player", "Ana", "--mode", "story"]) == 0
+    assert fake_ui["mode"] == "story"

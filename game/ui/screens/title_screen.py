@@ -47,9 +47,20 @@ class TitleScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_pack()
+        # Start-up screens (player, resume) may be pushed on top first; only open the start mode once
+        # this screen is really the one in front.
+        self.call_after_refresh(self._open_start_mode)
 
     def on_screen_resume(self) -> None:
         self.refresh_pack()
+        self._open_start_mode()
+
+    def _open_start_mode(self) -> None:
+        app = self.app
+        if getattr(app, "start_mode", "quiz") == "story" and app.screen is self:
+            app.start_mode = "quiz"  # type: ignore[attr-defined]
+            if app.pack.scenarios:  # type: ignore[attr-defined]
+                app.action_start_story()  # type: ignore[attr-defined]
 
     @property
     def entries(self) -> list[MenuEntry]:
