@@ -12,7 +12,7 @@ from game.engine.loader import find_packs, load_pack
 from game.paths import scenes_dir
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``coverage`` subcommand."""
     parser = subparsers.add_parser(
         "coverage",

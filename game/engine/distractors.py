@@ -25,8 +25,10 @@ def suspicious_options(question: model.Question) -> Iterator[tuple[int, str]]:
         return
     if isinstance(question, model.MultiQuestion):
         right = set(question.answers)
+    elif isinstance(question, model.SingleQuestion | model.AttributionQuestion):
+        right = {question.answer}
     else:
-        right = {question.answer}  # type: ignore[union-attr]
+        return
     right_folded = {normalize_answer(text) for text in right}
     quoted = " ".join(normalize(q).casefold() for q in question.quotes)
     for i, option in enumerate(options):

@@ -58,9 +58,9 @@ class TitleScreen(Screen[None]):
     def _open_start_mode(self) -> None:
         app = self.app
         if getattr(app, "start_mode", "quiz") == "story" and app.screen is self:
-            app.start_mode = "quiz"  # type: ignore[attr-defined]
-            if app.pack.scenarios:  # type: ignore[attr-defined]
-                app.action_start_story()  # type: ignore[attr-defined]
+            app.start_mode = "quiz"
+            if app.pack.scenarios:
+                app.action_start_story()
 
     @property
     def entries(self) -> list[MenuEntry]:
