@@ -138,14 +138,10 @@ def _timed(fn: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scenes", type=int, default=1000)
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--keep", action="store_true", help="keep the generated pack and print its folder")
-    args = parser.parse_args()
+def measure(scenes: int, repeat: int, keep: bool = False) -> list[str]:
+    """Generate a ``scenes``-scene pack, time each side ``repeat`` times, and return the result rows."""
     tmp = Path(tempfile.mkdtemp(prefix="quotebound-story-bench-"))
-    folder = write_pack(tmp / "bench", args.scenes)
+    folder = write_pack(tmp / "bench", scenes)
     real_lint = storylint.lint_scenario
 
     def load_alone() -> Pack:
@@ -162,34 +158,46 @@ def main() -> int:
         assert walk.complete and not walk.stuck and len(walk.endings) == 3
         return walk
 
-    scenario: Scenario = load_alone().scenarios[0]
-    walk = full()
-    sides: dict[str, Callable[[], object]] = {
-        "load alone": load_alone,
-        "load + lint + playtest": full,
-        "playtest walk alone": lambda: explore(scenario),
-    }
-    samples: dict[str, list[float]] = {name: [] for name in sides}
-    for _ in range(args.repeat):
-        for name, fn in sides.items():
-            samples[name].append(_timed(fn))
-    median = {name: statistics.median(values) for name, values in samples.items()}
-    size = (folder / "story.yaml").stat().st_size
+    try:
+        scenario: Scenario = load_alone().scenarios[0]
+        walk = full()
+        sides: dict[str, Callable[[], object]] = {
+            "load alone": load_alone,
+            "load + lint + playtest": full,
+            "playtest walk alone": lambda: explore(scenario),
+        }
+        samples: dict[str, list[float]] = {name: [] for name in sides}
+        for _ in range(repeat):
+            for name, fn in sides.items():
+                samples[name].append(_timed(fn))
+        median = {name: statistics.median(values) for name, values in samples.items()}
+        size = (folder / "story.yaml").stat().st_size
+    finally:
+        if not keep:
+            shutil.rmtree(tmp, ignore_errors=True)
     choices = sum(len(s.choices) for s in scenario.scenes.values())
-    print(
-        f"generated scenario: {len(scenario.scenes):,} scenes, {choices:,} choices, {size:,} bytes; "
-        f"{walk.states:,} reachable states (the subject walks each twice: lint, then playtest)"
-    )
-    for name, seconds in median.items():
-        print(f"  {name:<24} {seconds * 1000:8.1f} ms")
+    rows = [
+        f"story {len(scenario.scenes):,} scenes ({choices:,} choices, {size:,} bytes, "
+        f"{walk.states:,} reachable states, each walked twice by the subject: lint, then playtest)"
+    ]
+    rows += [f"story: {name} {seconds * 1000:.1f} ms" for name, seconds in median.items()]
     ratio = median["load + lint + playtest"] / median["load alone"]
-    print(f"ratio (load + lint + playtest) / (load alone): {ratio:.2f}x")
-    if args.keep:
-        print(f"pack kept in {folder}")
-    else:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return 0
+    rows.append(f"story: (load + lint + playtest) / (load alone) = {ratio:.2f}x")
+    if keep:
+        rows.append(f"story: pack kept in {folder}")
+    return rows
+
+
+def main(repeat: int) -> list[str]:
+    """Rows for benchmarks/run.py: the default 1,000-scene scenario."""
+    return measure(1000, repeat)
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scenes", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--keep", action="store_true", help="keep the generated pack and print its folder")
+    args = parser.parse_args()
+    for row in measure(args.scenes, args.repeat, args.keep):
+        print(row)

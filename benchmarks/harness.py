@@ -80,20 +80,26 @@ class Comparison:
             s.peak_kib for s in self.baseline
         )
 
-    def rows(self) -> list[str]:
+    def rows(self, *, memory: bool = False) -> list[str]:
+        """Result lines: time, and peak memory when it has a target (or ``memory``)."""
         subject_s = statistics.median(s.seconds for s in self.subject)
         base_s = statistics.median(s.seconds for s in self.baseline)
+        verdict = "met" if self.target_time and self.time_ratio <= self.target_time else "MISSED"
         lines = [
             f"{self.name}: time {subject_s * 1000:.0f} ms vs {base_s * 1000:.0f} ms = {self.time_ratio:.2f}x"
-            + (f" (target <= {self.target_time}x: {'met' if self.time_ratio <= self.target_time else 'MISSED'})"
-               if self.target_time else "")
+            + (f" (target <= {self.target_time}x: {verdict})" if self.target_time else "")
         ]
-        if self.target_memory:
+        if self.target_memory or memory:
             subject_m = statistics.median(s.peak_kib for s in self.subject) / 1024
             base_m = statistics.median(s.peak_kib for s in self.baseline) / 1024
             lines.append(
                 f"{self.name}: peak memory {subject_m:.1f} MiB vs {base_m:.1f} MiB = {self.memory_ratio:.2f}x"
-                f" (target <= {self.target_memory}x: {'met' if self.memory_ratio <= self.target_memory else 'MISSED'})"
+                + (
+                    f" (target <= {self.target_memory}x: "
+                    f"{'met' if self.memory_ratio <= self.target_memory else 'MISSED'})"
+                    if self.target_memory
+                    else ""
+                )
             )
         return lines
 

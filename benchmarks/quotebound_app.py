@@ -1,4 +1,14 @@
-"""quotebound started as the `quotebound` command starts it, exiting right after the title screen paints."""
+"""quotebound started as the `quotebound` command starts it, exiting right after the first screen paints.
+
+    python benchmarks/quotebound_app.py [PLAYER]
+
+With PLAYER it starts as ``quotebound --player PLAYER`` does for a returning player with nothing to
+resume: straight to the title screen. Without, as plain ``quotebound``: the title screen with the
+player screen on top. Run it with ``QUOTEBOUND_DATA`` set to a scratch folder (benchmarks/run.py does),
+or it opens your real progress database.
+"""
+
+import sys
 
 from game.engine.loader import load_packs
 from game.paths import scenes_dir
@@ -14,4 +24,5 @@ if __name__ == "__main__":
     assert not problems, problems
     from game.ui.app import make_app
 
-    make_app(packs=packs).run(headless=True, size=(80, 24), auto_pilot=_exit_after_paint)
+    player = sys.argv[1] if len(sys.argv) > 1 else None
+    make_app(packs=packs, player=player).run(headless=True, size=(80, 24), auto_pilot=_exit_after_paint)

@@ -10,7 +10,10 @@ about a tenth of ``quotebound validate``), and ``quotebound --help`` is built fr
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "play": ("game.commands.play", "play the game (the default command)"),
-    "validate": ("game.commands.validate", "check packs: schema, ids, answers, quotes verbatim in the article"),
+    "validate": (
+        "game.commands.validate",
+        "check packs: schema, ids, answers, quotes verbatim in the article",
+    ),
     "coverage": ("game.commands.coverage", "show which sentences of the article the pack quotes"),
     "schema": ("game.commands.schema", "write JSON Schema for pack, quiz and scenario files (for editors)"),
     "new": (

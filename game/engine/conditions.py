@@ -13,11 +13,11 @@ was entered. Checked conditions compile to closures, and a false one explains it
 
 from __future__ import annotations
 
-import difflib
 import operator
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from game.engine.condsyntax import (
     KEYWORDS,
@@ -62,8 +62,7 @@ __all__ = [
 # --- checking against a scenario --------------------------------------------------------------
 
 
-@dataclass
-class Condition:
+class Condition(Struct):
     """A parsed, checked and compiled condition."""
 
     source: str
@@ -192,6 +191,8 @@ def _noun(kind: str) -> str:
 
 
 def _suggest(name: str, known: Mapping[str, object] | AbstractSet[str], what: str = "variables") -> str:
+    import difflib  # only when a name is wrong: difflib is a slow import
+
     close = difflib.get_close_matches(name, sorted(known), n=1)
     if close:
         return f"; did you mean {close[0]!r}?"

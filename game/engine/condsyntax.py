@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 Value = int | bool
 
@@ -51,44 +52,39 @@ class ConditionError(ValueError):
 # --- syntax tree ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Node:
+# Frozen Structs rather than dataclasses: the same positional fields, equality, hashing and match
+# arguments, created in microseconds instead of ~0.4 ms each at import.
+class Node(Struct, frozen=True):
     """A parsed expression; ``at`` is its offset in the source."""
 
     at: int
 
 
-@dataclass(frozen=True)
-class Literal(Node):
+class Literal(Node, frozen=True):
     value: Value
 
 
-@dataclass(frozen=True)
-class Var(Node):
+class Var(Node, frozen=True):
     name: str
 
 
-@dataclass(frozen=True)
-class Visit(Node):
+class Visit(Node, frozen=True):
     func: str
     """``visited`` (a bool) or ``visits`` (a count)."""
     scene: str
 
 
-@dataclass(frozen=True)
-class Not(Node):
+class Not(Node, frozen=True):
     operand: Node
 
 
-@dataclass(frozen=True)
-class BoolOp(Node):
+class BoolOp(Node, frozen=True):
     op: str
     """``and`` or ``or``."""
     operands: tuple[Node, ...]
 
 
-@dataclass(frozen=True)
-class Compare(Node):
+class Compare(Node, frozen=True):
     op: str
     left: Node
     right: Node
@@ -97,8 +93,7 @@ class Compare(Node):
 # --- tokens and parser ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(Struct, frozen=True):
     kind: str
     text: str
     at: int

@@ -5,14 +5,16 @@ Every error a user can cause while writing a pack ends as one of these lines, ne
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from msgspec import Struct
 
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, order=True)
-class Diagnostic:
+# A Struct rather than a dataclass: the same fields, ordering, equality and hashing, and no dataclass
+# machinery on the import path of every command.
+class Diagnostic(Struct, frozen=True, order=True):
     """One problem at one place in one file."""
 
     path: str

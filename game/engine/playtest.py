@@ -14,8 +14,9 @@ from __future__ import annotations
 import gc
 import random
 from collections import Counter, deque
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from msgspec import Struct, field
 
 from game.engine.conditions import Value
 from game.engine.storymodel import Scenario
@@ -32,8 +33,9 @@ Move = tuple[str, int]
 """A step of a path: (scene id, 0-based choice index)."""
 
 
-@dataclass
-class StuckState:
+# Structs rather than dataclasses (the same fields and defaults): `quotebound validate` imports this
+# module for the story lint, and creating dataclasses cost milliseconds of its start-up.
+class StuckState(Struct):
     """A reachable state the player cannot finish the story from."""
 
     scene: str
@@ -44,8 +46,7 @@ class StuckState:
     """False: no choice is open. True: choices are open, but none of them can ever lead to an ending."""
 
 
-@dataclass
-class Coverage:
+class Coverage(Struct):
     """What a playtest reached; shared by both kinds of walk."""
 
     scenes: set[str] = field(default_factory=set)
@@ -57,7 +58,6 @@ class Coverage:
     """One example per scene where the player can get stuck."""
 
 
-@dataclass
 class Exploration(Coverage):
     """The result of :func:`explore`."""
 
@@ -71,7 +71,6 @@ class Exploration(Coverage):
     """Scenes where some reachable state had no open choice."""
 
 
-@dataclass
 class RandomReport(Coverage):
     """The result of :func:`random_playthroughs`."""
 
@@ -136,27 +135,38 @@ def _explore(scenario: Scenario, max_states: int) -> Exploration:
     successors: list[list[int]] = [[]]
     finishes: list[bool] = [False]
     """Whether a state has a choice straight into an ending."""
+    # Per scene, what the walk asks of each choice, looked up once instead of once per state.
+    plan = {
+        scene_id: [
+            (index, choice, scenario.conditions.get((scene_id, index)), choice.target in scenario.endings)
+            for index, choice in enumerate(scene.choices)
+        ]
+        for scene_id, scene in scenario.scenes.items()
+    }
     queue = deque([0])
     while queue:
         state = queue.popleft()
         scene_id, values, counts = keys[state]
         variables = dict(zip(names, values, strict=True))
         visits = dict(counts)
-        scene = scenario.scenes[scene_id]
         result.scenes.add(scene_id)
         any_open = False
-        for index, choice in enumerate(scene.choices):
-            if not scenario.is_open(scene_id, index, variables, visits):
+        for index, choice, condition, to_ending in plan[scene_id]:
+            if condition is not None and not condition(variables, visits):
                 continue
             any_open = True
             result.choices.add((scene_id, index))
             target = choice.target
-            if target in scenario.endings:
+            if to_ending:
                 finishes[state] = True
                 if target not in result.endings:
                     result.endings[target] = [*_path(parent, keys, state), (scene_id, index)]
                 continue
-            new_values = tuple(scenario.apply(choice, variables).values())
+            # Without effects the values stay as they are (Scenario.apply would copy them unchanged).
+            if choice.effects is None:
+                new_values = values
+            else:
+                new_values = tuple(scenario.apply(choice, variables).values())
             new_counts = counts
             if target in tracked:
                 cap = tracked[target]
@@ -212,13 +222,20 @@ def _liveness(scenario: Scenario, names: list[str]) -> tuple[dict[str, list[int]
             if choice.target in before:
                 before[choice.target].add(sid)
     live = {sid: set(read) for sid, read in reads.items()}
-    work = deque(scenario.scenes)
+    # Liveness flows backwards, so start from the end of the file (where stories mostly end): one sweep
+    # then settles a chain of scenes that file order took a sweep per scene to settle. A scene waits
+    # in the queue once at a time. The fixed point, and so the result, is the same in any order.
+    work = deque(reversed(scenario.scenes))
+    queued = set(scenario.scenes)
     while work:
         after = work.popleft()
+        queued.discard(after)
         for sid in before[after]:
             if not live[after] <= live[sid]:
                 live[sid] |= live[after]
-                work.append(sid)
+                if sid not in queued:
+                    queued.add(sid)
+                    work.append(sid)
     dead = {sid: [i for i, name in enumerate(names) if name not in here] for sid, here in live.items()}
     visits = {sid: {name[1:] for name in here if name.startswith("@")} for sid, here in live.items()}
     return dead, visits

@@ -8,8 +8,9 @@ serialises to JSON so a round can be saved after every answer and resumed exactl
 from __future__ import annotations
 
 import random
-from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from msgspec import Struct, field, structs
 
 from game.engine import model, scoring
 from game.engine.loader import Pack, QuoteRef
@@ -29,8 +30,9 @@ def new_seed() -> int:
     return random.SystemRandom().randrange(1, 2**31)
 
 
-@dataclass(frozen=True)
-class Presented:
+# Structs rather than dataclasses (the same fields, defaults, equality and hashing): the game imports
+# this module at start, and creating dataclasses cost it time and memory.
+class Presented(Struct, frozen=True):
     """A question as the player sees it: choices in their shuffled order."""
 
     question: model.Question
@@ -49,8 +51,7 @@ class Presented:
         return getattr(self.question, "statement", None)
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(Struct, frozen=True):
     """What answering one question produced."""
 
     question_id: str
@@ -71,8 +72,7 @@ class Outcome:
     timed_out: bool = False
 
 
-@dataclass
-class AnswerRecord:
+class AnswerRecord(Struct):
     """One answered question, as saved."""
 
     question_id: str
@@ -84,8 +84,7 @@ class AnswerRecord:
     elapsed: float = 0.0
 
 
-@dataclass
-class Summary:
+class Summary(Struct):
     """The end-of-round figures."""
 
     score: int
@@ -250,7 +249,7 @@ class QuizRun:
             "streak_bonus": self.streak_bonus,
             "order": list(self.order),
             "perms": {k: list(v) for k, v in self.perms.items()},
-            "records": [asdict(r) for r in self.records],
+            "records": [_record_json(r) for r in self.records],
             "streak": self.streak,
         }
 
@@ -289,9 +288,15 @@ class QuizRun:
 
 
 def _with_bonus(outcome: Outcome, bonus: int) -> Outcome:
-    from dataclasses import replace
+    return structs.replace(outcome, bonus=bonus)
 
-    return replace(outcome, bonus=bonus)
+
+def _record_json(record: AnswerRecord) -> dict[str, Any]:
+    """A record as a plain dict that shares nothing with it (as ``dataclasses.asdict`` made it)."""
+    data = structs.asdict(record)
+    if isinstance(record.response, list):
+        data["response"] = list(record.response)
+    return data
 
 
 def _check_index(value: Any, size: int) -> int:

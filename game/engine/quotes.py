@@ -7,10 +7,43 @@ is mapped back to a character span of the original text, which the reader highli
 
 from __future__ import annotations
 
-import hashlib
+import bisect
+import errno
+import os
 import re
-from dataclasses import dataclass, field
+import stat
 from pathlib import Path
+
+from msgspec import Struct, field
+
+MAX_ARTICLE_BYTES = 2_000_000
+"""An article larger than this is refused before it is read (a long feature is about 100 kB)."""
+
+
+class ArticleFileError(OSError):
+    """The article path names something other than a regular file of a sane size (``/dev/zero``, a
+    FIFO, a folder, a huge file). An OSError with ``strerror`` set, so callers that report I/O
+    errors report it too."""
+
+
+def read_article_bytes(path: Path) -> bytes:
+    """The bytes of a regular file of at most :data:`MAX_ARTICLE_BYTES`.
+
+    Raises:
+        ArticleFileError: for anything else; OSError when the file cannot be opened.
+    """
+    # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever. Checking the
+    # open descriptor, not the path, leaves no window for the file to be swapped in between.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with open(fd, "rb", closefd=True) as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ArticleFileError(errno.EINVAL, "not a regular file", str(path))
+        raw = handle.read(MAX_ARTICLE_BYTES + 1)
+    if len(raw) > MAX_ARTICLE_BYTES:
+        size = max(info.st_size, len(raw))
+        raise ArticleFileError(errno.EFBIG, f"{size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,}", str(path))
+    return raw
 
 _FOLD = str.maketrans(
     {
@@ -23,7 +56,8 @@ _FOLD = str.maketrans(
         "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
     }
 )
-_SPACE = re.compile(r"\s+")
+_FOLDS_ASCII = frozenset(chr(code) for code in _FOLD if code < 128)
+"""The ASCII characters _FOLD changes (just the backtick): other ASCII text needs no translate."""
 
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
@@ -47,11 +81,16 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
 
 def normalize(text: str) -> str:
     """Normalise quotes, dashes and white space; strip the ends."""
-    return _SPACE.sub(" ", text.translate(_FOLD)).strip()
+    # Called for every quote and option of a pack, so the cheap exact shortcuts: translate only text
+    # it can change, and split/join, which splits at the same white space as a regex \s+ and strip().
+    if not text.isascii() or not _FOLDS_ASCII.isdisjoint(text):
+        text = text.translate(_FOLD)
+    return " ".join(text.split())
 
 
-@dataclass(frozen=True)
-class Paragraph:
+# Structs, not dataclasses: the same fields, equality and hashing, and this module is on the import
+# path of every command, where creating dataclasses (and importing their module) cost milliseconds.
+class Paragraph(Struct, frozen=True):
     """A block of the article separated from the next by a blank line."""
 
     number: int
@@ -63,8 +102,7 @@ class Paragraph:
     """True for the scraped page footer, which is shown but never taught."""
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(Struct, frozen=True):
     """Where a quote sits in the article."""
 
     start: int
@@ -72,21 +110,42 @@ class Span:
     paragraph: int
 
 
-@dataclass
-class Article:
+class Article(Struct):
     """The source article, byte for byte as in ``seeds/``, with its paragraphs."""
 
     path: Path
     text: str
     paragraphs: list[Paragraph]
     sha256: str
-    _normal: str = field(repr=False, default="")
-    _index: list[int] = field(repr=False, default_factory=list)
+    _normal: str = ""
+    _index: list[int] = field(default_factory=list)
+    _ends: list[int] = field(default_factory=list)
+    _found: dict[str, Span | None] = field(default_factory=dict)
+    """Spans already looked up, by normalised quote: questions of a pack often share a quote."""
+
+    def __post_init__(self) -> None:
+        self._normal, self._index = normalize_with_map(self.text)
+        self._ends = [paragraph.end for paragraph in self.paragraphs]
+
+    def __repr__(self) -> str:  # the derived tables are long and say nothing
+        return f"Article(path={self.path!r}, paragraphs={len(self.paragraphs)}, sha256={self.sha256!r})"
+
+    def __eq__(self, other: object) -> bool:  # the derived tables and the lookup cache do not count
+        if not isinstance(other, Article):
+            return NotImplemented
+        return (self.path, self.text, self.paragraphs, self.sha256) == (
+            other.path,
+            other.text,
+            other.paragraphs,
+            other.sha256,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it was
 
     @classmethod
     def from_file(cls, path: Path, boilerplate_starts: str | None = None) -> Article:
         """Read an article; blocks from the one beginning with ``boilerplate_starts`` on are boilerplate."""
-        raw = path.read_bytes()
+        raw = read_article_bytes(path)
         text = raw.decode("utf-8-sig").replace("\r\n", "\n")
         paragraphs: list[Paragraph] = []
         in_footer = False
@@ -99,28 +158,31 @@ class Article:
             paragraphs.append(
                 Paragraph(len(paragraphs) + 1, match.start(), match.start() + len(block), block, in_footer)
             )
-        article = cls(path, text, paragraphs, hashlib.sha256(raw).hexdigest())
-        article._normal, article._index = normalize_with_map(text)
-        return article
+        import hashlib  # here: hashlib's import costs more than the rest of this module
+
+        return cls(path, text, paragraphs, hashlib.sha256(raw).hexdigest())
 
     def paragraph_at(self, offset: int) -> Paragraph:
-        """The paragraph holding character ``offset``."""
-        for paragraph in self.paragraphs:
-            if offset < paragraph.end:
-                return paragraph
-        return self.paragraphs[-1]
+        """The paragraph holding character ``offset``: the first that ends after it (else the last)."""
+        i = bisect.bisect_right(self._ends, offset)
+        return self.paragraphs[i] if i < len(self.paragraphs) else self.paragraphs[-1]
 
     def find(self, quote: str) -> Span | None:
         """Locate ``quote`` in the article, or None when it is not there verbatim."""
-        needle = normalize(quote)
-        if not needle:
-            return None
-        at = self._normal.find(needle)
-        if at < 0:
-            return None
-        start = self._index[at]
-        end = self._index[at + len(needle) - 1] + 1
-        return Span(start, end, self.paragraph_at(start).number)
+        return self.find_normalized(normalize(quote))
+
+    def find_normalized(self, needle: str) -> Span | None:
+        """:meth:`find` for a quote already passed through :func:`normalize`."""
+        if needle in self._found:
+            return self._found[needle]
+        span = None
+        at = self._normal.find(needle) if needle else -1
+        if at >= 0:
+            start = self._index[at]
+            end = self._index[at + len(needle) - 1] + 1
+            span = Span(start, end, self.paragraph_at(start).number)
+        self._found[needle] = span
+        return span
 
     def in_boilerplate(self, span: Span) -> bool:
         """Whether a span falls in the page footer rather than the article, even in part."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from functools import lru_cache
 from itertools import combinations
 
 STREAK_BONUS = 5
@@ -32,7 +33,9 @@ _UNITS = {
         "fifteen sixteen seventeen eighteen nineteen".split()
     )
 }
-_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_TENS = {
+    w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
 
 
@@ -56,18 +59,23 @@ def _words_to_number(words: list[str]) -> int | None:
     return total + current
 
 
+_THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
+_PUNCTUATION = re.compile(r"[^\w\s]|_")
 _ACRONYM = re.compile(r"\b(?:[^\W\d_]\.)+[^\W\d_]\b\.?")
 _APOSTROPHE = re.compile(r"(?<=\w)['\u2019\u02bc](?=\w)")
 
 
+@lru_cache(maxsize=4096)  # a pack repeats its options; validating it folds each of them several times
 def normalize_answer(text: str) -> str:
     """Fold a typed answer for comparison: case, accents, punctuation, spacing, number words."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = re.sub(r"(?<=\d)[,.](?=\d{3}\b)", "", text)  # 1,000 -> 1000
+    if not text.isascii():  # NFKD and combining marks leave ASCII as it is
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold()
+    text = _THOUSANDS.sub("", text)  # 1,000 -> 1000
     text = _ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)  # U.S. -> us
     text = _APOSTROPHE.sub("", text)  # don't -> dont, Afghanistan’s -> afghanistans
-    text = re.sub(r"[^\w\s]|_", " ", text)
+    text = _PUNCTUATION.sub(" ", text)
     tokens = text.split()
     out: list[str] = []
     run: list[str] = []

@@ -8,8 +8,9 @@ JSON after every choice and is restored exactly by :meth:`StoryRun.from_json`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from game.engine.conditions import Value, explain
 from game.engine.storymodel import Choice, Ending, Scenario, Scene, Variable
@@ -33,8 +34,9 @@ def find_scenario(pack: Pack, scenario_id: str) -> Scenario:
     raise KeyError(scenario_id)
 
 
-@dataclass(frozen=True)
-class ChoiceView:
+# Frozen Structs rather than dataclasses (the same fields, equality and hashing): the game imports this
+# module at start, and creating dataclasses cost it time and memory.
+class ChoiceView(Struct, frozen=True):
     """A choice as the player sees it now."""
 
     index: int
@@ -47,8 +49,7 @@ class ChoiceView:
     """Whether this run has taken this choice before (it may loop back here)."""
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(Struct, frozen=True):
     """One variable changed by a choice."""
 
     name: str
@@ -57,8 +58,7 @@ class Change:
     after: Value
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(Struct, frozen=True):
     """One choice made, as saved: enough to show its outcome again."""
 
     scene: str
@@ -68,8 +68,7 @@ class Step:
     changes: tuple[tuple[str, Value, Value], ...] = ()
 
 
-@dataclass(frozen=True)
-class StoryOutcome:
+class StoryOutcome(Struct, frozen=True):
     """What making one choice produced."""
 
     scene_id: str
@@ -86,8 +85,7 @@ class StoryOutcome:
     """The ending reached by this choice, if it ended the story."""
 
 
-@dataclass(frozen=True)
-class VarStatus:
+class VarStatus(Struct, frozen=True):
     """A variable for the status line."""
 
     name: str

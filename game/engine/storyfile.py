@@ -6,7 +6,6 @@ that loads cleanly is then linted (:mod:`game.engine.storylint`) and added to ``
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -237,5 +236,7 @@ def _check_effects(
 
 
 def _hint(name: str, known: dict[str, Any]) -> str:
+    import difflib  # only when a name is wrong: difflib is a slow import
+
     close = difflib.get_close_matches(name, sorted(known), n=1)
     return f"; did you mean {close[0]!r}?" if close else ""

@@ -25,6 +25,11 @@ def clean_text(value: str) -> str:
     Returns:
         The same text, safe to print to a terminal.
     """
+    if value.isprintable():
+        # Exact, and most content text takes this path: str.isprintable() is False for every
+        # character _UNSAFE matches (all of them are Unicode Cc or Cf), and for \r. It is also False
+        # for \n, \t and non-ASCII spaces, which take the slow path and are kept there.
+        return value
     if "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
     return _UNSAFE.sub("", value)

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import gc
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -37,46 +38,145 @@ except AttributeError:  # PyYAML built without libyaml: slower, same behaviour
 Path_ = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
+_STR = f"{_TAG}str"
+_MAP = f"{_TAG}map"
+_SEQ = f"{_TAG}seq"
+_MERGE = f"{_TAG}merge"
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_Scalar, _Sequence, _Mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""What YAML counts as a line break (libyaml's marks count every one of these)."""
 
 
-@dataclass
+def text_position(text: str, offset: int) -> tuple[int, int]:
+    """1-based (line, col) of character ``offset`` of ``text``, counting lines as YAML does.
+
+    An ``offset`` at or past the end is the end of the last line: libyaml puts the end of a file with
+    no final line break on a line of its own, which an editor does not show.
+    """
+    offset = min(offset, len(text))
+    line, start = 1, 0
+    for brk in _LINE_BREAK.finditer(text, 0, offset):
+        line, start = line + 1, brk.end()
+    return line, offset - start + 1
+
+
+_Tables = tuple[dict[Path_, tuple[int, int]], dict[Path_, tuple[int, int]], dict[Path_, str]]
+"""Positions of values, positions of keys, and the source of non-text scalars, by path."""
+
+
 class YamlDoc:
-    """A parsed YAML document: plain values plus the position of each of them."""
+    """A parsed YAML document: plain values, and the position of each of them.
 
-    display: str
-    data: Any
-    marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    """Position (1-based line, col) of each value, by path from the root."""
-    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    """Position of the key that introduces the value at a path."""
-    scalar_source: dict[Path_, str] = field(default_factory=dict)
-    """The source text of each scalar that YAML read as something other than a string."""
+    Positions are looked up on demand in the node tree the document was read from (recording one per
+    value up front was a quarter of the load time of a big pack, and nearly all of them went unread).
+    A document only exists when the walk found no problem, so the tree has no aliases, no duplicate or
+    non-text keys and no foreign tags, and a path resolves in it exactly as in :attr:`data`.
+    """
+
+    __slots__ = ("display", "data", "_root", "_text", "_keys", "_tables")
+
+    def __init__(self, display: str, data: Any, root: yaml.Node | None = None, text: str = "") -> None:
+        self.display = display
+        self.data = data
+        self._root = root
+        self._text = text
+        self._keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
+        self._tables: _Tables | None = None
+
+    def _mark(self, node: yaml.Node) -> tuple[int, int]:
+        mark = node.start_mark
+        if mark.index >= len(self._text):  # a null at the very end of a file without a final break
+            return text_position(self._text, len(self._text))
+        return mark.line + 1, mark.column + 1
+
+    def _resolve(self, path: Path_) -> tuple[yaml.Node, yaml.Node | None] | None:
+        """The node at the longest prefix of ``path`` that exists, and the key node that introduces it
+        (None for the root and for list items); None for a document without a tree."""
+        node = self._root
+        if node is None:
+            return None
+        key_node: yaml.Node | None = None
+        for step in path:
+            if isinstance(node, _Mapping) and isinstance(step, str):
+                pair = self._pair(node, step)
+                if pair is None:
+                    break
+                key_node, node = pair
+            elif isinstance(node, _Sequence) and isinstance(step, int) and 0 <= step < len(node.value):
+                key_node, node = None, node.value[step]
+            else:
+                break
+        return node, key_node
+
+    def _pair(self, node: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+        """The (key node, value node) of ``key`` in a mapping node."""
+        pairs = node.value
+        if len(pairs) <= 16:
+            # Most lookups are in a small mapping (a question); a key written as it reads is found
+            # without cleaning anything: ``key`` is clean text, and no two keys clean alike.
+            for pair in pairs:
+                if pair[0].value == key:
+                    return pair
+        keys = self._keys.get(id(node))
+        if keys is None:
+            keys = self._keys[id(node)] = {clean_text(k.value): (k, v) for k, v in pairs}
+        return keys.get(key)
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
-        """The position of ``path``, or of its nearest ancestor that has one."""
-        table = self.key_marks if key else self.marks
-        while path:
-            if path in table:
-                return table[path]
-            if key and path in self.marks:
-                return self.marks[path]
-            path = path[:-1]
-        return self.marks.get((), (1, 1))
+        """The position of ``path`` (of its key with ``key``), or of its nearest ancestor that has one."""
+        found = self._resolve(path)
+        if found is None:
+            return 1, 1
+        node, key_node = found
+        return self._mark(key_node if key and key_node is not None else node)
 
     def diag(self, path: Path_, message: str, *, key: bool = False, severity: str = "error") -> Diagnostic:
         """A diagnostic at ``path``."""
         line, col = self.position(path, key=key)
         return Diagnostic(self.display, line, col, message, severity)  # type: ignore[arg-type]
 
+    def _build_tables(self) -> _Tables:
+        if self._tables is None:
+            marks: dict[Path_, tuple[int, int]] = {}
+            key_marks: dict[Path_, tuple[int, int]] = {}
+            sources: dict[Path_, str] = {}
+            stack: list[tuple[Path_, yaml.Node]] = [((), self._root)] if self._root is not None else []
+            while stack:
+                path, node = stack.pop()
+                marks[path] = self._mark(node)
+                if isinstance(node, _Mapping):
+                    for key_node, value_node in node.value:
+                        child = (*path, clean_text(key_node.value))
+                        key_marks[child] = self._mark(key_node)
+                        stack.append((child, value_node))
+                elif isinstance(node, _Sequence):
+                    stack.extend(((*path, i), item) for i, item in enumerate(node.value))
+                elif node.tag != _STR:
+                    sources[path] = node.value
+            self._tables = (marks, key_marks, sources)
+        return self._tables
+
+    @property
+    def marks(self) -> dict[Path_, tuple[int, int]]:
+        """Position (1-based line, col) of each value, by path from the root (built on first use)."""
+        return self._build_tables()[0]
+
+    @property
+    def key_marks(self) -> dict[Path_, tuple[int, int]]:
+        """Position of the key that introduces the value at a path (built on first use)."""
+        return self._build_tables()[1]
+
+    @property
+    def scalar_source(self) -> dict[Path_, str]:
+        """The source text of each scalar that YAML read as something other than a string."""
+        return self._build_tables()[2]
+
 
 def shorten(value: str, limit: int = 40) -> str:
     """``value`` cut to ``limit`` characters for an error message."""
     return value if len(value) <= limit else value[: limit - 1] + "…"
-
-
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 def _tag(tag: str) -> str:
@@ -100,101 +200,127 @@ _GLUED_COMMENT = re.compile(r"[ \t]+#\S")
 
 
 class _Walker:
-    """Turns a composed node tree into plain values, collecting problems instead of raising."""
+    """Turns a composed node tree into plain values, collecting problems instead of raising.
+
+    This runs once per node of every file, so it is kept lean: no paths (positions come from the
+    tree later, see :class:`YamlDoc`), tag constants instead of formatted strings, and the alias
+    check only when the text has a ``*`` (without one the composer never shares a node).
+    """
 
     def __init__(self, doc: YamlDoc, text: str = "") -> None:
         self.doc = doc
         self.text = text
         self.has_hash = "#" in text  # once: a test per scalar would make big files quadratic
-        self.lines: list[str] | None = None
         self.errors: list[Diagnostic] = []
-        self.seen: set[int] = set()
+        self.seen: set[int] | None = set() if "*" in text else None
         self.alias_reported = False
         self.constructor = yaml.constructor.SafeConstructor()
 
     def error(self, node: yaml.Node, message: str) -> None:
-        line, col = _mark(node)
+        line, col = self.doc._mark(node)
         self.errors.append(Diagnostic(self.doc.display, line, col, message))
 
-    def walk(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+    def walk(self, node: yaml.Node, depth: int) -> Any:
         if depth > MAX_DEPTH:
             self.error(node, f"nesting is deeper than {MAX_DEPTH} levels")
             return None
         # The composer shares one node object between an anchor and its aliases; walking it twice
         # is how alias bombs explode, and a node that contains itself is a cycle. Refuse both.
-        if id(node) in self.seen:
-            if not self.alias_reported:  # one line is enough; a bomb would otherwise print thousands
-                line, col = _first_alias(self.text) or _mark(node)
-                self.errors.append(
-                    Diagnostic(
-                        self.doc.display,
-                        line,
-                        col,
-                        "anchors and aliases (&name / *name) are not supported: write the value out",
-                    )
-                )
-                self.alias_reported = True
-            return None
-        self.seen.add(id(node))
-        self.doc.marks[path] = _mark(node)
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, path, depth)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != f"{_TAG}seq":
-                self.error(node, f"unsupported tag {_tag(node.tag)!r} on a list")
+        seen = self.seen
+        if seen is not None:
+            if id(node) in seen:
+                self.alias(node)
                 return None
-            return [self.walk(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return self.scalar(node, path)
+            seen.add(id(node))
+        kind = node.__class__
+        if kind is _Scalar:
+            return self.scalar(cast(yaml.ScalarNode, node))
+        if kind is _Mapping:
+            return self.mapping(cast(yaml.MappingNode, node), depth)
+        if node.tag != _SEQ:
+            self.error(node, f"unsupported tag {_tag(node.tag)!r} on a list")
+            return None
+        depth += 1
+        walk = self.walk
+        if self.seen is None and depth <= MAX_DEPTH:
+            text = self.text_of
+            return [
+                text(item) if item.tag == _STR and item.__class__ is _Scalar else walk(item, depth)
+                for item in node.value
+            ]
+        return [walk(item, depth) for item in node.value]
 
-    def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any] | None:
-        if node.tag != f"{_TAG}map":
+    def alias(self, node: yaml.Node) -> None:
+        if not self.alias_reported:  # one line is enough; a bomb would otherwise print thousands
+            line, col = _first_alias(self.text) or self.doc._mark(node)
+            message = "anchors and aliases (&name / *name) are not supported: write the value out"
+            self.errors.append(Diagnostic(self.doc.display, line, col, message))
+            self.alias_reported = True
+
+    def mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any] | None:
+        if node.tag != _MAP:
             self.error(node, f"unsupported tag {_tag(node.tag)!r} on a mapping")
             return None
         result: dict[str, Any] = {}
+        depth += 1
+        walk = self.walk
+        # Text values, most of a file, skip the generic walk when there is nothing it would check.
+        text = self.text_of if self.seen is None and depth <= MAX_DEPTH else None
         for key_node, value_node in node.value:
-            if key_node.tag == f"{_TAG}merge":
-                self.error(key_node, "merge keys (<<) are not supported: write the keys out")
+            if key_node.tag != _STR or key_node.__class__ is not _Scalar:
+                if key_node.tag == _MERGE:
+                    self.error(key_node, "merge keys (<<) are not supported: write the keys out")
+                    continue
+                shown = shorten(key_node.value) if isinstance(key_node, _Scalar) else "a collection"
+                message = f"a key must be plain text, not {shown!r}; quote it if it is meant as text"
+                self.error(key_node, message)
                 continue
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != f"{_TAG}str":
-                shown = shorten(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "a collection"
-                self.error(key_node, f"a key must be plain text, not {shown!r}; quote it if it is meant as text")
-                continue
-            key = clean_text(key_node.value)
+            key = key_node.value
+            if not key.isprintable():
+                key = clean_text(key)
             if key in result:
-                first = self.doc.key_marks[(*path, key)]
-                self.error(key_node, f"duplicate key {key!r} (first defined at line {first[0]})")
+                keys = (k for k, _v in node.value if k.tag == _STR and k.__class__ is _Scalar)
+                first = next(k for k in keys if clean_text(k.value) == key)
+                line = self.doc._mark(first)[0]
+                self.error(key_node, f"duplicate key {key!r} (first defined at line {line})")
                 continue
-            self.doc.key_marks[(*path, key)] = _mark(key_node)
-            result[key] = self.walk(value_node, (*path, key), depth + 1)
+            if text is not None and value_node.tag == _STR and value_node.__class__ is _Scalar:
+                result[key] = text(value_node)
+            else:
+                result[key] = walk(value_node, depth)
         return result
 
     def check_comment(self, node: yaml.ScalarNode) -> None:
         """Refuse a plain value cut short by a ``#`` the author meant as text."""
-        if self.lines is None:
-            self.lines = self.text.split("\n")
-        end = node.end_mark
-        if end.line < len(self.lines) and _GLUED_COMMENT.match(self.lines[end.line], end.column):
+        # The end mark's index is a character offset in the text (libyaml counts code points), and
+        # the pattern cannot cross a line break: no need to split the text into lines at all.
+        if _GLUED_COMMENT.match(self.text, node.end_mark.index):
             self.error(
                 node,
                 f"YAML reads ' #' as the start of a comment, so this text ends at {shorten(node.value)!r}; "
                 "put it in quotes if the rest belongs to it",
             )
 
-    def scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
+    def text_of(self, node: yaml.ScalarNode) -> str:
+        """The value of a text scalar."""
+        if self.has_hash and not node.style:
+            self.check_comment(node)
+        value: str = node.value
+        return value if value.isprintable() else clean_text(value)
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
+        if tag == _STR:
+            return self.text_of(node)
         if tag not in _SCALAR_TAGS:
             self.error(node, f"unsupported tag {_tag(tag)!r}: only plain YAML values are allowed")
             return None
-        if tag == f"{_TAG}str":
-            if not node.style and self.has_hash:
-                self.check_comment(node)
-            return clean_text(node.value)
-        self.doc.scalar_source[path] = node.value
         construct = getattr(self.constructor, f"construct_yaml_{tag[len(_TAG):]}")
         try:
             return construct(node)
         except Exception as exc:  # noqa: BLE001 - PyYAML raises ValueError, KeyError, IndexError...
-            self.error(node, f"cannot read {shorten(node.value)!r} as {tag[len(_TAG):]}: {exc.__class__.__name__}")
+            kind = tag[len(_TAG) :]
+            self.error(node, f"cannot read {shorten(node.value)!r} as {kind}: {exc.__class__.__name__}")
             return None
 
 
@@ -202,13 +328,33 @@ def _decode(raw: bytes, display: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1  # in characters, as editors count
+        # The good part before the bad byte, counted as the YAML reader and an editor count it: in
+        # characters, not bytes, after a BOM, with every YAML line break.
+        before = raw[: exc.start].decode("utf-8").lstrip("\ufeff")
+        line, col = text_position(before, len(before))
         raise ContentError(
             [Diagnostic(display, line, col, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})")]
         ) from None
-    return text.removeprefix("\ufeff")
+    # Every leading BOM, not just one: libyaml skips one more itself without counting it in its marks,
+    # which would put every position after a doubled BOM one character off (and past the end).
+    return text.lstrip("\ufeff")
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a load.
+
+    A load allocates hundreds of thousands of containers and no reference cycle worth collecting;
+    with the collector on, its passes over everything allocated so far made big packs several times
+    slower. Nesting is fine: only the outermost pause turns it back on.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def parse_yaml(raw: bytes, display: str) -> YamlDoc:
@@ -229,21 +375,29 @@ def parse_yaml(raw: bytes, display: str) -> YamlDoc:
             [Diagnostic(display, 1, 1, f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")]
         )
     text = _decode(raw, display)
-    # The garbage collector running mid-parse makes big files several times slower; nothing in a
-    # parse creates reference cycles worth collecting, so pause it.
-    was_enabled = gc.isenabled()
-    gc.disable()
+    with gc_paused():
+        node = _compose(text, display)
+        if node is None:
+            raise ContentError([Diagnostic(display, 1, 1, "the file is empty")])
+        doc = YamlDoc(display, None, node, text)
+        walker = _Walker(doc, text)
+        doc.data = walker.walk(node, 0)
+    if walker.errors:
+        raise ContentError(walker.errors)
+    return doc
+
+
+def _compose(text: str, display: str) -> yaml.Node | None:
+    """The node tree of ``text``; every parse error as a positioned ContentError."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        return yaml.compose(text, Loader=_Loader)
     except yaml.reader.ReaderError as exc:
         # A control character YAML refuses (an ESC byte, NUL, C1). libyaml gives its position as a
         # byte offset in the UTF-8 text, the pure-Python reader as a character index.
         offset = exc.position
         if _Loader is not yaml.SafeLoader:
             offset = len(text.encode("utf-8")[: exc.position].decode("utf-8", "ignore"))
-        before = text[:offset]
-        line = before.count("\n") + 1
-        col = offset - (before.rfind("\n") + 1) + 1
+        line, col = text_position(text, offset)
         char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
         raise ContentError(
             [Diagnostic(display, line, col, f"control character 0x{char:02x} is not allowed in a YAML file")]
@@ -251,6 +405,8 @@ def parse_yaml(raw: bytes, display: str) -> YamlDoc:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if mark and mark.index >= len(text):  # libyaml's end of a file with no final line break
+            line, col = text_position(text, len(text))
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.problem:
             problem = f"{exc.context}: {exc.problem}" if "found" in exc.problem else exc.problem
@@ -261,17 +417,6 @@ def parse_yaml(raw: bytes, display: str) -> YamlDoc:
         raise ContentError([Diagnostic(display, 1, 1, f"YAML: {exc}")]) from None
     except RecursionError:
         raise ContentError([Diagnostic(display, 1, 1, "nesting is too deep")]) from None
-    finally:
-        if was_enabled:
-            gc.enable()
-    if node is None:
-        raise ContentError([Diagnostic(display, 1, 1, "the file is empty")])
-    doc = YamlDoc(display, None)
-    walker = _Walker(doc, text)
-    doc.data = walker.walk(node, (), 0)
-    if walker.errors:
-        raise ContentError(walker.errors)
-    return doc
 
 
 def load_yaml(path: Path, display: str | None = None) -> YamlDoc:
@@ -280,7 +425,8 @@ def load_yaml(path: Path, display: str | None = None) -> YamlDoc:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ContentError([Diagnostic(shown, 1, 1, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")])
+            message = f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
+            raise ContentError([Diagnostic(shown, 1, 1, message)])
         raw = path.read_bytes()
     except OSError as exc:
         raise ContentError([Diagnostic(shown, 1, 1, f"cannot read file: {exc.strerror or exc}")]) from None

@@ -22,7 +22,7 @@ import jsonschema
 import pytest
 import yaml
 
-from game.engine import conditions, yamlsafe
+from game.engine import conditions, quotes, yamlsafe
 from game.engine.diagnostics import ContentError
 from game.engine.loader import Pack, load_pack
 from game.engine.model import QUESTION_TYPES
@@ -147,6 +147,7 @@ def test_pitfall_fixes_read_as_text(body: str) -> None:
     "figure",
     [
         f"{yamlsafe.MAX_FILE_BYTES:,}",
+        f"{quotes.MAX_ARTICLE_BYTES:,}",
         f"{yamlsafe.MAX_DEPTH} levels",
         f"{LINT_MAX_STATES:,} states",
         f"{conditions.MAX_LENGTH} characters",

@@ -229,6 +229,39 @@ def test_positions_of_values_and_keys() -> None:
     assert doc.diag(("questions", 0, "prompt"), "m", key=True).line == 4
 
 
+def test_clean_text_fast_path_is_exact() -> None:
+    """clean_text returns printable text untouched; that is only right if nothing it removes, and no
+    CR, is printable."""
+    import sys
+
+    removed = [c for c in map(chr, range(sys.maxunicode + 1)) if has_unsafe(c)]
+    assert removed and not any(c.isprintable() for c in removed)
+    assert not "\r".isprintable()
+
+
+POSITIONS_DOC = (
+    b"kind: quiz  # a comment\r\nquestions:\n  - id: a\n    prompt: |\n      text\n"
+    b"    options: [x, {text: y}]\n  -\n    - [1, 2]\n    - {}\nlast:"
+)
+"""A CRLF, a comment, block and flow styles, nested lists, an empty mapping, and a null at the end of a
+file without a final line break (libyaml puts it on an eleventh line)."""
+
+
+def test_positions_on_demand_agree_with_the_full_tables() -> None:
+    """position() finds a path in the node tree; the tables list every path: both must agree, for a
+    path that exists and for one that does not (its nearest ancestor)."""
+    doc = parse_yaml(POSITIONS_DOC, "f")
+    assert doc.marks and doc.key_marks
+    for path, mark in doc.marks.items():
+        assert doc.position(path) == mark
+        assert doc.position(path, key=True) == doc.key_marks.get(path, mark)
+        assert doc.position((*path, "missing", 0)) == mark
+        assert doc.position((*path, 99)) == mark
+    assert doc.position(()) == (1, 1)
+    assert doc.marks[("last",)] == (10, 6) and doc.key_marks[("last",)] == (10, 1)
+    assert doc.marks[("questions", 1, 0, 1)] == (8, 11)
+
+
 @pytest.mark.parametrize(
     ("source", "value"),
     [
@@ -359,3 +392,17 @@ def test_quoted_surprises_are_text(tmp_path: Path, write_pack: Callable[..., Pat
     assert question.prompt == "no"
     assert question.options[1] == "1:30"  # type: ignore[union-attr]
     assert question.context == "Answer #1 is right"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"!!str [a]: 1\nb: 1\nb: 2\n",  # a collection tagged as text stands before the duplicate
+        b"1: x\nb: 1\nb: 2\n",
+        b'1: x\n"1": y\n"1": z\n',  # the number key 1 is not the first "1"
+    ],
+)
+def test_duplicate_key_after_a_refused_key(raw: bytes) -> None:
+    messages = [d.message for d in problems(raw)]
+    assert any(m.startswith("a key must be plain text") for m in messages), messages
+    assert any("(first defined at line 2)" in m for m in messages), messages

@@ -11,7 +11,7 @@ booleans, glued comments, markup, terminal codes), arbitrary YAML structures dum
 duplicate, swap or re-indent a line), mutations of the bundled scenario and its ``if:`` conditions, and
 the condition parser alone (a Condition that evaluates to a bool, or a ConditionError in the source).
 
-Known bugs found here have a strict xfail test at the end with their minimal reproducer.
+Bugs found here have a regression test at the end with their minimal reproducer.
 
 Each test runs :data:`DEFAULT_EXAMPLES` examples in the default suite and :data:`SLOW_EXAMPLES` under
 ``-m slow`` (the same body, parametrized). Hypothesis and function-scoped fixtures do not mix, so each
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import tempfile
 from collections.abc import Callable, Iterator
@@ -38,6 +39,7 @@ from hypothesis import strategies as st
 from game.engine import model
 from game.engine.diagnostics import ContentError, Diagnostic
 from game.engine.loader import Pack, load_pack
+from game.engine.quotes import MAX_ARTICLE_BYTES
 from game.engine.text import clean_text, has_unsafe
 from game.engine.yamlsafe import MAX_FILE_BYTES, parse_yaml
 
@@ -167,25 +169,10 @@ _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _DIAG_LINE = re.compile(r"^[^\n]+:[1-9]\d*:[1-9]\d*: (error|warning): [^\n]+$")
 
 
-# Known bugs in game/ the fuzz steps around so it keeps finding new ones; each has a strict xfail test
-# below with its minimal reproducer. When a fix lands, that test XPASSes (and fails): remove its xfail
-# and set the flag here to False.
-TOLERATE_EOF_LINE = True
-"""libyaml puts end-of-stream errors on a line after the last one when the file has no final newline."""
-
-TOLERATE_LF_ONLY_READER_POSITION = True
-"""A refused control character's line counts only LF, while YAML (and every other error) also counts CR."""
-
-TOLERATE_LINE_BREAK_IN_UNKNOWN_KEY = True
-"""An unknown question key holding a line break is echoed raw, splitting the diagnostic over two lines."""
-
-
-def _yaml_lines(raw: bytes) -> list[str] | list[bytes]:
-    """The file's lines as YAML counts them (text), or split at LF (bytes that are not UTF-8)."""
-    try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        return raw.split(b"\n")
+def _yaml_lines(raw: bytes) -> list[str]:
+    """The file's lines as YAML counts them. Bytes that are not UTF-8 are decoded with a U+FFFD for
+    each bad byte: the error points at the first one, after text that decodes the same either way."""
+    text = raw.decode("utf-8", "replace").removeprefix("\ufeff")
     return _LINE_BREAK.split(text)
 
 
@@ -196,17 +183,11 @@ def check_diagnostics(diagnostics: list[Diagnostic], files: dict[str, bytes]) ->
         name = Path(d.path).name
         assert name in files, f"diagnostic points at another file: {d}"
         lines = _yaml_lines(files[name])
-        if TOLERATE_LF_ONLY_READER_POSITION and d.message.startswith("control character"):
-            lines = files[name].decode("utf-8").removeprefix("\ufeff").split("\n")  # known bug, see below
-        if TOLERATE_EOF_LINE and d.line == len(lines) + 1 and d.col == 1:
-            continue  # known bug, see test_error_at_end_of_file_is_inside_the_file
         assert 1 <= d.line <= len(lines), f"line out of the file ({len(lines)} lines): {d}"
         assert 1 <= d.col <= len(lines[d.line - 1]) + 1, f"column out of line {lines[d.line - 1]!r}: {d}"
         assert d.severity in ("error", "warning"), d
         assert d.message.strip(), f"empty message: {d!r}"
         assert not has_unsafe(d.message), f"control characters reach the terminal: {d.message!r}"
-        if TOLERATE_LINE_BREAK_IN_UNKNOWN_KEY and d.message.startswith("object contains unknown field"):
-            continue  # known bug, see test_unknown_key_with_a_line_break_is_one_clean_line
         assert "\n" not in d.message and "\r" not in d.message, f"multi-line message: {d.message!r}"
         assert _DIAG_LINE.match(str(d)), f"not path:line:col: severity: message: {str(d)!r}"
 
@@ -505,7 +486,7 @@ def test_mutated_questions(examples: int, pack_writer: Callable[..., Path]) -> N
                     hits = [
                         i + 1
                         for i, line in enumerate(text.split("\n"))
-                        if re.match(rf"^(- |  ){new_key}:", line)
+                        if re.match(rf"^(- |  )'?{new_key}'?:", line)  # safe_dump quotes `no`, `on`...
                     ]
                     assert len(hits) == 1, text
                     exact_line = hits[0]
@@ -600,7 +581,7 @@ def test_parse_yaml_raises_only_content_error(examples: int) -> None:
             check_diagnostics(exc.diagnostics, {"fuzz.yaml": raw})
             return
         lines = _yaml_lines(raw)
-        last = len(lines) + (1 if TOLERATE_EOF_LINE else 0)  # `? x` with no final newline: null at EOF+1
+        last = len(lines)  # even `? x` with no final newline, whose null libyaml puts on a line after it
         for line, col in [*doc.marks.values(), *doc.key_marks.values()]:
             assert 1 <= line <= last and col >= 1, (line, col)
 
@@ -724,14 +705,11 @@ def test_size_cap_is_a_diagnostic() -> None:
     assert [(d.line, d.col) for d in info.value.diagnostics] == [(1, 1)]
 
 
-# --- known bugs: minimal reproducers found by the fuzz (strict xfails; flip them when fixed) --------
+# --- bugs the fuzz found: their minimal reproducers, fixed --------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="game/engine/yamlsafe.py parse_yaml: libyaml moves the end-of-stream mark to a new line when the "
-    "file has no final newline, so the error points at line 3 of a 2-line file",
-)
+# Was a bug (yamlsafe.py parse_yaml: libyaml moves the end-of-stream mark to a new line when the file has no
+# final newline, so the error points at line 3 of a 2-line file); fixed.
 def test_error_at_end_of_file_is_inside_the_file() -> None:
     raw = b"kind: quiz\nquestions: ["
     with pytest.raises(ContentError) as info:
@@ -740,11 +718,8 @@ def test_error_at_end_of_file_is_inside_the_file() -> None:
     assert (d.line, d.col) == (2, 13)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="game/engine/yamlsafe.py parse_yaml (ReaderError branch): the line of a refused control character "
-    "counts only LF, while YAML and every other diagnostic also count a lone CR (and NEL, LS, PS) as a break",
-)
+# Was a bug (yamlsafe.py parse_yaml (ReaderError branch): the line of a refused control character counts
+# only LF, while YAML and every other diagnostic also count a lone CR (and NEL, LS, PS) as a break); fixed.
 def test_control_character_position_after_a_lone_cr() -> None:
     with pytest.raises(ContentError) as info:
         parse_yaml(b"a: 1\rb: \x00\n", "quiz.yaml")
@@ -752,31 +727,22 @@ def test_control_character_position_after_a_lone_cr() -> None:
     assert (d.line, d.col) == (2, 4)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="game/engine/yamlsafe.py _Walker.check_comment splits the text at LF only, but node marks count "
-    "CR/NEL/LS/PS breaks too: with a lone CR it checks the wrong line (a false error here)",
-)
+# Was a bug (yamlsafe.py _Walker.check_comment splits the text at LF only, but node marks count CR/NEL/LS/PS
+# breaks too: with a lone CR it checks the wrong line (a false error here)); fixed.
 def test_glued_comment_check_with_lone_cr_line_breaks_false_positive() -> None:
     doc = parse_yaml(b"a: x\rb: y\nc: 1 #z\n", "quiz.yaml")
     assert doc.data == {"a": "x", "b": "y", "c": 1}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="game/engine/yamlsafe.py _Walker.check_comment: same LF-only split; a glued comment on a line "
-    "after a lone CR is not caught and the text is silently cut to 'see'",
-)
+# Was a bug (yamlsafe.py _Walker.check_comment: same LF-only split; a glued comment on a line after a lone
+# CR is not caught and the text is silently cut to 'see'); fixed.
 def test_glued_comment_check_with_lone_cr_line_breaks_false_negative() -> None:
     with pytest.raises(ContentError):
         parse_yaml(b"a: x\rb: see #1\n", "quiz.yaml")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="game/engine/loader.py schema_diagnostic: the unknown-field regex `(.+)` does not match across "
-    "a line break, so a key holding one falls through to msgspec's raw message spanning two lines",
-)
+# Was a bug (loader.py schema_diagnostic: the unknown-field regex `(.+)` does not match across a line break,
+# so a key holding one falls through to msgspec's raw message spanning two lines); fixed.
 def test_unknown_key_with_a_line_break_is_one_clean_line(
     pack_writer: Callable[..., Path], tmp_path: Path
 ) -> None:
@@ -793,12 +759,9 @@ def test_unknown_key_with_a_line_break_is_one_clean_line(
     assert d.line == key_line
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="game/engine/loader.py schema_diagnostic: the unknown-field regex `(.+)` needs a character, so an "
-    "empty key (or one that is only control characters, cleaned to '') gets msgspec's raw message at the "
-    "question instead of 'unknown key' at the key",
-)
+# Was a bug (loader.py schema_diagnostic: the unknown-field regex `(.+)` needs a character, so an empty key
+# (or one that is only control characters, cleaned to '') gets msgspec's raw message at the question instead
+# of 'unknown key' at the key); fixed.
 def test_unknown_empty_key_is_reported_at_the_key(pack_writer: Callable[..., Path], tmp_path: Path) -> None:
     question = dict(VALID_QUESTIONS[2])
     question[""] = 1
@@ -812,13 +775,10 @@ def test_unknown_empty_key_is_reported_at_the_key(pack_writer: Callable[..., Pat
     assert d.line == key_line
 
 
+# Was a bug (quotes.py Article.from_file (via loader._read_article) reads the article with no size cap and
+# no check that it is a regular file: `article: /dev/zero` ends in a MemoryError traceback (a FIFO hangs
+# forever)); fixed.
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
-@pytest.mark.xfail(
-    strict=True,
-    reason="game/engine/quotes.py Article.from_file (via loader._read_article) reads the article with no "
-    "size cap and no check that it is a regular file: `article: /dev/zero` ends in a MemoryError traceback "
-    "(a FIFO hangs forever)",
-)
 def test_article_that_is_not_a_regular_file_is_a_diagnostic(tmp_path: Path) -> None:
     import resource
     import subprocess
@@ -844,3 +804,64 @@ def test_article_that_is_not_a_regular_file_is_a_diagnostic(tmp_path: Path) -> N
     )
     assert "Traceback" not in child.stderr, child.stderr[-500:]
     assert re.search(r"pack\.yaml:4:\d+: error: ", child.stdout + child.stderr), child.stdout + child.stderr
+
+
+def _tiny_pack_with_article(tmp_path: Path, article: str) -> Path:
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    (folder / "pack.yaml").write_text(
+        f"id: tiny\ntitle: T\ndescription: D\narticle: {article}\n", encoding="utf-8"
+    )
+    (folder / QUIZ).write_text(dump(VALID_QUESTIONS[:1]), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_article_that_is_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
+    folder = _tiny_pack_with_article(tmp_path, "pipe.txt")
+    os.mkfifo(folder / "pipe.txt")  # opening it to read would wait for a writer forever
+    with pytest.raises(ContentError) as info:
+        load_pack(folder)
+    [d] = info.value.diagnostics
+    assert (d.line, "not a regular file") == (4, d.message.split(": ")[-1])
+
+
+def test_article_over_the_size_cap_is_refused(tmp_path: Path) -> None:
+    folder = _tiny_pack_with_article(tmp_path, "big.txt")
+    (folder / "big.txt").write_bytes(b"word " * (MAX_ARTICLE_BYTES // 5 + 1))
+    with pytest.raises(ContentError) as info:
+        load_pack(folder)
+    [d] = info.value.diagnostics
+    assert d.line == 4 and f"the limit is {MAX_ARTICLE_BYTES:,}" in d.message
+
+
+@pytest.mark.parametrize(
+    ("raw", "where"),
+    [
+        (b"\xef\xbb\xbf\xef\xbb\xbf(:\n!", (2, 2)),  # libyaml skips a second BOM and did not count it
+        (b"\xef\xbb\xbf\xef\xbb\xbfa: [1", (1, 6)),
+    ],
+)
+def test_position_after_a_doubled_bom(raw: bytes, where: tuple[int, int]) -> None:
+    with pytest.raises(ContentError) as info:
+        parse_yaml(raw, "quiz.yaml")
+    [d] = info.value.diagnostics
+    assert (d.line, d.col) == where, d
+    check_diagnostics([d], {"quiz.yaml": raw})
+
+
+@pytest.mark.parametrize(
+    ("raw", "where"),
+    [
+        (b"a: \xc3\xa9\xc3\xa9\xff\n", (1, 6)),  # columns count characters, not bytes
+        (b"\xef\xbb\xbfa: \xff\n", (1, 4)),  # a BOM is not a column
+        (b"a: 1\rb: \xff\n", (2, 4)),  # a lone CR ends a line, as YAML counts them
+        (b"a: 1\r\nb: \xe2\x80\xa8c: \xff\n", (3, 4)),  # so do CRLF and U+2028
+    ],
+)
+def test_position_of_a_byte_that_is_not_utf8(raw: bytes, where: tuple[int, int]) -> None:
+    with pytest.raises(ContentError) as info:
+        parse_yaml(raw, "quiz.yaml")
+    [d] = info.value.diagnostics
+    assert (d.line, d.col) == where, d
+    check_diagnostics([d], {"quiz.yaml": raw})
