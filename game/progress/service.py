@@ -31,17 +31,18 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from game.engine.loader import Pack
 from game.engine.quiz import QuizRun
 from game.engine.story import StoryOutcome, StoryRun
 from game.engine.text import clean_text
-from game.progress.figures import PlayerFigures, gather
-from game.store import results as results_store
 from game.store.db import NewerSchemaError, Player, ProgressStore, StoreError, StoreLockedError
 from game.store.paths import data_dir as resolve_data_dir
 from game.store.records import Mode, RunInfo, parse_ts
+
+if TYPE_CHECKING:
+    from game.progress.figures import PlayerFigures
 
 Clock = Callable[[], datetime]
 Severity = Literal["information", "warning", "error"]
@@ -463,6 +464,9 @@ class ProgressService:
         store, player = self.store, self.player
         if store is not None and player is not None:
             with self._guard():
+                # Imported here: only the stats screen and command need the figures.
+                from game.progress.figures import gather
+
                 return gather(store, player, [pack], now=self.clock(), tz=self.tz, keep_empty=True)
         return None
 
@@ -489,6 +493,9 @@ class ProgressService:
         started = self.started_at(run)
 
         def write(folder: Path) -> Path:
+            # Imported here: only class play writes results files.
+            from game.store import results as results_store
+
             return results_store.write_results(
                 folder, run=run, player=player, started=started, finished=self.clock(), time_limit=time_limit
             )

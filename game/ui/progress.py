@@ -26,7 +26,6 @@ from textual.screen import Screen
 from game.engine.quiz import QuizRun
 from game.engine.story import StoryOutcome, StoryRun
 from game.progress.service import UI_BUSY_TIMEOUT_MS, Notice, ProgressService, Resumable, clean_name
-from game.store import results as results_store
 from game.store.records import Mode
 from game.ui.story_actions import StoryActions
 
@@ -218,6 +217,8 @@ class ProgressMixin(StoryActions):
         if self.results_dir is None or mode != "quiz" or self.progress.is_tracked(run):
             return True
         try:
+            from game.store import results as results_store  # class play only
+
             results_store.prepare_folder(self.results_dir)
         except OSError as exc:
             self.notify(
