@@ -102,12 +102,12 @@ class ProgressMixin(StoryActions):
             self.ask_player()
 
     def _progress_problem(self, message: str) -> None:
-        self.notify(message, title="Progress", severity="error", timeout=12)
+        self.notify(message, title="Progress", severity="error", timeout=12, markup=False)
         self._refresh_title()
 
     def _tell(self, notices: list[Notice]) -> None:
         for notice in notices:
-            self.notify(notice.message, title="Progress", severity=notice.severity, timeout=12)
+            self.notify(notice.message, title="Progress", severity=notice.severity, timeout=12, markup=False)
         notices.clear()
 
     def _refresh_title(self) -> None:
@@ -172,7 +172,7 @@ class ProgressMixin(StoryActions):
         self._tell(self.progress.notices)
         if not items:
             if not at_start:
-                self.notify("Nothing to resume.")
+                self.notify("Nothing to resume.", markup=False)
             return
 
         def chosen(choice: Resumable | str | None) -> None:
@@ -226,6 +226,7 @@ class ProgressMixin(StoryActions):
                 title="Class results",
                 severity="error",
                 timeout=12,
+                markup=False,
             )
             return False
         if not self.player:

@@ -48,10 +48,14 @@ class PackScreen(ModalScreen[int | None]):
         packs.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if not self.is_active:  # a second Enter while this screen is already leaving
+            return
         event.stop()
         self.dismiss(event.option_index)
 
     def action_pick(self, number: int) -> None:
+        if not self.is_active:  # a second Enter while this screen is already leaving
+            return
         if 1 <= number <= len(self.packs):
             self.dismiss(number - 1)
 

@@ -90,10 +90,14 @@ class PlayerScreen(Screen[str | None]):
         return True
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if not self.is_active:  # a second Enter while this screen is already leaving
+            return
         event.stop()
         self.dismiss(self.names[event.option_index])
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        if not self.is_active:  # a second Enter while this screen is already leaving
+            return
         event.stop()
         name = clean_name(event.value)
         if not name:

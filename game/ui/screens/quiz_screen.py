@@ -260,7 +260,7 @@ class QuizScreen(Screen[None]):
             self.app.back_to_title()
             return
         self._leave_armed_at = now
-        self.notify(self.app.leave_notice(), timeout=3)
+        self.notify(self.app.leave_notice(), timeout=3, markup=False)
 
     # --- answering -----------------------------------------------------------------------------
 
@@ -312,7 +312,7 @@ class QuizScreen(Screen[None]):
                 if event.highlighted is not None and event.highlighted not in self._sequence:
                     self._place(event.highlighted)
                 else:
-                    self.notify(f"Place every item first ({left} left).", timeout=2)
+                    self.notify(f"Place every item first ({left} left).", timeout=2, markup=False)
                 return
             self.submit(list(self._sequence))
 

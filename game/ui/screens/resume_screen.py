@@ -91,10 +91,14 @@ class ResumeScreen(Screen[Resumable | str | None]):
             self.dismiss(self.FRESH)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if not self.is_active:  # a second Enter while this screen is already leaving
+            return
         event.stop()
         self._choose(event.option_index)
 
     def action_pick(self, number: int) -> None:
+        if not self.is_active:  # a second Enter while this screen is already leaving
+            return
         self._choose(number - 1)
 
     def action_later(self) -> None:

@@ -139,11 +139,15 @@ class StoryEndingScreen(Screen[None]):
         return True
 
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if not self.is_active:  # a second Enter while this screen is already leaving
+            return
         event.stop()
         if event.option.id is not None:
             await self.run_action(event.option.id)
 
     async def action_pick(self, number: int) -> None:
+        if not self.is_active:  # a second Enter while this screen is already leaving
+            return
         if 1 <= number <= len(ACTIONS):
             await self.run_action(ACTIONS[number - 1][0])
 

@@ -120,6 +120,8 @@ class StoryPickerScreen(Screen[None]):
         self.dismiss()
 
     def _play(self, index: int | None) -> None:
+        if not self.is_active:  # a second Enter while this screen is already leaving
+            return
         scenarios = self.scenarios
         if index is not None and 0 <= index < len(scenarios):
             self.app.start_scenario(scenarios[index].id)

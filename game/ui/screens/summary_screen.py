@@ -130,6 +130,8 @@ class SummaryScreen(Screen[None]):
                 await self._run(option.id)
 
     async def _run(self, option_id: str | None) -> None:
+        if not self.is_active:  # a second Enter while this screen is already leaving
+            return
         action = {
             "retake": "retake",
             "new_round": "new_round",

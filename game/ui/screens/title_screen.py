@@ -99,6 +99,8 @@ class TitleScreen(Screen[None]):
         await self._run_entry(number - 1)
 
     async def _run_entry(self, index: int) -> None:
+        if not self.is_active:  # a second Enter while this screen is already leaving
+            return
         entries = self.entries
         if 0 <= index < len(entries):
             await self.run_action(entries[index].action)
