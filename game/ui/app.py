@@ -15,6 +15,7 @@ from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from game.engine.loader import Pack, QuoteRef
@@ -103,6 +104,12 @@ class QuoteboundApp(ProgressMixin, App[None]):
     def new_run(self) -> QuizRun:
         """Deal a new round of the current pack (see the module docstring for seeds)."""
         return QuizRun(self.pack, seed=self.next_seed(), count=self.count, streak_bonus=self.streak_bonus)
+
+    def action_command_palette(self) -> None:
+        # Textual asks the palette's CSS class, which it only has once mounted: a second ctrl+p in the
+        # same moment pushed a duplicate "--command-palette" and killed the app. Ask the stack instead.
+        if not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
+            super().action_command_palette()
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # Our own variables, so any built-in theme picked from the palette still works.
