@@ -578,3 +578,19 @@ def test_every_option_list_class_in_the_ui_is_safe() -> None:
                 and value.__module__.startswith("game.")
             ):
                 assert issubclass(value, SafeOptionList), value
+
+
+async def test_page_keys_in_a_palette_with_results_still_page(ui_pack_dir: Path) -> None:
+    """The palette guard wraps Textual's own paging: with results on show, PageDown moves the highlight."""
+    from textual.command import CommandList
+
+    app = make_app(packs=[load_pack(ui_pack_dir)], player="Ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)  # the palette lists its commands
+        commands = app.screen.query_one(CommandList)
+        assert commands.option_count > 1
+        commands.action_page_down()
+        await asyncio.wait_for(pilot.pause(), KEY_TIMEOUT)
+        assert app.is_running
+        assert commands.highlighted not in (None, 0)

@@ -6,9 +6,24 @@ height (a small terminal, a tall question above it); the app dies. Paging then d
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import _widget_navigation
 from textual.command import CommandList
 from textual.widgets import OptionList
+
+_MovePage = Callable[[OptionList, _widget_navigation.Direction], None]
+
+
+def _guard_page_keys(move_page: _MovePage) -> _MovePage:
+    """``move_page`` that does nothing when the list has no visible rows or no lines yet."""
+
+    def guarded(self: OptionList, direction: _widget_navigation.Direction) -> None:
+        if self.scrollable_content_region.height <= 0 or not self._lines:
+            return
+        move_page(self, direction)
+
+    return guarded
 
 
 class SafeOptionList(OptionList):
@@ -18,12 +33,10 @@ class SafeOptionList(OptionList):
     # terminal or the palette's key panel at 40 columns would kill the app.
     DEFAULT_CSS = "SafeOptionList { min-width: 6; }"
 
-    def _move_page(self, direction: _widget_navigation.Direction) -> None:
-        if self.scrollable_content_region.height <= 0 or not self._lines:
-            return
-        super()._move_page(direction)
+    _move_page = _guard_page_keys(OptionList._move_page)  # type: ignore[assignment]
 
 
 # The command palette's own list has the same PageUp/PageDown crash before it has results; give it the
-# same guard (checked against Textual 8.2.8, pinned in pyproject.toml).
-CommandList._move_page = SafeOptionList._move_page  # type: ignore[method-assign]
+# same guard (checked against Textual 8.2.8, pinned in pyproject.toml). A plain function, not
+# SafeOptionList's method: that one's class is not CommandList's.
+CommandList._move_page = _guard_page_keys(CommandList._move_page)  # type: ignore[method-assign,assignment]
