@@ -594,3 +594,25 @@ async def test_page_keys_in_a_palette_with_results_still_page(ui_pack_dir: Path)
         await asyncio.wait_for(pilot.pause(), KEY_TIMEOUT)
         assert app.is_running
         assert commands.highlighted not in (None, 0)
+
+
+async def test_a_screen_not_in_front_never_dismisses(ui_pack_dir: Path) -> None:
+    """Screen.dismiss pops the top screen whoever calls it: a second key handled by a screen already
+    leaving popped the title ("Can't pop screen", seen in a 5,000-key run). Our screens ignore it."""
+    from game.ui.screens.help_screen import HelpScreen
+    from game.ui.screens.title_screen import TitleScreen
+
+    app = make_app(packs=[load_pack(ui_pack_dir)], player="Ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        title = app.screen
+        assert isinstance(title, TitleScreen)
+        help_screen = HelpScreen()
+        await app.push_screen(help_screen)
+        await pilot.pause()
+        help_screen.dismiss()
+        await pilot.pause()
+        assert app.screen is title
+        help_screen.dismiss()  # the second, late dismiss must not pop the title
+        await pilot.pause()
+        assert app.is_running and app.screen is title

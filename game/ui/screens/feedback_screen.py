@@ -12,11 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from game.engine.loader import QuoteRef
 from game.engine.quiz import Outcome, Presented, QuizRun
+from game.ui.screens.base import GameScreen
 from game.ui.texts import LABEL_STYLE, labelled, literal, quote_line
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def points_text(outcome: Outcome) -> str:
     return text + (f" (+{outcome.bonus} streak bonus)" if outcome.bonus else "")
 
 
-class FeedbackScreen(Screen[None]):
+class FeedbackScreen(GameScreen[None]):
     """Why the answer was right or wrong, with the quotes that prove it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -8,8 +8,9 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Markdown
+
+from game.ui.screens.base import GameScreen
 
 
 def help_text() -> str:
@@ -17,7 +18,7 @@ def help_text() -> str:
     return files("game.ui").joinpath("help.md").read_text(encoding="utf-8")
 
 
-class HelpScreen(Screen[None]):
+class HelpScreen(GameScreen[None]):
     """How to play."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -8,16 +8,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.loader import Pack
+from game.ui.screens.base import GameModalScreen
 from game.ui.texts import NUMBER_STYLE, literal
 from game.ui.widgets.safe_option_list import SafeOptionList
 
 
-class PackScreen(ModalScreen[int | None]):
+class PackScreen(GameModalScreen[int | None]):
     """A list of the packs; dismisses with the chosen index, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -12,16 +12,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.progress.service import NAME_LIMIT, clean_name
+from game.ui.screens.base import GameScreen
 from game.ui.texts import literal
 from game.ui.widgets.safe_option_list import SafeOptionList
 
 
-class PlayerScreen(Screen[str | None]):
+class PlayerScreen(GameScreen[str | None]):
     """The players on this computer, and a box for a new name."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -16,13 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from game.engine import model
 from game.engine.quiz import Outcome, Presented, QuizRun, Response
+from game.ui.screens.base import GameScreen
 from game.ui.texts import literal, numbered
 from game.ui.widgets.choice_list import ChoiceList
 
@@ -46,7 +46,7 @@ def _number_bindings() -> list[Binding]:
     return bindings
 
 
-class QuizScreen(Screen[None]):
+class QuizScreen(GameScreen[None]):
     """Question n of N, the running score, the prompt and the ways to answer it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -13,11 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from game.engine.loader import Pack, QuoteRef
 from game.engine.quotes import Paragraph, Span
+from game.ui.screens.base import GameScreen
 from game.ui.texts import literal, paragraph_content, pilcrow
 
 FOOTER_LABEL = "Page footer, scraped with the article: not article text, never quoted by the game."
@@ -42,7 +42,7 @@ class ArticleParagraph(Horizontal):
         yield Static(paragraph_content(self.paragraph, self._spans, self._target), classes="paragraph-text")
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(GameScreen[None]):
     """The pack's article, to read whole or to check a quote in place."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -13,11 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.progress.service import Resumable
+from game.ui.screens.base import GameScreen
 from game.ui.texts import NUMBER_STYLE, literal
 from game.ui.widgets.safe_option_list import SafeOptionList
 
@@ -28,7 +28,7 @@ def when(item: Resumable, tz: tzinfo | None) -> str:
     return moment.strftime("started %d %b %Y, %H:%M")
 
 
-class ResumeScreen(Screen[Resumable | str | None]):
+class ResumeScreen(GameScreen[Resumable | str | None]):
     """Unfinished runs of the pack, newest first, and "Start fresh"."""
 
     FRESH = "fresh"

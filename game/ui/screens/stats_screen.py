@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from game.engine.loader import Pack
@@ -30,6 +29,7 @@ from game.progress.figures import (
     score_text,
     streak_text,
 )
+from game.ui.screens.base import GameScreen
 from game.ui.screens.summary_screen import topic_line
 from game.ui.texts import LABEL_STYLE, literal
 
@@ -38,7 +38,7 @@ def heading(text: str) -> Static:
     return Static(Content.styled(text, LABEL_STYLE), classes="stats-heading")
 
 
-class StatsScreen(Screen[None]):
+class StatsScreen(GameScreen[None]):
     """How the player is doing on the pack."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

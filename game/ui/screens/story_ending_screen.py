@@ -12,13 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.loader import QuoteRef
 from game.engine.story import StoryRun
 from game.engine.storymodel import Ending
+from game.ui.screens.base import GameScreen
 from game.ui.story_texts import SEPARATOR, endings_count, endings_lines, kind_text
 from game.ui.texts import LABEL_STYLE, NUMBER_STYLE, labelled, literal, quote_line
 from game.ui.widgets.safe_option_list import SafeOptionList
@@ -33,7 +33,7 @@ ACTIONS = [
 ]
 
 
-class StoryEndingScreen(Screen[None]):
+class StoryEndingScreen(GameScreen[None]):
     """How the story ended, what it teaches, and what to do next."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

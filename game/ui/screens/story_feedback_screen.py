@@ -14,11 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from game.engine.loader import QuoteRef
 from game.engine.story import StoryOutcome, StoryRun
+from game.ui.screens.base import GameScreen
 from game.ui.story_texts import SEPARATOR, changes_line, points_text
 from game.ui.texts import LABEL_STYLE, labelled, quote_line
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from game.ui.app import QuoteboundApp
 
 
-class StoryFeedbackScreen(Screen[None]):
+class StoryFeedbackScreen(GameScreen[None]):
     """Why a choice turned out as it did, with the quotes that ground it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -13,12 +13,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.loader import Pack
 from game.engine.storymodel import Scenario
+from game.ui.screens.base import GameScreen
 from game.ui.story_texts import endings_count, endings_lines
 from game.ui.texts import LABEL_STYLE, NUMBER_STYLE, labelled, literal
 from game.ui.widgets.safe_option_list import SafeOptionList
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from game.ui.app import QuoteboundApp
 
 
-class StoryPickerScreen(Screen[None]):
+class StoryPickerScreen(GameScreen[None]):
     """Which scenario to play."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -19,12 +19,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.loader import QuoteRef
 from game.engine.story import StoryOutcome, StoryRun
+from game.ui.screens.base import GameScreen
 from game.ui.story_texts import choice_prompt, run_heading, status_line
 from game.ui.texts import labelled, literal, quote_line
 from game.ui.widgets.safe_option_list import SafeOptionList
@@ -47,7 +47,7 @@ def has_feedback(outcome: StoryOutcome) -> bool:
     return outcome.ending is None and outcome.points > 0
 
 
-class StorySceneScreen(Screen[None]):
+class StorySceneScreen(GameScreen[None]):
     """One scene of a story run and its choices."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

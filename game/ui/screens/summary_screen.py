@@ -12,11 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.quiz import QuizRun, Summary
+from game.ui.screens.base import GameScreen
 from game.ui.texts import LABEL_STYLE, NUMBER_STYLE, labelled, literal, quote_line
 from game.ui.widgets.safe_option_list import SafeOptionList
 
@@ -37,7 +37,7 @@ def topic_line(title: str, right: int, asked: int) -> Content:
     )
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(GameScreen[None]):
     """How the round went, and what to do next."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

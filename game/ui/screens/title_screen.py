@@ -8,11 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.ui.menu import TITLE_MENU, MenuEntry
+from game.ui.screens.base import GameScreen
 from game.ui.texts import NUMBER_STYLE, literal
 from game.ui.widgets.safe_option_list import SafeOptionList
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 TAGLINE = "A quiz on a real news article. After every answer you see why, in the article's own words."
 
 
-class TitleScreen(Screen[None]):
+class TitleScreen(GameScreen[None]):
     """What the game is, which article it teaches, and where to go."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

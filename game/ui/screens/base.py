@@ -1,0 +1,30 @@
+"""Base screens: a screen that is no longer in front never dismisses anything.
+
+``Screen.dismiss`` pops whatever screen is on top of the app, not the screen it is called on. Two keys
+handled in the same moment (Enter twice, Enter then Escape) made a screen that had already left dismiss
+again, popping the screen in front or, on the title, the last screen ("Can't pop screen"), which ended
+the app. Every game screen derives from these, so a second dismiss is a no-op.
+"""
+
+from __future__ import annotations
+
+from textual.await_complete import AwaitComplete
+from textual.screen import ModalScreen, Screen, ScreenResultType
+
+
+class GameScreen(Screen[ScreenResultType]):
+    """A screen whose ``dismiss`` does nothing once it is no longer the active screen."""
+
+    def dismiss(self, result: ScreenResultType | None = None) -> AwaitComplete:
+        if not self.is_active:  # already leaving: a second key in the same moment
+            return AwaitComplete()
+        return super().dismiss(result)
+
+
+class GameModalScreen(ModalScreen[ScreenResultType]):
+    """A modal screen whose ``dismiss`` does nothing once it is no longer the active screen."""
+
+    def dismiss(self, result: ScreenResultType | None = None) -> AwaitComplete:
+        if not self.is_active:
+            return AwaitComplete()
+        return super().dismiss(result)
