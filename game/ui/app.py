@@ -22,6 +22,7 @@ from game.engine.loader import Pack, QuoteRef
 from game.engine.quiz import QuizRun
 from game.store.records import Mode
 from game.ui.progress import ProgressMixin
+from game.ui.screens.base import GameCommandPalette
 from game.ui.screens.title_screen import TitleScreen
 from game.ui.themes import DEFAULT_THEME, HIGH_CONTRAST_THEME, THEME_VARIABLE_DEFAULTS, THEMES
 
@@ -108,8 +109,8 @@ class QuoteboundApp(ProgressMixin, App[None]):
     def action_command_palette(self) -> None:
         # Textual asks the palette's CSS class, which it only has once mounted: a second ctrl+p in the
         # same moment pushed a duplicate "--command-palette" and killed the app. Ask the stack instead.
-        if not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
-            super().action_command_palette()
+        if self.use_command_palette and not any(isinstance(s, CommandPalette) for s in self.screen_stack):
+            self.push_screen(GameCommandPalette(id="--command-palette"))
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # Our own variables, so any built-in theme picked from the palette still works.

@@ -616,3 +616,20 @@ async def test_a_screen_not_in_front_never_dismisses(ui_pack_dir: Path) -> None:
         help_screen.dismiss()  # the second, late dismiss must not pop the title
         await pilot.pause()
         assert app.is_running and app.screen is title
+
+
+async def test_enter_twice_in_the_command_palette_keeps_the_title(ui_pack_dir: Path) -> None:
+    """The palette dismisses itself on Enter, then runs the command; a second Enter queued to it used
+    to dismiss again and pop the title ("Can't pop screen", seen in a 5,000-key run)."""
+    from textual.command import CommandPalette
+
+    app = make_app(packs=[load_pack(ui_pack_dir)], player="Ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        palette.dismiss()
+        palette.dismiss()  # the late second one
+        await asyncio.wait_for(pilot.pause(), KEY_TIMEOUT)
+        assert app.is_running and len(app.screen_stack) == 1

@@ -212,8 +212,8 @@ async def close_palette(app: App[None], pilot: Pilot[None]) -> None:
 def check_option_lists(app: App[None], where: str) -> None:
     """Every option list the game composes is the page-key-safe one (HAZARDS.md: KeyError: 0)."""
     screen = app.screen
-    if not type(screen).__module__.startswith("game."):
-        return  # Textual's own screens (the command palette) have their own lists
+    if isinstance(screen, CommandPalette) or not type(screen).__module__.startswith("game."):
+        return  # Textual's own screens (the command palette, ours a subclass) have their own lists
     for widget in screen.query(OptionList):
         assert isinstance(widget, SafeOptionList), f"{widget!r} is a bare OptionList {where}"
 

@@ -9,6 +9,7 @@ the app. Every game screen derives from these, so a second dismiss is a no-op.
 from __future__ import annotations
 
 from textual.await_complete import AwaitComplete
+from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen, ScreenResultType
 
 
@@ -25,6 +26,16 @@ class GameModalScreen(ModalScreen[ScreenResultType]):
     """A modal screen whose ``dismiss`` does nothing once it is no longer the active screen."""
 
     def dismiss(self, result: ScreenResultType | None = None) -> AwaitComplete:
+        if not self.is_active:
+            return AwaitComplete()
+        return super().dismiss(result)
+
+
+class GameCommandPalette(CommandPalette):
+    """Textual's command palette with the same guard: it dismisses itself on Enter and then runs the
+    command, so a second Enter queued to it popped the title ("Can't pop screen")."""
+
+    def dismiss(self, result: None = None) -> AwaitComplete:
         if not self.is_active:
             return AwaitComplete()
         return super().dismiss(result)
