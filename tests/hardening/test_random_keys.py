@@ -414,6 +414,6 @@ async def test_long_random_run(
             "StoryFeedbackScreen",
             "PlayerScreen",
             "StatsScreen",
-            "CommandPalette",
+            "GameCommandPalette",
         },
     )
