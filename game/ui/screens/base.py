@@ -13,29 +13,25 @@ from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen, ScreenResultType
 
 
-class GameScreen(Screen[ScreenResultType]):
-    """A screen whose ``dismiss`` does nothing once it is no longer the active screen."""
+class _DismissWhenActive:
+    """``dismiss`` does nothing once the screen is no longer the active one."""
 
-    def dismiss(self, result: ScreenResultType | None = None) -> AwaitComplete:
+    is_active: bool
+
+    def dismiss(self, result: object = None) -> AwaitComplete:
         if not self.is_active:  # already leaving: a second key in the same moment
             return AwaitComplete()
-        return super().dismiss(result)
+        return super().dismiss(result)  # type: ignore[misc]
 
 
-class GameModalScreen(ModalScreen[ScreenResultType]):
-    """A modal screen whose ``dismiss`` does nothing once it is no longer the active screen."""
-
-    def dismiss(self, result: ScreenResultType | None = None) -> AwaitComplete:
-        if not self.is_active:
-            return AwaitComplete()
-        return super().dismiss(result)
+class GameScreen(_DismissWhenActive, Screen[ScreenResultType]):
+    """A game screen: a late second ``dismiss`` is ignored."""
 
 
-class GameCommandPalette(CommandPalette):
+class GameModalScreen(_DismissWhenActive, ModalScreen[ScreenResultType]):
+    """A game modal screen: a late second ``dismiss`` is ignored."""
+
+
+class GameCommandPalette(_DismissWhenActive, CommandPalette):
     """Textual's command palette with the same guard: it dismisses itself on Enter and then runs the
     command, so a second Enter queued to it popped the title ("Can't pop screen")."""
-
-    def dismiss(self, result: None = None) -> AwaitComplete:
-        if not self.is_active:
-            return AwaitComplete()
-        return super().dismiss(result)
