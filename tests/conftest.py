@@ -50,7 +50,9 @@ def panjshir() -> Pack:
     return load_pack(bundled_scenes() / "panjshir")
 
 
-def write_pack(folder: Path, files: dict[str, str], *, article: str = TINY_ARTICLE, pack: str = TINY_PACK) -> Path:
+def write_pack(
+    folder: Path, files: dict[str, str], *, article: str = TINY_ARTICLE, pack: str = TINY_PACK
+) -> Path:
     """Write a small pack: ``pack.yaml``, ``article.txt`` and the given content files (dedented)."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "pack.yaml").write_text(pack, encoding="utf-8")

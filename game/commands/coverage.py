@@ -21,7 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("pack", nargs="?", help="a pack folder or a pack id in the scenes folder")
     parser.add_argument("--scenes", help="the scenes folder to look in")
-    parser.add_argument("--min", type=float, default=0.0, metavar="P", help="exit 1 when coverage is below P%%")
+    parser.add_argument(
+        "--min", type=float, default=0.0, metavar="P", help="exit 1 when coverage is below P%%"
+    )
     parser.set_defaults(func=run)
 
 
@@ -50,7 +52,10 @@ def run(args: argparse.Namespace) -> int:
             continue
         result = coverage(pack)
         covered = len(result.sentences) - len(result.uncovered)
-        print(f"{pack.id}: {result.percent:.1f}% of {len(result.sentences)} sentences quoted ({covered} covered)")
+        print(
+            f"{pack.id}: {result.percent:.1f}% of {len(result.sentences)} sentences quoted "
+            f"({covered} covered)"
+        )
         for sentence in result.uncovered:
             print(f"  ¶{sentence.paragraph}: {sentence.text}")
         if result.percent < args.min:

@@ -56,7 +56,10 @@ def add_play_arguments(parser: argparse.ArgumentParser, *, served: bool = False)
         )
     parser.add_argument("--seed", type=int, help="the same seed deals the same round on every machine")
     parser.add_argument(
-        "--questions", type=_positive_int, metavar="N", help=f"questions per round (default: {DEFAULT_ROUND_SIZE}, or all when the pack has fewer)"
+        "--questions",
+        type=_positive_int,
+        metavar="N",
+        help=f"questions per round (default: {DEFAULT_ROUND_SIZE}, or all when the pack has fewer)",
     )
     parser.add_argument(
         "--time-limit",

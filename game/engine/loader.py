@@ -197,7 +197,9 @@ class PackBuilder(Struct):
             key = normalize(text)
             span = article.find_normalized(key)
             if span is None:
-                self.error(doc, (*path, i), f"quote not found in the article {article.path.name}: {text[:60]!r}")
+                self.error(
+                    doc, (*path, i), f"quote not found in the article {article.path.name}: {text[:60]!r}"
+                )
             elif article.in_boilerplate(span):
                 self.error(doc, (*path, i), "quote is from the page footer, which is not article text")
             else:
@@ -231,9 +233,13 @@ def _read_article(meta: model.PackFile, doc: YamlDoc, folder: Path) -> Article:
     try:
         article = Article.from_file(path, meta.boilerplate_starts)
     except OSError as exc:
-        raise ContentError([doc.diag(("article",), f"cannot read the article {meta.article!r}: {exc.strerror}")]) from None
+        raise ContentError(
+            [doc.diag(("article",), f"cannot read the article {meta.article!r}: {exc.strerror}")]
+        ) from None
     except UnicodeDecodeError:
-        raise ContentError([doc.diag(("article",), f"the article {meta.article!r} is not UTF-8 text")]) from None
+        raise ContentError(
+            [doc.diag(("article",), f"the article {meta.article!r} is not UTF-8 text")]
+        ) from None
     if not article.body:
         raise ContentError([doc.diag(("article",), f"the article {meta.article!r} has no text")])
     return article

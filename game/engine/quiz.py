@@ -215,7 +215,9 @@ class QuizRun:
         bonus = scoring.streak_bonus(self.streak, self.streak_bonus) if outcome.correct else 0
         outcome = _with_bonus(outcome, bonus)
         self.records.append(
-            AnswerRecord(question.id, response, outcome.credit, outcome.points, bonus, outcome.correct, elapsed)
+            AnswerRecord(
+                question.id, response, outcome.credit, outcome.points, bonus, outcome.correct, elapsed
+            )
         )
         return outcome
 
@@ -337,7 +339,9 @@ def judge(
             if not isinstance(response, list):
                 raise ValueError("a multi-select answer is a list of option numbers")
             picked_set = {perm[_check_index(i, len(choices))] for i in response}
-            given = "; ".join(model.option_text(question.options[i]) for i in perm if i in picked_set) or "(none)"
+            given = (
+                "; ".join(model.option_text(question.options[i]) for i in perm if i in picked_set) or "(none)"
+            )
             credit = scoring.multi_credit(picked_set, right_set)
             for i in sorted(picked_set - right_set):
                 text = model.option_feedback(question.options[i])

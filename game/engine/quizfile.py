@@ -19,10 +19,14 @@ def load_quiz_file(builder: PackBuilder, doc: YamlDoc) -> None:
     data: dict[str, Any] = doc.data
     for key in data:
         if key not in _HEAD:
-            builder.error(doc, (key,), f"unknown key {key!r} in a quiz file (expected: kind, questions)", key=True)
+            builder.error(
+                doc, (key,), f"unknown key {key!r} in a quiz file (expected: kind, questions)", key=True
+            )
     questions = data.get("questions")
     if not isinstance(questions, list) or not questions:
-        builder.error(doc, ("questions",) if "questions" in data else (), "a quiz file needs a list of questions")
+        builder.error(
+            doc, ("questions",) if "questions" in data else (), "a quiz file needs a list of questions"
+        )
         return
     for i, raw in enumerate(questions):
         path: Path_ = ("questions", i)
@@ -49,7 +53,9 @@ def check_question(builder: PackBuilder, doc: YamlDoc, path: Path_, question: mo
     """The checks a schema cannot express."""
     topics = builder.pack.topics
     if topics and question.topic not in topics:
-        builder.error(doc, (*path, "topic"), f"unknown topic {question.topic!r}; the pack's topics: {', '.join(topics)}")
+        builder.error(
+            doc, (*path, "topic"), f"unknown topic {question.topic!r}; the pack's topics: {', '.join(topics)}"
+        )
     builder.check_quotes(doc, (*path, "quotes"), question.quotes)
     if isinstance(question, model.SingleQuestion | model.AttributionQuestion | model.MultiQuestion):
         texts = [model.option_text(o) for o in question.options]

@@ -50,7 +50,9 @@ def validate_paths(paths: list[Path]) -> tuple[list[Diagnostic], int]:
         elif path.is_dir():
             packs = find_packs(path)
             if not packs:
-                diagnostics.append(Diagnostic(display_path(path), 1, 1, f"no pack here (no {PACK_FILE} found)"))
+                diagnostics.append(
+                    Diagnostic(display_path(path), 1, 1, f"no pack here (no {PACK_FILE} found)")
+                )
                 continue
         else:
             diagnostics.append(Diagnostic(display_path(path), 1, 1, "no such file or folder"))

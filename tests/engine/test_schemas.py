@@ -49,3 +49,15 @@ def test_schema_command_writes_every_schema(tmp_path: Path, capsys: pytest.Captu
 
     assert main(["schema", "--out", str(tmp_path)]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f for f, _s, _t in SCHEMA_FILES.values())
+
+
+def test_schema_descriptions_and_unions_do_not_depend_on_the_msgspec_version() -> None:
+    """msgspec 0.23 dedents docstrings that 0.22 kept indented; 0.19 orders ``X | None`` the other way."""
+    from game.engine.schemas import _clean_descriptions
+
+    indented = {
+        "description": "First line.\n\n    More, indented.",
+        "anyOf": [{"type": "null"}, {"$ref": "#/a"}],
+    }
+    dedented = {"description": "First line.\n\nMore, indented.", "anyOf": [{"$ref": "#/a"}, {"type": "null"}]}
+    assert _clean_descriptions(indented) == _clean_descriptions(dedented)

@@ -33,7 +33,9 @@ def problems(raw: bytes) -> list[Diagnostic]:
     started = time.perf_counter()
     with pytest.raises(ContentError) as info:
         parse_yaml(raw, "f.yaml")
-    assert time.perf_counter() - started < 1.0
+    # A guard against a hang (an alias bomb expands for minutes), not a speed target: those live in
+    # benchmarks/. PyYAML 6.0.1 takes ~2 s on 20,000 levels of nesting under load.
+    assert time.perf_counter() - started < 15.0
     diagnostics = info.value.diagnostics
     assert diagnostics
     for diagnostic in diagnostics:
@@ -70,7 +72,9 @@ REFUSED = [
         2 * (MAX_DEPTH + 1) + 1,
         "deeper than",
     ),
-    ("deep-beyond-libyaml", b"a: " + b"[" * 20_000 + b"]" * 20_000 + b"\n", 1, None, "nesting depth"),
+    # libyaml refuses this itself ("nesting depth") from PyYAML 6.0.2; with 6.0.1 our own depth
+    # check does ("nesting is deeper than"): either way one clean line.
+    ("deep-beyond-libyaml", b"a: " + b"[" * 20_000 + b"]" * 20_000 + b"\n", 1, None, "nesting"),
     ("billion-laughs", BILLION_LAUGHS, 2, 8, "anchors and aliases"),
     ("alias-cycle", b"a: &x [1, *x]\n", 1, 11, "anchors and aliases"),
     ("alias-once", b"a: &x some text\nb: *x\n", 2, 4, "anchors and aliases"),
