@@ -26,10 +26,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from game.engine import storylint  # noqa: E402
-from game.engine.loader import Pack, load_pack  # noqa: E402
-from game.engine.playtest import Exploration, explore  # noqa: E402
-from game.engine.storymodel import Scenario  # noqa: E402
+from game.authoring import storylint  # noqa: E402
+from game.engine.content.loader import Pack, load_pack  # noqa: E402
+from game.engine.story.explore import Exploration, explore  # noqa: E402
+from game.engine.story.model import Scenario  # noqa: E402
 
 ARTICLE = HERE.parent / "seeds" / "panjshir-valley-resistance.txt"
 QUOTES = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from game.engine.loader import Pack, load_packs
+from game.engine.content.loader import Pack, load_packs
 from game.paths import scenes_dir
 
 

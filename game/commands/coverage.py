@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.engine.coverage import coverage
-from game.engine.diagnostics import ContentError
-from game.engine.loader import find_packs, load_pack
+from game.authoring.coverage import coverage
+from game.engine.content.diagnostics import ContentError
+from game.engine.content.loader import find_packs, load_pack
 from game.paths import scenes_dir
 
 

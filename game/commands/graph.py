@@ -11,10 +11,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.engine.conditions import render
-from game.engine.loader import Pack, load_packs
-from game.engine.playtest import explore, graph_reachable
-from game.engine.storymodel import Scenario
+from game.engine.content.loader import Pack, load_packs
+from game.engine.story.conditions import render
+from game.engine.story.explore import explore, graph_reachable
+from game.engine.story.model import Scenario
 from game.paths import scenes_dir
 
 LABEL_LIMIT = 48

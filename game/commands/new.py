@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.engine.loader import display_path
+from game.engine.content.loader import display_path
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """Create the pack and say what was written; 1 with a message when it cannot."""
-    from game.engine.scaffold import QUIZ_FILE, STORY_FILE, ScaffoldError, create_pack
+    from game.authoring.scaffold import QUIZ_FILE, STORY_FILE, ScaffoldError, create_pack
 
     try:
         created = create_pack(args.article, args.root, args.name)

@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.engine.loader import Pack
-from game.engine.quiz import DEFAULT_ROUND_SIZE
+from game.engine.content.loader import Pack
+from game.engine.quiz.run import DEFAULT_ROUND_SIZE
 
 if TYPE_CHECKING:
     from game.plain.console import Console

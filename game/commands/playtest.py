@@ -11,11 +11,18 @@ from __future__ import annotations
 import argparse
 import random
 
+from game.authoring.storylint import describe_state, path_steps
 from game.commands.graph import select
-from game.engine.loader import Pack
-from game.engine.playtest import MAX_STATES, MAX_STEPS, Coverage, choice_count, explore, random_playthroughs
-from game.engine.storylint import describe_state, path_steps
-from game.engine.storymodel import Scenario
+from game.engine.content.loader import Pack
+from game.engine.story.explore import (
+    MAX_STATES,
+    MAX_STEPS,
+    Coverage,
+    choice_count,
+    explore,
+    random_playthroughs,
+)
+from game.engine.story.model import Scenario
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the schemas, or print one."""
-    from game.engine.schemas import schema_for, write_schemas
+    from game.authoring.schemas import schema_for, write_schemas
 
     if args.kind:
         print(json.dumps(schema_for(args.kind), indent=2, ensure_ascii=False))

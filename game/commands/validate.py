@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.engine.diagnostics import Diagnostic, summary_line
-from game.engine.validate import validate_paths
+from game.authoring.validate import validate_paths
+from game.engine.content.diagnostics import Diagnostic, summary_line
 from game.paths import scenes_dir
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from game.engine import model
-from game.engine.loader import Pack, QuoteRef
-from game.engine.quiz import QuizRun
+from game.engine.content import model
+from game.engine.content.loader import Pack, QuoteRef
+from game.engine.quiz.run import QuizRun
 
 DEFAULT_SEED = 1
 ORDINALS = ["1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th"]

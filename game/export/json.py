@@ -2,7 +2,7 @@
 
 Encoded with msgspec straight from the model, so the JSON has the same keys and the same ``type`` tags as the
 YAML an author writes, decodes back into the same model (``msgspec.json.decode(..., type=...)``), and follows
-the JSON Schema that ``game.engine.model.schema`` gives. Questions keep the pack's order and their written
+the JSON Schema of ``game.engine.content.model``. Questions keep the pack's order and their written
 options: a data export, unlike a quiz sheet, is not dealt.
 """
 
@@ -13,8 +13,8 @@ from typing import Any
 import msgspec
 
 from game import __version__
-from game.engine.loader import Pack
-from game.engine.storymodel import Scenario, ScenarioFile, VariableSpec
+from game.engine.content.loader import Pack
+from game.engine.story.model import Scenario, ScenarioFile, VariableSpec
 from game.export.common import Rendered
 
 FORMAT = "quotebound-pack"

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import median
 
-from game.engine.loader import Pack
-from game.engine.scoring import normalize_answer
+from game.engine.content.loader import Pack
+from game.engine.quiz.scoring import normalize_answer
 from game.export.common import quote_text
 from game.store.results import Results
 

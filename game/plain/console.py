@@ -2,7 +2,7 @@
 
 Plain mode is for screen readers, dumb terminals and scripts, so output is plain lines with no colour and no
 cursor movement at all (``NO_COLOR`` is honoured by never colouring). Every line printed is passed through
-:func:`~game.engine.text.clean_text` once more: content was cleaned at load, but a player's name and echoed
+``clean_text`` once more: content was cleaned at load, but a player's name and echoed
 input come from elsewhere.
 """
 
@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
-from game.engine.text import clean_text
+from game.engine.content.text import clean_text
 
 
 class _TimedOut:

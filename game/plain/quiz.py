@@ -1,6 +1,6 @@
 """The plain-mode quiz: a round of questions asked and answered as lines, with feedback, summary and results.
 
-It drives :class:`~game.engine.quiz.QuizRun` exactly as the TUI does, so one seed gives the same questions,
+It drives ``QuizRun`` exactly as the TUI does, so one seed gives the same questions,
 order and options in both, and it writes the same results file at the end. With ``--player`` every answer is
 also committed to the progress database as it is given, through the TUI's own
 :class:`~game.progress.service.ProgressService`: a round stopped part-way (or killed) is offered for resume by
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from game.engine.loader import Pack
-from game.engine.quiz import QuizRun
+from game.engine.content.loader import Pack
+from game.engine.quiz.run import QuizRun
 from game.plain import quizview
 from game.plain.console import TIMED_OUT, Console
 from game.progress.service import ProgressService

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from game.engine import model
-from game.engine.loader import Pack, QuoteRef
-from game.engine.quiz import Outcome, Presented, QuizRun, Response
+from game.engine.content import model
+from game.engine.content.loader import Pack, QuoteRef
+from game.engine.quiz.run import Outcome, Presented, QuizRun, Response
 
 Line = tuple[str, str]
 """(indent, text): one paragraph to print."""

@@ -1,4 +1,4 @@
-"""The plain-mode story: a scenario played as lines, driving :class:`~game.engine.story.StoryRun`.
+"""The plain-mode story: a scenario played as lines, driving :class:`~game.engine.story.run.StoryRun`.
 
 Each scene prints its text, its quotes, the variables and every choice by number: open ones plainly, closed
 ones with the reason they are closed (numbers match the scene's choices, so they never shift as choices open
@@ -12,9 +12,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from game.engine.loader import Pack
-from game.engine.story import StoryOutcome, StoryRun
-from game.engine.storymodel import Scenario
+from game.engine.content.loader import Pack
+from game.engine.story.model import Scenario
+from game.engine.story.run import StoryOutcome, StoryRun
 from game.plain.console import TIMED_OUT, Console
 from game.plain.quizview import quote_line
 from game.progress.service import ProgressService

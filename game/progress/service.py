@@ -33,10 +33,10 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from game.engine.loader import Pack
-from game.engine.quiz import QuizRun
-from game.engine.story import StoryOutcome, StoryRun
-from game.engine.text import clean_text
+from game.engine.content.loader import Pack
+from game.engine.content.text import clean_text
+from game.engine.quiz.run import QuizRun
+from game.engine.story.run import StoryOutcome, StoryRun
 from game.store.db import NewerSchemaError, Player, ProgressStore, StoreError, StoreLockedError
 from game.store.paths import data_dir as resolve_data_dir
 from game.store.records import Mode, RunInfo, parse_ts

@@ -26,8 +26,8 @@ from typing import Any
 import msgspec
 
 from game import __version__
-from game.engine.quiz import QuizRun
-from game.engine.text import clean_text
+from game.engine.content.text import clean_text
+from game.engine.quiz.run import QuizRun
 from game.store import atomic
 
 FORMAT = "quotebound-results"

@@ -23,8 +23,8 @@ from textual.app import SystemCommand
 from textual.content import Content
 from textual.screen import Screen
 
-from game.engine.quiz import QuizRun
-from game.engine.story import StoryOutcome, StoryRun
+from game.engine.quiz.run import QuizRun
+from game.engine.story.run import StoryOutcome, StoryRun
 from game.progress.service import UI_BUSY_TIMEOUT_MS, Notice, ProgressService, Resumable, clean_name
 from game.store.records import Mode
 from game.ui.story_actions import StoryActions
@@ -32,7 +32,7 @@ from game.ui.story_actions import StoryActions
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from game.engine.loader import Pack
+    from game.engine.content.loader import Pack
 
 
 class ProgressMixin(StoryActions):

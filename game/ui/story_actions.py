@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from game.engine.story import StoryOutcome, StoryRun
+from game.engine.story.run import StoryOutcome, StoryRun
 
 if TYPE_CHECKING:
-    from game.engine.loader import Pack
+    from game.engine.content.loader import Pack
 
 
 class StoryActions(App[None]):

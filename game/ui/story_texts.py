@@ -1,4 +1,4 @@
-"""Display text for the story screens, built from a :class:`~game.engine.story.StoryRun` and literal content.
+"""Display text for the story screens, built from a ``StoryRun`` and literal content.
 
 Like :mod:`game.ui.texts`, nothing here parses markup: labels, reasons and titles from scenario files
 are wrapped with :func:`~game.ui.texts.literal` and styled by spans.
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from game.engine.conditions import Value
-from game.engine.story import Change, ChoiceView, StoryRun, VarStatus
-from game.engine.storymodel import Ending, Scenario
+from game.engine.story.conditions import Value
+from game.engine.story.model import Ending, Scenario
+from game.engine.story.run import Change, ChoiceView, StoryRun, VarStatus
 from game.ui.texts import NUMBER_STYLE, literal
 
 KIND_MARKS = {"good": ("✔", "$text-success"), "mixed": ("◐", "$text-warning"), "bad": ("✘", "$text-error")}

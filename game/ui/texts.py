@@ -12,9 +12,9 @@ from collections.abc import Iterable
 
 from textual.content import Content
 
-from game.engine.loader import QuoteRef
-from game.engine.quotes import Paragraph, Span
-from game.engine.text import has_unsafe
+from game.engine.content.loader import QuoteRef
+from game.engine.content.quotes import Paragraph, Span
+from game.engine.content.text import has_unsafe
 
 QUOTE_STYLE = "underline"
 """Every passage the pack quotes, in the article reader (plus a tint from the stylesheet variables)."""

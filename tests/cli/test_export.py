@@ -19,8 +19,8 @@ import msgspec
 import pytest
 
 from game.cli import main
-from game.engine import model
-from game.engine.loader import Pack, load_pack
+from game.engine.content import model
+from game.engine.content.loader import Pack, load_pack
 from game.export.common import deal
 
 ARTICLE = """A Special Article
@@ -428,7 +428,7 @@ def test_markdown_default_seed_shuffles_and_is_reproducible(
 
 
 def test_export_deals_like_play(panjshir: Pack, capsys: pytest.CaptureFixture[str]) -> None:
-    from game.engine.quiz import QuizRun
+    from game.engine.quiz.run import QuizRun
     from game.export.markdown import escape
 
     assert (

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.loader import Pack
-from game.engine.quiz import QuizRun
+from game.engine.content.loader import Pack
+from game.engine.quiz.run import QuizRun
 from game.store.results import write_results
 
 PROBE = """

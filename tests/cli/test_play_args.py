@@ -163,7 +163,7 @@ def test_unknown_pack(fake_ui: dict[str, Any], capsys: pytest.CaptureFixture[str
 
 def test_round_size_and_mode_defaults_reach_the_app(fake_ui: dict[str, Any]) -> None:
     """Without --questions a round has the default size (the same in plain mode); --mode is passed on."""
-    from game.engine.quiz import DEFAULT_ROUND_SIZE
+    from game.engine.quiz.run import DEFAULT_ROUND_SIZE
 
     assert main(["play", "--player", "Ana"]) == 0
     assert (fake_ui["count"], fake_ui["mode"]) == (DEFAULT_ROUND_SIZE, "quiz")

@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.engine.loader import Pack, load_pack
-from game.engine.quiz import QuizRun, Response
-from game.engine.story import StoryRun
+from game.engine.content.loader import Pack, load_pack
+from game.engine.quiz.run import QuizRun, Response
+from game.engine.story.run import StoryRun
 from game.progress.service import ProgressService
 from game.store.connection import DB_FILENAME
 from game.ui.app import make_app
@@ -38,8 +38,8 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SI
 KILLED_SCRIPT = """
 import json, os, signal, sys
 from pathlib import Path
-from game.engine.loader import load_pack
-from game.engine.quiz import QuizRun
+from game.engine.content.loader import load_pack
+from game.engine.quiz.run import QuizRun
 from game.progress.service import ProgressService
 
 pack = load_pack(Path(sys.argv[1]))

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.engine.loader import Pack
-from game.engine.quiz import TRUE_FALSE_CHOICES, QuizRun
+from game.engine.content.loader import Pack
+from game.engine.quiz.run import TRUE_FALSE_CHOICES, QuizRun
 from game.export.report import build_report
 from game.store.results import collect, write_results
 

@@ -15,7 +15,7 @@ from types import ModuleType
 
 import pytest
 
-from game.engine.loader import Pack, load_pack
+from game.engine.content.loader import Pack, load_pack
 
 
 def root_conftest() -> ModuleType:

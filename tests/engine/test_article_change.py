@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from game.authoring.validate import validate_paths
 from game.cli import main
-from game.engine.diagnostics import Diagnostic
-from game.engine.validate import validate_paths
+from game.engine.content.diagnostics import Diagnostic
 
 ARTICLE = """\
 Harbour council approves new ferry

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.engine.conditions import ConditionError, explain, parse_condition, render
+from game.engine.story.conditions import ConditionError, explain, parse_condition, render
 
 TYPES = {"supplies": "int", "trust": "int", "met": "bool", "armed": "bool"}
 SCENES = {"start", "checkpoint", "market"}

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from game.authoring.coverage import coverage, split_sentences
 from game.cli import main
-from game.engine.coverage import coverage, split_sentences
-from game.engine.loader import load_pack
+from game.engine.content.loader import load_pack
 
 
 @pytest.mark.parametrize(

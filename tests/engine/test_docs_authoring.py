@@ -22,14 +22,15 @@ import jsonschema
 import pytest
 import yaml
 
-from game.engine import conditions, quotes, yamlsafe
-from game.engine.diagnostics import ContentError
-from game.engine.loader import Pack, load_pack
-from game.engine.model import QUESTION_TYPES
-from game.engine.playtest import explore
-from game.engine.schemas import schema_for
-from game.engine.storylint import LINT_MAX_STATES
-from game.engine.yamlsafe import parse_yaml
+from game.authoring.schemas import schema_for
+from game.authoring.storylint import LINT_MAX_STATES
+from game.engine.content import quotes, yamlsafe
+from game.engine.content.diagnostics import ContentError
+from game.engine.content.loader import Pack, load_pack
+from game.engine.content.model import QUESTION_TYPES
+from game.engine.content.yamlsafe import parse_yaml
+from game.engine.story import conditions
+from game.engine.story.explore import explore
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "docs" / "authoring.md"

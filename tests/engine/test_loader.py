@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from game.engine import model
-from game.engine.diagnostics import ContentError, Diagnostic
-from game.engine.loader import Pack, find_packs, load_pack, load_packs
-from game.engine.quotes import Article, normalize
+from game.engine.content import model
+from game.engine.content.diagnostics import ContentError, Diagnostic
+from game.engine.content.loader import Pack, find_packs, load_pack, load_packs
+from game.engine.content.quotes import Article, normalize
 
 WritePack = Callable[..., Path]
 

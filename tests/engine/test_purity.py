@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PROBE = """
 import json, pkgutil, sys, importlib
 import game.engine
-import game.engine.loader, game.engine.quiz, game.engine.validate, game.cli
+import game.engine.content.loader, game.engine.quiz.run, game.authoring.validate, game.cli
 for info in pkgutil.walk_packages(game.engine.__path__, "game.engine."):
     importlib.import_module(info.name)
 from game.paths import bundled_scenes

@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 
-from game.engine import model
-from game.engine.loader import Pack
-from game.engine.quiz import CLAIM_FACT_CHOICES, TRUE_FALSE_CHOICES, Presented, QuizRun
-from game.engine.scoring import STREAK_BONUS
+from game.engine.content import model
+from game.engine.content.loader import Pack
+from game.engine.quiz.run import CLAIM_FACT_CHOICES, TRUE_FALSE_CHOICES, Presented, QuizRun
+from game.engine.quiz.scoring import STREAK_BONUS
 
 ROOT = Path(__file__).resolve().parents[2]
 CLAIM = CLAIM_FACT_CHOICES[1]
@@ -318,8 +318,8 @@ def test_same_seed_same_deal_in_another_process(panjshir: Pack) -> None:
     """The seed alone fixes the deal: another interpreter, with another hash seed, deals the same."""
     code = (
         "import json\n"
-        "from game.engine.loader import load_pack\n"
-        "from game.engine.quiz import QuizRun\n"
+        "from game.engine.content.loader import load_pack\n"
+        "from game.engine.quiz.run import QuizRun\n"
         "from game.paths import bundled_scenes\n"
         "pack = load_pack(bundled_scenes() / 'panjshir')\n"
         "run = QuizRun(pack, seed=42, count=12)\n"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.loader import Pack
-from game.engine.quiz import QuizRun
+from game.engine.content.loader import Pack
+from game.engine.quiz.run import QuizRun
 from game.store import atomic, results
 
 T0 = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)

@@ -14,12 +14,12 @@ import jsonschema
 import pytest
 import yaml
 
-from game.engine import scaffold
-from game.engine.loader import load_pack
-from game.engine.model import QUESTION_TYPES
-from game.engine.playtest import explore
-from game.engine.scaffold import ScaffoldError, create_pack, pack_name, slugify, yq
-from game.engine.schemas import SCHEMA_FILES, schema_for
+from game.authoring import scaffold
+from game.authoring.scaffold import ScaffoldError, create_pack, pack_name, slugify, yq
+from game.authoring.schemas import SCHEMA_FILES, schema_for
+from game.engine.content.loader import load_pack
+from game.engine.content.model import QUESTION_TYPES
+from game.engine.story.explore import explore
 
 ROOT = Path(__file__).resolve().parents[2]
 TINY_ARTICLE = """A Tiny Article

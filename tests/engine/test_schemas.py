@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 import yaml
 
-from game.engine.loader import find_packs
-from game.engine.schemas import SCHEMA_FILES, schema_for
+from game.authoring.schemas import SCHEMA_FILES, schema_for
+from game.engine.content.loader import find_packs
 from game.paths import bundled_scenes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,7 +53,7 @@ def test_schema_command_writes_every_schema(tmp_path: Path, capsys: pytest.Captu
 
 def test_schema_descriptions_and_unions_do_not_depend_on_the_msgspec_version() -> None:
     """msgspec 0.23 dedents docstrings that 0.22 kept indented; 0.19 orders ``X | None`` the other way."""
-    from game.engine.schemas import _clean_descriptions
+    from game.authoring.schemas import _clean_descriptions
 
     indented = {
         "description": "First line.\n\n    More, indented.",

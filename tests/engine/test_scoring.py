@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.engine.scoring import (
+from game.engine.quiz.scoring import (
     STREAK_BONUS,
     multi_credit,
     normalize_answer,

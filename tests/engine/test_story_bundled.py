@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from game.engine.loader import Pack, load_packs
-from game.engine.playtest import explore, random_playthroughs
-from game.engine.storymodel import Scenario
+from game.engine.content.loader import Pack, load_packs
+from game.engine.story.explore import explore, random_playthroughs
+from game.engine.story.model import Scenario
 from game.paths import bundled_scenes
 
 PACKS, PROBLEMS = load_packs(bundled_scenes())

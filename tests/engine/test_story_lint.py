@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.diagnostics import ContentError, Diagnostic
-from game.engine.loader import PackBuilder, load_pack
-from game.engine.storyfile import read_scenario
-from game.engine.storylint import lint_scenario
-from game.engine.validate import validate_pack
-from game.engine.yamlsafe import parse_yaml
+from game.authoring.storylint import lint_scenario
+from game.authoring.validate import validate_pack
+from game.engine.content.diagnostics import ContentError, Diagnostic
+from game.engine.content.loader import PackBuilder, load_pack
+from game.engine.content.yamlsafe import parse_yaml
+from game.engine.story.file import read_scenario
 
 FIXTURES = Path(__file__).resolve().parents[1] / "bad_inputs" / "story"
 EXPECT = re.compile(r"# expect: (error|warning): (.+?)\s*$")

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.loader import Pack, PackBuilder, load_pack
-from game.engine.playtest import explore, graph_reachable, random_playthroughs
-from game.engine.storyfile import read_scenario
-from game.engine.storymodel import Scenario
-from game.engine.yamlsafe import parse_yaml
+from game.engine.content.loader import Pack, PackBuilder, load_pack
+from game.engine.content.yamlsafe import parse_yaml
+from game.engine.story.explore import explore, graph_reachable, random_playthroughs
+from game.engine.story.file import read_scenario
+from game.engine.story.model import Scenario
 
 ARTICLE = """A Tiny Article
 

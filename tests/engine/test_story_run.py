@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.loader import Pack, load_pack
-from game.engine.story import StoryRun, find_scenario
+from game.engine.content.loader import Pack, load_pack
+from game.engine.story.run import StoryRun, find_scenario
 
 FLOOD = """\
 kind: scenario

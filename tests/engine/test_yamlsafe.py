@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from game.engine import yamlsafe
-from game.engine.diagnostics import ContentError, Diagnostic
-from game.engine.loader import load_pack
-from game.engine.text import clean_text, has_unsafe
-from game.engine.yamlsafe import MAX_DEPTH, MAX_FILE_BYTES, load_yaml, parse_yaml
+from game.engine.content import yamlsafe
+from game.engine.content.diagnostics import ContentError, Diagnostic
+from game.engine.content.loader import load_pack
+from game.engine.content.text import clean_text, has_unsafe
+from game.engine.content.yamlsafe import MAX_DEPTH, MAX_FILE_BYTES, load_yaml, parse_yaml
 
 BILLION_LAUGHS = (
     "a: &a [x, x, x, x, x, x, x, x, x]\n"

@@ -36,12 +36,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.engine import model
-from game.engine.diagnostics import ContentError, Diagnostic
-from game.engine.loader import Pack, load_pack
-from game.engine.quotes import MAX_ARTICLE_BYTES
-from game.engine.text import clean_text, has_unsafe
-from game.engine.yamlsafe import MAX_FILE_BYTES, parse_yaml
+from game.engine.content import model
+from game.engine.content.diagnostics import ContentError, Diagnostic
+from game.engine.content.loader import Pack, load_pack
+from game.engine.content.quotes import MAX_ARTICLE_BYTES
+from game.engine.content.text import clean_text, has_unsafe
+from game.engine.content.yamlsafe import MAX_FILE_BYTES, parse_yaml
 
 DEFAULT_EXAMPLES = 200
 SLOW_EXAMPLES = 10_000
@@ -672,7 +672,7 @@ def test_mutated_scenario_file(examples: int) -> None:
 def test_conditions_parse_or_raise_condition_error(examples: int) -> None:
     """``parse_condition``: a Condition that evaluates to a bool for any values of its types, or a
     ConditionError at an offset inside the source."""
-    conditions_mod = pytest.importorskip("game.engine.conditions")
+    conditions_mod = pytest.importorskip("game.engine.story.conditions")
     variables = {"sections": "int", "slips": "int", "flagged_dates": "bool"}
     scenes = {"who", "desk"}
 

@@ -156,9 +156,9 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import OptionList
 
-from game.engine import loader, yamlsafe
-from game.engine.diagnostics import ContentError
-from game.engine.loader import Pack, load_pack
+from game.engine.content import loader, yamlsafe
+from game.engine.content.diagnostics import ContentError
+from game.engine.content.loader import Pack, load_pack
 from game.paths import bundled_scenes
 from game.store import atomic
 from game.ui.app import QuoteboundApp, make_app

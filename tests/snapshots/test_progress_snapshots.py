@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.loader import Pack, load_pack
-from game.engine.quiz import QuizRun
+from game.engine.content.loader import Pack, load_pack
+from game.engine.quiz.run import QuizRun
 from game.progress.service import ProgressService
 from game.store.db import ProgressStore
 from game.ui.app import QuoteboundApp, make_app

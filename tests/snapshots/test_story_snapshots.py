@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from game.engine.loader import Pack, load_pack
-from game.engine.story import StoryRun
+from game.engine.content.loader import Pack, load_pack
+from game.engine.story.run import StoryRun
 from game.ui.app import QuoteboundApp, make_app
 
 PACK = Path(__file__).resolve().parent / "story"

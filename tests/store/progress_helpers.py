@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 from itertools import permutations
 from pathlib import Path
 
-from game.engine import model
-from game.engine.loader import Pack
-from game.engine.quiz import Presented, QuizRun, Response, judge
+from game.engine.content import model
+from game.engine.content.loader import Pack
+from game.engine.quiz.run import Presented, QuizRun, Response, judge
 
 TESTS = Path(__file__).resolve().parent.parent
 QUIZ_PACK = TESTS / "snapshots" / "pack"

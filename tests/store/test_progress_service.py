@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from progress_helpers import QUIZ_PACK, STORY_PACK, T0, Clock, answer
 
-from game.engine.loader import Pack, load_pack
-from game.engine.quiz import QuizRun
-from game.engine.story import StoryRun
+from game.engine.content.loader import Pack, load_pack
+from game.engine.quiz.run import QuizRun
+from game.engine.story.run import StoryRun
 from game.progress.service import ProgressService, Resumable, clean_name
 from game.store.connection import DB_FILENAME
 from game.store.db import ProgressStore

@@ -11,9 +11,9 @@ from pathlib import Path
 from textual.app import App
 from textual.pilot import Pilot
 
-from game.engine import model
-from game.engine.loader import Pack
-from game.engine.quiz import Presented, Response, judge
+from game.engine.content import model
+from game.engine.content.loader import Pack
+from game.engine.quiz.run import Presented, Response, judge
 
 UI_PACK = Path(__file__).resolve().parent.parent / "snapshots" / "pack"
 """One question of each type, with its own short article (shared with the snapshot tests)."""

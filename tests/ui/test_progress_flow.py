@@ -16,9 +16,9 @@ import pytest
 from pilot_helpers import keys_for, press, right_response, screen_text, wrong_response
 from textual.pilot import Pilot
 
-from game.engine.loader import Pack, load_pack
-from game.engine.quiz import QuizRun
-from game.engine.story import StoryRun
+from game.engine.content.loader import Pack, load_pack
+from game.engine.quiz.run import QuizRun
+from game.engine.story.run import StoryRun
 from game.progress.service import ProgressService
 from game.store.connection import DB_FILENAME
 from game.store.db import ProgressStore

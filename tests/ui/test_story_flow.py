@@ -11,8 +11,8 @@ from pilot_helpers import press, screen_text
 from textual.widgets import Static
 
 from game import ui
-from game.engine.loader import Pack, load_pack
-from game.engine.story import StoryOutcome, StoryRun
+from game.engine.content.loader import Pack, load_pack
+from game.engine.story.run import StoryOutcome, StoryRun
 from game.ui.app import QuoteboundApp, make_app
 from game.ui.screens.reader_screen import ReaderScreen
 from game.ui.screens.story_ending_screen import StoryEndingScreen

@@ -1,6 +1,6 @@
 """The feedback after an answer: right or wrong, the points, why, and the article's own words.
 
-Pushed over the quiz screen with the :class:`~game.engine.quiz.Outcome` the engine returned; Enter or
+Pushed over the quiz screen with the :class:`~game.engine.quiz.run.Outcome` the engine returned; Enter or
 Space dismisses it and the quiz goes on. ``s`` opens the article at the first quote, highlighted.
 """
 
@@ -14,8 +14,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static
 
-from game.engine.loader import QuoteRef
-from game.engine.quiz import Outcome, Presented, QuizRun
+from game.engine.content.loader import QuoteRef
+from game.engine.quiz.run import Outcome, Presented, QuizRun
 from game.ui.screens.base import GameScreen
 from game.ui.texts import LABEL_STYLE, labelled, literal, quote_line
 

@@ -1,6 +1,6 @@
 """The quiz screen: one question of a round at a time, answered by number keys, arrows or mouse.
 
-The screen holds the :class:`~game.engine.quiz.QuizRun` and renders from it; answering calls
+The screen holds the :class:`~game.engine.quiz.run.QuizRun` and renders from it; answering calls
 ``run.answer`` and pushes the feedback screen; after the last feedback it switches to the summary.
 The only state kept here is the answer being built (the ticked options of a multi-select, the
 sequence of an ordering), which is input, not game state.
@@ -20,8 +20,8 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from game.engine import model
-from game.engine.quiz import Outcome, Presented, QuizRun, Response
+from game.engine.content import model
+from game.engine.quiz.run import Outcome, Presented, QuizRun, Response
 from game.ui.screens.base import GameScreen
 from game.ui.texts import literal, numbered
 from game.ui.widgets.choice_list import ChoiceList

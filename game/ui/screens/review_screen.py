@@ -1,6 +1,6 @@
 """The review screen: the quiz screen playing a review round (the questions due in the Leitner queue).
 
-A review round is an ordinary :class:`~game.engine.quiz.QuizRun` over the due question ids; the app saves it
+A review round is an ordinary ``QuizRun`` over the due question ids; the app saves it
 in mode ``review`` and every answer goes back into the queue. Only the header differs, so the player knows
 these are questions they missed before.
 """

@@ -15,9 +15,9 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine.loader import QuoteRef
-from game.engine.story import StoryRun
-from game.engine.storymodel import Ending
+from game.engine.content.loader import QuoteRef
+from game.engine.story.model import Ending
+from game.engine.story.run import StoryRun
 from game.ui.screens.base import GameScreen
 from game.ui.story_texts import SEPARATOR, endings_count, endings_lines, kind_text
 from game.ui.texts import LABEL_STYLE, NUMBER_STYLE, labelled, literal, quote_line

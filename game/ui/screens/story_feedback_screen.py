@@ -1,6 +1,6 @@
 """The feedback after a story choice: what it changed, why, and the article's own words.
 
-Pushed over the scene screen with the :class:`~game.engine.story.StoryOutcome` the engine returned:
+Pushed over the scene screen with the :class:`~game.engine.story.run.StoryOutcome` the engine returned:
 the points and the running score, the choice made, the variables it changed, the feedback, each quote
 verbatim with its ``¶N``, and any context labelled as not from the article. Enter or Space goes on
 (to the next scene, or to the ending); ``s`` opens the article reader at the first quote.
@@ -16,8 +16,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static
 
-from game.engine.loader import QuoteRef
-from game.engine.story import StoryOutcome, StoryRun
+from game.engine.content.loader import QuoteRef
+from game.engine.story.run import StoryOutcome, StoryRun
 from game.ui.screens.base import GameScreen
 from game.ui.story_texts import SEPARATOR, changes_line, points_text
 from game.ui.texts import LABEL_STYLE, labelled, quote_line

@@ -16,8 +16,8 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine.loader import Pack
-from game.engine.storymodel import Scenario
+from game.engine.content.loader import Pack
+from game.engine.story.model import Scenario
 from game.ui.screens.base import GameScreen
 from game.ui.story_texts import endings_count, endings_lines
 from game.ui.texts import LABEL_STYLE, NUMBER_STYLE, labelled, literal

@@ -1,6 +1,6 @@
 """The story scene screen: where the player is, what they know, and what they can do next.
 
-The screen holds the :class:`~game.engine.story.StoryRun` and renders from it: the scenario and scene
+The screen holds the :class:`~game.engine.story.run.StoryRun` and renders from it: the scenario and scene
 titles and the score on top, the variables in a status line, the scene's text and quotes, and its
 choices numbered. Closed choices are greyed out with the reason they are closed and cannot be taken.
 Choosing calls ``run.choose``, tells the app (``story_choice_made``, and ``story_ended`` when the
@@ -22,8 +22,8 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine.loader import QuoteRef
-from game.engine.story import StoryOutcome, StoryRun
+from game.engine.content.loader import QuoteRef
+from game.engine.story.run import StoryOutcome, StoryRun
 from game.ui.screens.base import GameScreen
 from game.ui.story_texts import choice_prompt, run_heading, status_line
 from game.ui.texts import labelled, literal, quote_line

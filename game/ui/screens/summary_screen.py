@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine.quiz import QuizRun, Summary
+from game.engine.quiz.run import QuizRun, Summary
 from game.ui.screens.base import GameScreen
 from game.ui.texts import LABEL_STYLE, NUMBER_STYLE, labelled, literal, quote_line
 from game.ui.widgets.safe_option_list import SafeOptionList

@@ -1,9 +1,9 @@
 """The story format: typed ``kind: scenario`` files, and the compiled :class:`Scenario` the runtime walks.
 
 The msgspec Structs here check a scenario file's shape at load with strict types and no unknown keys,
-exactly like the quiz model; :mod:`game.engine.storyfile` adds the checks a schema cannot express and
+exactly like the quiz model; :mod:`game.engine.story.file` adds the checks a schema cannot express and
 builds a :class:`Scenario`, which holds the compiled conditions and the rules for applying effects that
-:class:`~game.engine.story.StoryRun`, the playtest walk and the lint all share.
+:class:`~game.engine.story.run.StoryRun`, the playtest walk and the lint all share.
 """
 
 # No `from __future__ import annotations` here: msgspec reads these annotations, and as strings
@@ -15,8 +15,8 @@ from typing import Annotated, Literal
 import msgspec
 from msgspec import Meta, Struct, field
 
-from game.engine.conditions import Condition, Value, merge_caps
-from game.engine.model import Id, Quote, Text
+from game.engine.content.model import Id, Quote, Text
+from game.engine.story.conditions import Condition, Value, merge_caps
 
 ENDING_KINDS = ("good", "mixed", "bad")
 VAR_NAME = r"^[a-z_][a-z0-9_]*$"
@@ -61,7 +61,7 @@ class Choice(Struct, forbid_unknown_fields=True, kw_only=True):
     target: Id
     """The scene or ending this choice leads to."""
     cond: str | None = msgspec.field(default=None, name="if")
-    """A condition (see game.engine.conditions); the choice is closed while it is false."""
+    """A condition (see game.engine.story.conditions); the choice is closed while it is false."""
     closed: Text | None = None
     """Shown instead of the generated reason while the choice is closed."""
     effects: Effects | None = None
@@ -213,7 +213,7 @@ class Scenario(Struct):
     def tracked_visits(self) -> dict[str, int | None]:
         """Scenes whose visits some condition reads → the cap on counts that matter (None: no cap).
 
-        See :attr:`game.engine.conditions.Condition.visits`; here the caps of all conditions merge.
+        See :attr:`game.engine.story.conditions.Condition.visits`; here the caps of all conditions merge.
         """
         tracked: dict[str, int | None] = {}
         for condition in self.conditions.values():

@@ -16,10 +16,10 @@ from typing import Any
 import msgspec
 from msgspec import Struct, field
 
-from game.engine import model
-from game.engine.diagnostics import ContentError, Diagnostic
-from game.engine.quotes import Article, Span, normalize
-from game.engine.yamlsafe import Path_, YamlDoc, gc_paused, load_yaml
+from game.engine.content import model
+from game.engine.content.diagnostics import ContentError, Diagnostic
+from game.engine.content.quotes import Article, Span, normalize
+from game.engine.content.yamlsafe import Path_, YamlDoc, gc_paused, load_yaml
 
 PACK_FILE = "pack.yaml"
 
@@ -54,7 +54,7 @@ class Pack(Struct):
     article: Article
     questions: list[model.Question] = field(default_factory=list)
     scenarios: list[Any] = field(default_factory=list)
-    """Story scenarios (see game.engine.story)."""
+    """Story scenarios (see game.engine.story.run)."""
     spans: dict[str, Span] = field(default_factory=dict)
     """Verified quotes by their normalised text."""
     warnings: list[Diagnostic] = field(default_factory=list)
@@ -332,5 +332,5 @@ def load_packs(root: Path) -> tuple[list[Pack], list[Diagnostic]]:
 
 
 # Register the built-in content kinds.
-from game.engine import quizfile as _quizfile  # noqa: E402,F401  (registers "quiz")
-from game.engine import storyfile as _storyfile  # noqa: E402,F401  (registers "scenario")
+from game.engine.quiz import file as _quizfile  # noqa: E402,F401  (registers "quiz")
+from game.engine.story import file as _storyfile  # noqa: E402,F401  (registers "scenario")

@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING
 
 from msgspec import Struct, field
 
-from game.engine.conditions import Value
-from game.engine.storymodel import Scenario
+from game.engine.story.conditions import Value
+from game.engine.story.model import Scenario
 
 if TYPE_CHECKING:
-    from game.engine.loader import Pack
+    from game.engine.content.loader import Pack
 
 MAX_STATES = 100_000
 """Default bound of the exhaustive walk."""
@@ -291,11 +291,11 @@ def _find_traps(
 def random_playthroughs(
     pack: Pack, scenario: Scenario, runs: int, seed: int, max_steps: int = MAX_STEPS
 ) -> RandomReport:
-    """Play ``runs`` games with :class:`~game.engine.story.StoryRun`, picking open choices at random.
+    """Play ``runs`` games with :class:`~game.engine.story.run.StoryRun`, picking open choices at random.
 
     The real runtime is driven, so these runs also exercise effects, scoring and outcomes.
     """
-    from game.engine.story import StoryRun
+    from game.engine.story.run import StoryRun
 
     rng = random.Random(seed)
     report = RandomReport(runs=runs, seed=seed)

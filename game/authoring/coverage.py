@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from game.engine.loader import Pack
+from game.engine.content.loader import Pack
 
 MIN_OVERLAP = 12
 # A sentence ends at . ! ? (optionally followed by a closing quote) before white space and a capital

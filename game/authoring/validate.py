@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.engine.diagnostics import ContentError, Diagnostic
-from game.engine.loader import PACK_FILE, PackBuilder, content_files, display_path, find_packs, load_pack
+from game.engine.content.diagnostics import ContentError, Diagnostic
+from game.engine.content.loader import (
+    PACK_FILE,
+    PackBuilder,
+    content_files,
+    display_path,
+    find_packs,
+    load_pack,
+)
 
 
 def validate_pack(folder: Path) -> list[Diagnostic]:

@@ -3,19 +3,19 @@
 Errors (the story is broken): dead ends, states where the player gets stuck, loops no ending can be
 reached from. Warnings (the story works, but something is likely a mistake): unreachable scenes and
 endings, choices that can never be taken, variables declared but never used. Dangling targets, unknown
-variables and bad conditions are already errors of :mod:`game.engine.storyfile`.
+variables and bad conditions are already errors of :mod:`game.engine.story.file`.
 
-Reachability comes from the exhaustive walk of :mod:`game.engine.playtest`, so a scene whose only way
+Reachability comes from the exhaustive walk of :mod:`game.engine.story.explore`, so a scene whose only way
 in is guarded by a condition that is never true counts as unreachable. When the walk hits its bound,
 the lint falls back to the scene graph with conditions ignored, and says so.
 """
 
 from __future__ import annotations
 
-from game.engine.loader import PackBuilder
-from game.engine.playtest import Exploration, Move, StuckState, explore, graph_reachable
-from game.engine.storymodel import Scenario
-from game.engine.yamlsafe import YamlDoc
+from game.engine.content.loader import PackBuilder
+from game.engine.content.yamlsafe import YamlDoc
+from game.engine.story.explore import Exploration, Move, StuckState, explore, graph_reachable
+from game.engine.story.model import Scenario
 
 LINT_MAX_STATES = 50_000
 """Bound of the walk inside ``validate``; ``quotebound playtest --max-states`` can go further."""

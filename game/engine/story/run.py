@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
 
-from game.engine.conditions import Value, explain
-from game.engine.storymodel import Choice, Ending, Scenario, Scene, Variable
+from game.engine.story.conditions import Value, explain
+from game.engine.story.model import Choice, Ending, Scenario, Scene, Variable
 
 if TYPE_CHECKING:
-    from game.engine.loader import Pack, QuoteRef
+    from game.engine.content.loader import Pack, QuoteRef
 
 STATE_VERSION = 1
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.engine import model
-from game.engine.distractors import suspicious_options
-from game.engine.loader import PackBuilder, content_kind
-from game.engine.quotes import normalize
-from game.engine.yamlsafe import Path_, YamlDoc
+from game.authoring.distractors import suspicious_options
+from game.engine.content import model
+from game.engine.content.loader import PackBuilder, content_kind
+from game.engine.content.quotes import normalize
+from game.engine.content.yamlsafe import Path_, YamlDoc
 
 _HEAD = {"kind", "questions"}
 
@@ -75,7 +75,7 @@ def check_question(builder: PackBuilder, doc: YamlDoc, path: Path_, question: mo
         for i in _duplicates(question.items):
             builder.error(doc, (*path, "items", i), f"item {question.items[i]!r} is listed twice")
     elif isinstance(question, model.ShortQuestion):
-        from game.engine.scoring import normalize_answer
+        from game.engine.quiz.scoring import normalize_answer
 
         for i, answer in enumerate(question.answers):
             if not normalize_answer(answer):

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from game.engine import model
-from game.engine.quotes import normalize
-from game.engine.scoring import normalize_answer
+from game.engine.content import model
+from game.engine.content.quotes import normalize
+from game.engine.quiz.scoring import normalize_answer
 
 MIN_WORDS_SUPPORTED = 4
 """Shorter options (a name, a number) naturally occur in the quotes; only statements are checked."""

@@ -5,7 +5,7 @@ half a dozen exception types besides ``YAMLError`` on bad scalars, expands alias
 that take minutes to walk, silently keeps the last of two duplicate keys, and loses every line number.
 Here the C composer builds the node tree (fast, and it never expands aliases), and a small walker
 turns nodes into plain Python values while recording each value's position. Anything odd becomes a
-:class:`~game.engine.diagnostics.Diagnostic` instead of an exception.
+:class:`~game.engine.content.diagnostics.Diagnostic` instead of an exception.
 
 Limits: files over :data:`MAX_FILE_BYTES`, nesting deeper than :data:`MAX_DEPTH`, anchors reused by
 aliases, merge keys and any tag outside the YAML core schema are refused.
@@ -22,8 +22,8 @@ from typing import Any, cast
 
 import yaml
 
-from game.engine.diagnostics import ContentError, Diagnostic
-from game.engine.text import clean_text
+from game.engine.content.diagnostics import ContentError, Diagnostic
+from game.engine.content.text import clean_text
 
 MAX_FILE_BYTES = 1_000_000
 """A pack file larger than this is refused before parsing (a 5.5 MB file took 6.5 s and 450 MB)."""

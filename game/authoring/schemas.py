@@ -14,7 +14,8 @@ from typing import Any
 
 import msgspec
 
-from game.engine import model, storymodel
+from game.engine.content import model
+from game.engine.story import model as storymodel
 
 SCHEMA_FILES = {
     "pack": ("pack.schema.json", model.PackFile, "A quotebound pack.yaml"),

@@ -12,8 +12,9 @@ from typing import Any
 
 from msgspec import Struct, field, structs
 
-from game.engine import model, scoring
-from game.engine.loader import Pack, QuoteRef
+from game.engine.content import model
+from game.engine.content.loader import Pack, QuoteRef
+from game.engine.quiz import scoring
 
 TRUE_FALSE_CHOICES = ["True", "False"]
 CLAIM_FACT_CHOICES = ["Reported as fact by the article", "Attributed to someone as a claim"]

@@ -5,7 +5,7 @@ A choice's ``if:`` is an expression over the scenario's variables and the scenes
     supplies >= 2 and not visited("checkpoint")
     trust == 0 or (met_envoy and visits("market") < 3)
 
-The syntax is in :mod:`game.engine.condsyntax`. Types are ``int`` and ``bool``; ``and``/``or``/``not``
+The syntax is in :mod:`game.engine.story.condsyntax`. Types are ``int`` and ``bool``; ``and``/``or``/``not``
 take bools, ``<`` and friends take ints, ``==`` and ``!=`` take two of the same type, and the whole
 condition must be a bool. ``visited("s")`` is a bool and ``visits("s")`` the number of times scene ``s``
 was entered. Checked conditions compile to closures, and a false one explains itself to the player.
@@ -19,7 +19,7 @@ from collections.abc import Set as AbstractSet
 
 from msgspec import Struct, field
 
-from game.engine.condsyntax import (
+from game.engine.story.condsyntax import (
     KEYWORDS,
     MAX_LENGTH,
     BoolOp,

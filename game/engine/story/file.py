@@ -1,7 +1,7 @@
 """Loading ``kind: scenario`` files: schema, ids, variables, targets, conditions, effects and quotes.
 
 Each scene and ending is type-checked on its own so one bad scene does not hide the next. A scenario
-that loads cleanly is then linted (:mod:`game.engine.storylint`) and added to ``pack.scenarios``.
+that loads cleanly is then linted (:mod:`game.authoring.storylint`) and added to ``pack.scenarios``.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from game.engine import loader
-from game.engine.conditions import KEYWORDS, ConditionError, parse_condition
-from game.engine.loader import PackBuilder, content_kind
-from game.engine.storymodel import (
+from game.engine.content import loader
+from game.engine.content.loader import PackBuilder, content_kind
+from game.engine.content.yamlsafe import Path_, YamlDoc
+from game.engine.story.conditions import KEYWORDS, ConditionError, parse_condition
+from game.engine.story.model import (
     MAX_ABS,
     STORY_STRUCTS,
     VAR_NAME,
@@ -26,7 +27,6 @@ from game.engine.storymodel import (
     Variable,
     VariableSpec,
 )
-from game.engine.yamlsafe import Path_, YamlDoc
 
 _PARTS = ("variables", "scenes", "endings")
 
@@ -39,7 +39,7 @@ for _struct in STORY_STRUCTS:
 @content_kind("scenario")
 def load_scenario_file(builder: PackBuilder, doc: YamlDoc) -> None:
     """Read one scenario, lint it, and add it to the pack when it has no errors."""
-    from game.engine.storylint import lint_scenario
+    from game.authoring.storylint import lint_scenario
 
     scenario = read_scenario(builder, doc)
     if scenario is not None:

@@ -10,7 +10,7 @@ Grammar (lowest precedence first)::
                 | ("visited" | "visits") "(" STRING ")" | "(" expr ")"
 
 :func:`parse` turns source text into a tree of :class:`Node` objects; nothing here knows a scenario
-(names are checked by :mod:`game.engine.conditions`). Every problem is a :class:`ConditionError`
+(names are checked by :mod:`game.engine.story.conditions`). Every problem is a :class:`ConditionError`
 carrying the 0-based offset in the source where it was found.
 """
 

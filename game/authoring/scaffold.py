@@ -17,13 +17,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.engine.coverage import split_sentences
-from game.engine.diagnostics import ContentError
-from game.engine.loader import PACK_FILE, load_pack
-from game.engine.quotes import Article, normalize
-from game.engine.schemas import SCHEMA_FILES, write_schemas
-from game.engine.scoring import normalize_answer
-from game.engine.text import clean_text, has_unsafe
+from game.authoring.coverage import split_sentences
+from game.authoring.schemas import SCHEMA_FILES, write_schemas
+from game.engine.content.diagnostics import ContentError
+from game.engine.content.loader import PACK_FILE, load_pack
+from game.engine.content.quotes import Article, normalize
+from game.engine.content.text import clean_text, has_unsafe
+from game.engine.quiz.scoring import normalize_answer
 
 NAME_MAX = 40
 """A pack name is a pack id; question and scenario ids are built from it, and ids stop at 64 characters."""
