@@ -136,9 +136,9 @@ def test_playtest_every_bundled_scenario(capsys: Capsys) -> None:
 def test_playtest_reports_coverage_and_paths(capsys: Capsys) -> None:
     status, out, _ = cli(capsys, "playtest", "envoy-quiet-capitals", "--paths")
     assert status == 0
-    assert "  scenes   9/9\n  choices  22/22\n" in out
-    assert "  endings  3/3: heard (good), polite-silence (mixed), doubted (bad)" in out
-    assert "  path to 'heard': brief 1 → who-we-are 1 → " in out
+    assert "  scenes   11/11\n  choices  36/36\n" in out
+    assert "  endings  4/4: trusted (good), accurate-gap (mixed), corrections (mixed), sent-back (bad)" in out
+    assert "  path to 'trusted': brief 1 → the-group 1 → " in out
     assert out.rstrip().endswith("1 scenario playtested: all passed")
 
 
