@@ -27,7 +27,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from game.authoring import storylint  # noqa: E402
-from game.engine.content.loader import Pack, load_pack  # noqa: E402
+from game.engine.content.pack import Pack  # noqa: E402
+from game.engine.packs import load_pack  # noqa: E402
 from game.engine.story.explore import Exploration, explore  # noqa: E402
 from game.engine.story.model import Scenario  # noqa: E402
 

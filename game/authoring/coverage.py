@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine.content.loader import Pack
+from game.engine.content.pack import Pack
 from game.engine.content.sentences import body_sentences
 
 MIN_OVERLAP = 12

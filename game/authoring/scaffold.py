@@ -19,10 +19,11 @@ from pathlib import Path
 
 from game.authoring.schemas import SCHEMA_FILES, write_schemas
 from game.engine.content.diagnostics import ContentError
-from game.engine.content.loader import PACK_FILE, load_pack
+from game.engine.content.loader import PACK_FILE
 from game.engine.content.quotes import Article, normalize
 from game.engine.content.sentences import split_sentences
 from game.engine.content.text import clean_text, has_unsafe
+from game.engine.packs import load_pack
 from game.engine.quiz.scoring import normalize_answer
 
 NAME_MAX = 40

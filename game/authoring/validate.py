@@ -5,14 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.engine.content.diagnostics import ContentError, Diagnostic
-from game.engine.content.loader import (
-    PACK_FILE,
-    PackBuilder,
-    content_files,
-    display_path,
-    find_packs,
-    load_pack,
-)
+from game.engine.content.loader import PACK_FILE, PackBuilder, content_files, display_path
+from game.engine.packs import find_packs, load_pack
 
 
 def validate_pack(folder: Path) -> list[Diagnostic]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from game.engine.content.loader import Pack, load_packs
+from game.engine.content.pack import Pack
+from game.engine.packs import load_packs
 from game.paths import scenes_dir
 
 

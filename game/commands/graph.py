@@ -11,7 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.engine.content.loader import Pack, load_packs
+from game.engine.content.pack import Pack
+from game.engine.packs import load_packs
 from game.engine.story.conditions import render
 from game.engine.story.explore import explore, graph_reachable
 from game.engine.story.model import Scenario

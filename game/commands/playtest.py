@@ -13,7 +13,7 @@ import random
 
 from game.authoring.storylint import describe_state, path_steps
 from game.commands.graph import select
-from game.engine.content.loader import Pack
+from game.engine.content.pack import Pack
 from game.engine.story.explore import (
     MAX_STATES,
     MAX_STEPS,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from game.engine.content.loader import Pack
+from game.engine.content.pack import Pack
 from game.engine.story.model import Scenario
 from game.engine.story.run import StoryOutcome, StoryRun
 from game.plain.console import TIMED_OUT, Console

@@ -26,7 +26,7 @@ from textual.screen import Screen
 from game.engine.story.run import StoryOutcome, StoryRun
 
 if TYPE_CHECKING:
-    from game.engine.content.loader import Pack
+    from game.engine.content.pack import Pack
 
 
 class StoryActions(App[None]):

@@ -8,8 +8,8 @@ import pytest
 
 from game.authoring.coverage import coverage
 from game.cli import main
-from game.engine.content.loader import load_pack
 from game.engine.content.sentences import split_sentences
+from game.engine.packs import load_pack
 
 
 @pytest.mark.parametrize(

@@ -15,8 +15,9 @@ import pytest
 from game.authoring.storylint import lint_scenario
 from game.authoring.validate import validate_pack
 from game.engine.content.diagnostics import ContentError, Diagnostic
-from game.engine.content.loader import PackBuilder, load_pack
+from game.engine.content.loader import PackBuilder
 from game.engine.content.yamlsafe import parse_yaml
+from game.engine.packs import load_pack
 from game.engine.story.file import read_scenario
 
 FIXTURES = Path(__file__).resolve().parents[1] / "bad_inputs" / "story"

@@ -11,13 +11,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from game.engine.content import loader
-from game.engine.content.loader import PackBuilder, content_kind
+from game.engine.content.loader import PackBuilder
 from game.engine.content.yamlsafe import Path_, YamlDoc
 from game.engine.story.conditions import KEYWORDS, ConditionError, parse_condition
 from game.engine.story.model import (
     MAX_ABS,
-    STORY_STRUCTS,
     VAR_NAME,
     Choice,
     Ending,
@@ -30,13 +28,6 @@ from game.engine.story.model import (
 
 _PARTS = ("variables", "scenes", "endings")
 
-# "Did you mean" hints for unknown keys draw on the loader's set of known field names; story keys
-# join it so a misspelt `feedbak:` in a scenario is answered as helpfully as in a quiz.
-for _struct in STORY_STRUCTS:
-    loader._FIELD_NAMES.update(_struct.__struct_encode_fields__)
-
-
-@content_kind("scenario")
 def load_scenario_file(builder: PackBuilder, doc: YamlDoc) -> None:
     """Read one scenario, lint it, and add it to the pack when it has no errors."""
     from game.authoring.storylint import lint_scenario
