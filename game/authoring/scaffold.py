@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.authoring.schemas import SCHEMA_FILES, write_schemas
+from game.authoring.validate import load_linted_pack
 from game.engine.content.diagnostics import ContentError
 from game.engine.content.loader import PACK_FILE
 from game.engine.content.quotes import Article, normalize
 from game.engine.content.sentences import split_sentences
 from game.engine.content.text import clean_text, has_unsafe
-from game.engine.packs import load_pack
 from game.engine.quiz.scoring import normalize_answer
 
 NAME_MAX = 40
@@ -595,7 +595,7 @@ def check_draft(article_bytes: bytes, draft: Draft) -> None:
         (root / "seeds" / f"{draft.name}.txt").write_bytes(article_bytes)
         _write_files(root, draft)
         try:
-            problems = load_pack(root / "scenes" / draft.name).warnings
+            problems = load_linted_pack(root / "scenes" / draft.name).warnings
         except ContentError as exc:
             problems = exc.diagnostics
         if problems:
