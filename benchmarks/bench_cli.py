@@ -45,7 +45,7 @@ def _results_folder(folder: Path) -> Path:
     """One results file of a round on the bundled pack (every question timed out), for ``report``."""
     from datetime import UTC, datetime
 
-    from game.engine.content.loader import load_pack
+    from game.engine.packs import load_pack
     from game.engine.quiz.run import QuizRun
     from game.paths import bundled_scenes
     from game.store.results import write_results
@@ -59,7 +59,7 @@ def _results_folder(folder: Path) -> Path:
 
 
 def _first_scenario() -> str:
-    from game.engine.content.loader import load_packs
+    from game.engine.packs import load_packs
     from game.paths import bundled_scenes
 
     packs, _problems = load_packs(bundled_scenes())

@@ -81,7 +81,7 @@ async def _time_keys(app: App[Any], focus: Callable[[App[Any]], OptionList], key
 
 
 def _quiz_app() -> App[Any]:
-    from game.engine.content.loader import load_pack
+    from game.engine.packs import load_pack
     from game.engine.quiz.run import QuizRun
     from game.ui.app import make_app
 

@@ -32,7 +32,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from gen_pack import generate  # noqa: E402
 
-from game.engine.content.loader import load_pack  # noqa: E402
+from game.engine.packs import load_pack  # noqa: E402
 
 QUESTIONS = 10_000
 TARGET = 1.5

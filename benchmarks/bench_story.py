@@ -26,8 +26,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from game.authoring import storylint  # noqa: E402
-from game.engine.content.loader import Pack, load_pack  # noqa: E402
+from game.authoring.validate import load_linted_pack  # noqa: E402
+from game.engine.content.pack import Pack  # noqa: E402
+from game.engine.packs import load_pack  # noqa: E402
 from game.engine.story.explore import Exploration, explore  # noqa: E402
 from game.engine.story.model import Scenario  # noqa: E402
 
@@ -142,17 +143,12 @@ def measure(scenes: int, repeat: int, keep: bool = False) -> list[str]:
     """Generate a ``scenes``-scene pack, time each side ``repeat`` times, and return the result rows."""
     tmp = Path(tempfile.mkdtemp(prefix="quotebound-story-bench-"))
     folder = write_pack(tmp / "bench", scenes)
-    real_lint = storylint.lint_scenario
 
     def load_alone() -> Pack:
-        storylint.lint_scenario = lambda *a, **k: None
-        try:
-            return load_pack(folder)
-        finally:
-            storylint.lint_scenario = real_lint
+        return load_pack(folder)  # loading does not lint
 
     def full() -> Exploration:
-        pack = load_pack(folder)
+        pack = load_linted_pack(folder)
         assert not pack.warnings, pack.warnings[:3]
         walk = explore(pack.scenarios[0])
         assert walk.complete and not walk.stuck and len(walk.endings) == 3

@@ -10,7 +10,7 @@ or it opens your real progress database.
 
 import sys
 
-from game.engine.content.loader import load_packs
+from game.engine.packs import load_packs
 from game.paths import scenes_dir
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.content.loader import Pack, load_pack
+from game.engine.content.pack import Pack
+from game.engine.packs import load_pack
 from game.paths import bundled_scenes
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,15 +7,12 @@ overlaps at least :data:`MIN_OVERLAP` of its characters (or all of it, if it is 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from game.engine.content.loader import Pack
+from game.engine.content.pack import Pack
+from game.engine.content.sentences import body_sentences
 
 MIN_OVERLAP = 12
-# A sentence ends at . ! ? (optionally followed by a closing quote) before white space and a capital
-# letter or an opening quote.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z“\"‘'])")
 
 
 @dataclass(frozen=True)
@@ -46,26 +43,12 @@ class Coverage:
         return [s for s in self.sentences if not s.covered]
 
 
-def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
-    """Character spans of the sentences in ``text``, shifted by ``offset``."""
-    spans = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        end = match.start() + len(match.group(0).rstrip())
-        spans.append((offset + start, offset + end))
-        start = match.end()
-    if text[start:].strip():
-        spans.append((offset + start, offset + len(text.rstrip())))
-    return spans
-
-
 def coverage(pack: Pack) -> Coverage:
     """Which body sentences of ``pack``'s article are quoted by the pack."""
     quoted = sorted((span.start, span.end) for span in pack.spans.values())
     sentences = []
-    for paragraph in pack.article.body:
-        for start, end in split_sentences(paragraph.text, paragraph.start):
-            need = min(MIN_OVERLAP, end - start)
-            covered = any(min(end, q_end) - max(start, q_start) >= need for q_start, q_end in quoted)
-            sentences.append(Sentence(paragraph.number, start, end, pack.article.text[start:end], covered))
+    for number, start, end in body_sentences(pack.article):
+        need = min(MIN_OVERLAP, end - start)
+        covered = any(min(end, q_end) - max(start, q_start) >= need for q_start, q_end in quoted)
+        sentences.append(Sentence(number, start, end, pack.article.text[start:end], covered))
     return Coverage(sentences)

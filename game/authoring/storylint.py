@@ -1,5 +1,9 @@
 """Lint for scenarios that load: what a schema cannot see, each problem at ``path:line:col``.
 
+Loading a pack does not lint (it parses, checks types and checks quotes): ``validate``, ``playtest``,
+``new`` and the tests lint every scenario, and the game lints one scenario when the player opens it
+(:func:`check_scenario`), refusing that scenario alone when it has an error.
+
 Errors (the story is broken): dead ends, states where the player gets stuck, loops no ending can be
 reached from. Warnings (the story works, but something is likely a mistake): unreachable scenes and
 endings, choices that can never be taken, variables declared but never used. Dangling targets, unknown
@@ -12,8 +16,9 @@ the lint falls back to the scene graph with conditions ignored, and says so.
 
 from __future__ import annotations
 
+from game.engine.content.diagnostics import Diagnostic
 from game.engine.content.loader import PackBuilder
-from game.engine.content.yamlsafe import YamlDoc
+from game.engine.content.yamlsafe import Path_, YamlDoc
 from game.engine.story.explore import Exploration, Move, StuckState, explore, graph_reachable
 from game.engine.story.model import Scenario
 
@@ -21,18 +26,69 @@ LINT_MAX_STATES = 50_000
 """Bound of the walk inside ``validate``; ``quotebound playtest --max-states`` can go further."""
 
 
-def lint_scenario(
-    builder: PackBuilder, doc: YamlDoc, scenario: Scenario, max_states: int | None = None
-) -> None:
-    """Add the lint errors to ``builder`` and the warnings to the pack.
+class _Findings:
+    """Where the checks below put what they find: positioned errors and warnings."""
+
+    def __init__(self) -> None:
+        self.errors: list[Diagnostic] = []
+        self.warnings: list[Diagnostic] = []
+
+    def error(self, doc: YamlDoc, path: Path_, message: str) -> None:
+        self.errors.append(doc.diag(path, message))
+
+    def warn(self, doc: YamlDoc, path: Path_, message: str) -> None:
+        self.warnings.append(doc.diag(path, message, severity="warning"))
+
+
+def lint_scenario(scenario: Scenario, max_states: int | None = None) -> list[Diagnostic]:
+    """The lint errors and warnings of one loaded scenario, errors first.
 
     Args:
-        builder: the pack being loaded.
-        doc: the scenario's file, for positions.
-        scenario: the scenario, already free of load errors.
+        scenario: a scenario that loaded (so free of load errors), with its parsed file.
         max_states: bound of the walk (default :data:`LINT_MAX_STATES`).
     """
-    bound = LINT_MAX_STATES if max_states is None else max_states
+    assert scenario.doc is not None, "a scenario read from a file keeps its parsed file"
+    findings = _Findings()
+    _lint(findings, scenario.doc, scenario, LINT_MAX_STATES if max_states is None else max_states)
+    return findings.errors + findings.warnings
+
+
+def lint_into(builder: PackBuilder, scenario: Scenario) -> None:
+    """Lint a scenario while its pack loads: errors to ``builder``, warnings to the pack."""
+    for diagnostic in lint_scenario(scenario):
+        if diagnostic.severity == "error":
+            builder.errors.append(diagnostic)
+        else:
+            builder.pack.warnings.append(diagnostic)
+
+
+# The game asks once per scenario object; keeping the scenario in the value keeps its id() unique.
+_VERDICTS: dict[int, tuple[Scenario, str | None]] = {}
+
+
+def check_scenario(scenario: Scenario) -> str | None:
+    """Whether the player may open ``scenario``: None, or the one line that says why not.
+
+    The game calls this when a scenario is opened (start or resume); the verdict is kept, so the
+    exhaustive walk runs once per scenario per session.
+    """
+    kept = _VERDICTS.get(id(scenario))
+    if kept is not None and kept[0] is scenario:
+        return kept[1]
+    errors = [d for d in lint_scenario(scenario) if d.severity == "error"]
+    verdict = None
+    if errors:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        verdict = (
+            f"{scenario.title!r} cannot be played: {first.message}{more} "
+            f"({first.path}:{first.line}:{first.col})"
+        )
+    _VERDICTS[id(scenario)] = (scenario, verdict)
+    return verdict
+
+
+def _lint(builder: _Findings, doc: YamlDoc, scenario: Scenario, bound: int) -> None:
     _unused_variables(builder, doc, scenario)
     for scene in scenario.scenes.values():
         if not scene.choices:
@@ -74,7 +130,7 @@ def _scene(scenario: Scenario, scene_id: str) -> tuple[str, int]:
     return ("scenes", scenario.order[scene_id])
 
 
-def _unused_variables(builder: PackBuilder, doc: YamlDoc, scenario: Scenario) -> None:
+def _unused_variables(builder: _Findings, doc: YamlDoc, scenario: Scenario) -> None:
     used: set[str] = set()
     for condition in scenario.conditions.values():
         used |= condition.variables
@@ -111,7 +167,7 @@ def path_steps(path: list[Move]) -> str:
     return " → ".join(f"{scene} {index + 1}" for scene, index in path) or "(the start)"
 
 
-def _stuck(builder: PackBuilder, doc: YamlDoc, scenario: Scenario, walk: Exploration) -> None:
+def _stuck(builder: _Findings, doc: YamlDoc, scenario: Scenario, walk: Exploration) -> None:
     for state in walk.stuck:
         scene = scenario.scenes[state.scene]
         if not scene.choices:
@@ -127,7 +183,7 @@ def _stuck(builder: PackBuilder, doc: YamlDoc, scenario: Scenario, walk: Explora
         builder.error(doc, where, message)
 
 
-def _never_open(builder: PackBuilder, doc: YamlDoc, scenario: Scenario, walk: Exploration) -> None:
+def _never_open(builder: _Findings, doc: YamlDoc, scenario: Scenario, walk: Exploration) -> None:
     for scene_id in walk.open_scenes:
         scene = scenario.scenes[scene_id]
         for index in range(len(scene.choices)):

@@ -1,24 +1,49 @@
-"""Validation of pack folders, scenes folders and single content files, for ``quotebound validate``."""
+"""Validation of pack folders, scenes folders and single content files, for ``quotebound validate``.
+
+Validating is loading plus the story lint: a scenario with a dead end loads (the game refuses it
+alone when it is opened) but fails validation, at its ``path:line:col``.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from msgspec.structs import replace
+
+from game.authoring.storylint import lint_into
+from game.engine.content import loader
 from game.engine.content.diagnostics import ContentError, Diagnostic
-from game.engine.content.loader import (
-    PACK_FILE,
-    PackBuilder,
-    content_files,
-    display_path,
-    find_packs,
-    load_pack,
-)
+from game.engine.content.loader import PACK_FILE, ContentKinds, PackBuilder, content_files, display_path
+from game.engine.content.pack import Pack
+from game.engine.content.yamlsafe import YamlDoc
+from game.engine.packs import KINDS, find_packs
+from game.engine.story.file import load_scenario_file
+
+
+def _load_and_lint_scenario(builder: PackBuilder, doc: YamlDoc) -> None:
+    before = len(builder.pack.scenarios)
+    load_scenario_file(builder, doc)
+    for scenario in builder.pack.scenarios[before:]:
+        lint_into(builder, scenario)
+
+
+LINTING_KINDS: ContentKinds = {**KINDS, "scenario": replace(KINDS["scenario"], load=_load_and_lint_scenario)}
+"""The game's content kinds, with each scenario linted as it is read (its errors fail the load)."""
+
+
+def load_linted_pack(folder: Path) -> Pack:
+    """Load the pack in ``folder`` and lint its scenarios: what ``validate`` and ``new`` check.
+
+    Raises:
+        ContentError: with every load and lint error; warnings of both are on the returned pack.
+    """
+    return loader.load_pack(folder, LINTING_KINDS)
 
 
 def validate_pack(folder: Path) -> list[Diagnostic]:
     """Every error and warning of one pack."""
     try:
-        pack = load_pack(folder)
+        pack = load_linted_pack(folder)
     except ContentError as exc:
         return exc.diagnostics
     return sorted(pack.warnings)
@@ -73,4 +98,4 @@ def validate_paths(paths: list[Path]) -> tuple[list[Diagnostic], int]:
     return diagnostics, files
 
 
-__all__ = ["PackBuilder", "validate_pack", "validate_paths"]
+__all__ = ["LINTING_KINDS", "PackBuilder", "load_linted_pack", "validate_pack", "validate_paths"]

@@ -1,10 +1,13 @@
-"""Helpers the screenless commands share: loading packs for a command and choosing one by id."""
+"""Helpers the screenless commands share: loading packs for a command, choosing a pack or scenarios."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from game.engine.content.loader import Pack, load_packs
+from game.engine.content.pack import Pack
+from game.engine.packs import load_packs
+from game.engine.story.model import Scenario
 from game.paths import scenes_dir
 
 
@@ -56,3 +59,34 @@ def pick_pack(packs: list[Pack], pack_id: str | None) -> Pack | None:
         file=sys.stderr,
     )
     return None
+
+
+def select_scenarios(name: str | None, scenes: str | None) -> list[tuple[Pack, Scenario]] | None:
+    """The scenarios ``name`` means: an id, ``pack/id``, a scenario file, a pack folder, or all (None).
+
+    Prints what went wrong and returns None when packs do not load or nothing matches.
+    """
+    root = scenes_dir(scenes)
+    path = Path(name) if name else None
+    if path is not None and (path.is_file() or path.is_dir()):
+        root = path.parent if path.is_file() else path
+    packs, problems = load_packs(root)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print("quotebound: fix the problems above (see `quotebound validate`).", file=sys.stderr)
+        return None
+    every = [(pack, scenario) for pack in packs for scenario in pack.scenarios]
+    if name is None or (path is not None and path.is_dir()):
+        chosen = every
+    elif path is not None and path.is_file():
+        chosen = [(p, s) for p, s in every if s.path == path.resolve()]
+    else:
+        pack_id, _, scenario_id = name.rpartition("/")
+        chosen = [(p, s) for p, s in every if s.id == scenario_id and pack_id in ("", p.id)]
+    if not chosen:
+        known = ", ".join(f"{p.id}/{s.id}" for p, s in every) or "none"
+        what = f"no scenario {name!r}" if name else f"no scenarios in {root}"
+        print(f"quotebound: {what}; scenarios: {known}", file=sys.stderr)
+        return None
+    return chosen

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from game.authoring.coverage import coverage
 from game.engine.content.diagnostics import ContentError
-from game.engine.content.loader import find_packs, load_pack
+from game.engine.packs import find_packs, load_pack
 from game.paths import scenes_dir
 
 

@@ -1,24 +1,16 @@
 """``quotebound graph SCENARIO [--format mermaid|dot]``: print a scenario's scene graph.
 
-Endings are drawn apart and coloured by kind, conditional choices are dashed and carry their condition,
-and scenes (or choices) the exhaustive walk never reaches are marked. Needs no screen: never imports
-textual.
+The drawing is :mod:`game.export.graph`; this command finds the scenario and prints it. Needs no
+screen: never imports textual.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from game.engine.content.loader import Pack, load_packs
-from game.engine.story.conditions import render
-from game.engine.story.explore import explore, graph_reachable
-from game.engine.story.model import Scenario
-from game.paths import scenes_dir
-
-LABEL_LIMIT = 48
-KIND_COLOURS = {"good": "#c8e6c9", "mixed": "#fff3c4", "bad": "#ffcdd2"}
+from game.commands.common import select_scenarios
+from game.export.graph import DEFAULT_MAX_STATES, dot, mermaid
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,13 +23,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("scenario", metavar="SCENARIO", help="a scenario id, PACK/ID, or a scenario file")
     parser.add_argument("--format", choices=("mermaid", "dot"), default="mermaid", help="default: mermaid")
     parser.add_argument("--scenes", help="the scenes folder (default: the bundled packs)")
-    parser.add_argument("--max-states", type=int, default=100_000, help="bound of the reachability walk")
+    parser.add_argument(
+        "--max-states", type=int, default=DEFAULT_MAX_STATES, help="bound of the reachability walk"
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the graph of one scenario; 1 when it cannot be found or loaded."""
-    targets = select(args.scenario, args.scenes)
+    targets = select_scenarios(args.scenario, args.scenes)
     if targets is None:
         return 1
     if len(targets) != 1:
@@ -48,143 +42,3 @@ def run(args: argparse.Namespace) -> int:
     draw = mermaid if args.format == "mermaid" else dot
     print(draw(scenario, max(1, args.max_states)))
     return 0
-
-
-# --- finding scenarios (shared with `quotebound playtest`) -------------------------------------
-
-
-def select(name: str | None, scenes: str | None) -> list[tuple[Pack, Scenario]] | None:
-    """The scenarios ``name`` means: an id, ``pack/id``, a scenario file, a pack folder, or all (None).
-
-    Prints what went wrong and returns None when packs do not load or nothing matches.
-    """
-    root = scenes_dir(scenes)
-    path = Path(name) if name else None
-    if path is not None and (path.is_file() or path.is_dir()):
-        root = path.parent if path.is_file() else path
-    packs, problems = load_packs(root)
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        print("quotebound: fix the problems above (see `quotebound validate`).", file=sys.stderr)
-        return None
-    every = [(pack, scenario) for pack in packs for scenario in pack.scenarios]
-    if name is None or (path is not None and path.is_dir()):
-        chosen = every
-    elif path is not None and path.is_file():
-        chosen = [(p, s) for p, s in every if s.path == path.resolve()]
-    else:
-        pack_id, _, scenario_id = name.rpartition("/")
-        chosen = [(p, s) for p, s in every if s.id == scenario_id and pack_id in ("", p.id)]
-    if not chosen:
-        known = ", ".join(f"{p.id}/{s.id}" for p, s in every) or "none"
-        what = f"no scenario {name!r}" if name else f"no scenarios in {root}"
-        print(f"quotebound: {what}; scenarios: {known}", file=sys.stderr)
-        return None
-    return chosen
-
-
-# --- drawing ----------------------------------------------------------------------------------
-
-
-def reachability(scenario: Scenario, max_states: int) -> tuple[set[str], set[tuple[str, int]] | None, str]:
-    """Reachable scenes and endings, choices ever open (None if unknown), and how they were found."""
-    walk = explore(scenario, max_states)
-    if walk.complete:
-        return walk.scenes | set(walk.endings), walk.choices, f"every state walked ({walk.states:,})"
-    return graph_reachable(scenario), None, f"over {max_states:,} states: conditions ignored for reachability"
-
-
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= LABEL_LIMIT else text[: LABEL_LIMIT - 1] + "…"
-
-
-def _edge_label(scenario: Scenario, scene_id: str, index: int, taken: set[tuple[str, int]] | None) -> str:
-    choice = scenario.scenes[scene_id].choices[index]
-    label = f"{index + 1}. {_short(choice.label)}"
-    condition = scenario.conditions.get((scene_id, index))
-    if condition is not None:
-        label += f" [if {_short(render(condition.node))}]"
-    if taken is not None and scene_id in {s for s, _ in taken} and (scene_id, index) not in taken:
-        label += " (never open)"
-    return label
-
-
-def mermaid(scenario: Scenario, max_states: int = 100_000) -> str:
-    """The graph as a Mermaid flowchart."""
-    reachable, taken, note = reachability(scenario, max_states)
-    node = {sid: f"s{i}" for i, sid in enumerate(scenario.scenes)}
-    node.update({eid: f"e{i}" for i, eid in enumerate(scenario.endings)})
-    lines = [
-        f"%% {scenario.id}: {_mm(scenario.title)} ({scenario.file}); reachability: {note}",
-        "flowchart TD",
-        f"    entry((start)) --> {node[scenario.start]}",
-    ]
-    for sid, scene in scenario.scenes.items():
-        title = f"<br/>{_mm(_short(scene.title))}" if scene.title else ""
-        lines.append(f'    {node[sid]}["{sid}{title}"]')
-    for eid, ending in scenario.endings.items():
-        lines.append(f'    {node[eid]}(["{ending.kind}: {_mm(_short(ending.title))}"]):::{ending.kind}')
-    for sid, scene in scenario.scenes.items():
-        for index, choice in enumerate(scene.choices):
-            arrow = "-.->" if (sid, index) in scenario.conditions else "-->"
-            label = _mm(_edge_label(scenario, sid, index, taken))
-            lines.append(f'    {node[sid]} {arrow}|"{label}"| {node[choice.target]}')
-    for kind, colour in KIND_COLOURS.items():
-        lines.append(f"    classDef {kind} fill:{colour},stroke:#555")
-    lines.append("    classDef unreachable stroke-dasharray:5 5,fill:#eeeeee,color:#777777")
-    unreachable = [node[i] for i in (*scenario.scenes, *scenario.endings) if i not in reachable]
-    if unreachable:
-        lines.append(f"    class {','.join(unreachable)} unreachable")
-        lines.append(f"    %% unreachable: {', '.join(i for i in node if i not in reachable)}")
-    return "\n".join(lines)
-
-
-# "#" first: the codes themselves start with it.
-_MERMAID_CODES = (("#", "#35;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;"), ("|", "#124;"), ("`", "#96;"))
-
-
-def _mm(text: str) -> str:
-    """Text safe inside a quoted Mermaid label."""
-    for char, code in _MERMAID_CODES:
-        text = text.replace(char, code)
-    return text.replace("\n", " ")
-
-
-def dot(scenario: Scenario, max_states: int = 100_000) -> str:
-    """The graph in Graphviz dot."""
-    reachable, taken, note = reachability(scenario, max_states)
-    lines = [
-        f"// {scenario.id}: {scenario.title} ({scenario.file}); reachability: {note}".replace("\n", " "),
-        f"digraph {_dq(scenario.id)} {{",
-        "    rankdir=TB;",
-        '    node [shape=box, style="rounded"];',
-        '    "__start" [shape=point];',
-        f'    "__start" -> {_dq(scenario.start)};',
-    ]
-    for sid, scene in scenario.scenes.items():
-        label = sid + (f"\n{_short(scene.title)}" if scene.title else "")
-        style = ""
-        if sid not in reachable:
-            label += "\n(unreachable)"
-            style = ', style="rounded,dashed", color=gray50, fontcolor=gray50'
-        lines.append(f"    {_dq(sid)} [label={_dq(label)}{style}];")
-    for eid, ending in scenario.endings.items():
-        label = f"{ending.kind}: {_short(ending.title)}" + ("" if eid in reachable else "\n(unreachable)")
-        colour = KIND_COLOURS[ending.kind]
-        dashed = "" if eid in reachable else ",dashed"
-        attrs = f'shape=box, peripheries=2, style="rounded,filled{dashed}", fillcolor="{colour}"'
-        lines.append(f"    {_dq(eid)} [label={_dq(label)}, {attrs}];")
-    for sid, scene in scenario.scenes.items():
-        for index, choice in enumerate(scene.choices):
-            label = _dq(_edge_label(scenario, sid, index, taken))
-            style = ", style=dashed" if (sid, index) in scenario.conditions else ""
-            lines.append(f"    {_dq(sid)} -> {_dq(choice.target)} [label={label}{style}];")
-    lines.append("}")
-    return "\n".join(lines)
-
-
-def _dq(text: str) -> str:
-    """A double-quoted dot ID."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from game.engine.content.loader import Pack
+from game.engine.content.pack import Pack
 from game.export.common import LETTERS, Item, Rendered, one_line, skipped_note
 
 SINGLE_CHOICE = ("single", "attribution", "true_false", "claim_fact")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from game.engine.content import model
-from game.engine.content.loader import Pack, QuoteRef
+from game.engine.content.pack import Pack, QuoteRef
 from game.engine.quiz.run import QuizRun
 
 DEFAULT_SEED = 1

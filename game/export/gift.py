@@ -26,7 +26,7 @@ from __future__ import annotations
 import html
 import re
 
-from game.engine.content.loader import Pack
+from game.engine.content.pack import Pack
 from game.export.common import ORDINALS, Item, Rendered, quote_text, skipped_note
 
 _SPECIAL = re.compile(r"([\\~=#{}:])")

@@ -13,7 +13,7 @@ from typing import Any
 import msgspec
 
 from game import __version__
-from game.engine.content.loader import Pack
+from game.engine.content.pack import Pack
 from game.engine.story.model import Scenario, ScenarioFile, VariableSpec
 from game.export.common import Rendered
 

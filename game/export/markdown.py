@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from game.engine.content import model
-from game.engine.content.loader import Pack
+from game.engine.content.pack import Pack
 from game.export.common import LETTERS, Item, Rendered, one_line, quote_text
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import median
 
-from game.engine.content.loader import Pack
+from game.engine.content.pack import Pack
 from game.engine.quiz.scoring import normalize_answer
 from game.export.common import quote_text
 from game.store.results import Results

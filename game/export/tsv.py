@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 import re
 
-from game.engine.content.loader import Pack
+from game.engine.content.pack import Pack
 from game.export.common import Item, Rendered, one_line, quote_text
 
 FLAVORS = ("anki", "quizlet")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from game.engine.content.loader import Pack
+from game.engine.content.pack import Pack
 from game.engine.quiz.run import QuizRun
 from game.plain import quizview
 from game.plain.console import TIMED_OUT, Console

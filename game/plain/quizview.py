@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from game.engine.content import model
-from game.engine.content.loader import Pack, QuoteRef
+from game.engine.content.pack import Pack, QuoteRef
 from game.engine.quiz.run import Outcome, Presented, QuizRun, Response
 
 Line = tuple[str, str]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from game.engine.content.loader import Pack
+from game.engine.content.pack import Pack
 from game.engine.story.model import Scenario
 from game.engine.story.run import StoryOutcome, StoryRun
 from game.plain.console import TIMED_OUT, Console
@@ -26,7 +26,8 @@ def play_story(pack: Pack, console: Console, args: argparse.Namespace) -> int:
     """Choose a scenario of ``pack`` (asking when there are several) and play it to an ending.
 
     Returns:
-        0, also when input ends or the player quits; 1 when the pack has no stories.
+        0, also when input ends or the player quits; 1 when the pack has no stories or the story
+        chosen fails its lint.
     """
     scenarios: list[Scenario] = list(pack.scenarios)
     if not scenarios:
@@ -37,6 +38,13 @@ def play_story(pack: Pack, console: Console, args: argparse.Namespace) -> int:
     scenario = scenarios[0] if len(scenarios) == 1 else _choose(console, scenarios)
     if scenario is None:
         return 0
+    # Imported here: the lint walks every state, and the quiz must not pay for it.
+    from game.authoring.storylint import check_scenario
+
+    refusal = check_scenario(scenario)
+    if refusal is not None:
+        console.note(f"quotebound: {refusal}")
+        return 1
     run = StoryRun(pack, scenario)
     progress = _open_progress(console, args, pack)
     try:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
 
-from game.engine.content.loader import Pack
+from game.engine.content.pack import Pack
 from game.store.db import Player, ProgressStore
 from game.store.records import BestScore, DayStat, HistoryRow, Streaks, parse_ts
 

@@ -33,7 +33,7 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from game.engine.content.loader import Pack
+from game.engine.content.pack import Pack
 from game.engine.content.text import clean_text
 from game.engine.quiz.run import QuizRun
 from game.engine.story.run import StoryOutcome, StoryRun

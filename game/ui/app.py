@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
 
-from game.engine.content.loader import Pack, QuoteRef
+from game.engine.content.pack import Pack, QuoteRef
 from game.engine.quiz.run import QuizRun
 from game.store.records import Mode
 from game.ui.progress import ProgressMixin

@@ -32,7 +32,7 @@ from game.ui.story_actions import StoryActions
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from game.engine.content.loader import Pack
+    from game.engine.content.pack import Pack
 
 
 class ProgressMixin(StoryActions):

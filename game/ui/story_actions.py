@@ -26,7 +26,7 @@ from textual.screen import Screen
 from game.engine.story.run import StoryOutcome, StoryRun
 
 if TYPE_CHECKING:
-    from game.engine.content.loader import Pack
+    from game.engine.content.pack import Pack
 
 
 class StoryActions(App[None]):
@@ -72,8 +72,16 @@ class StoryActions(App[None]):
         self.push_screen(StoryEndingScreen(run) if run.finished else StorySceneScreen(run))
 
     def start_scenario(self, scenario_id: str) -> None:
-        """Play the current pack's scenario ``scenario_id`` from its start."""
-        self.show_story(StoryRun(self.pack, scenario_id))
+        """Play the current pack's scenario ``scenario_id`` from its start, unless its lint refuses it."""
+        # Imported here: the lint walks every state, and starting the game must not pay for it.
+        from game.authoring.storylint import check_scenario
+
+        run = StoryRun(self.pack, scenario_id)
+        refusal = check_scenario(run.scenario)
+        if refusal is not None:
+            self.notify(refusal, title="Cannot play this scenario", severity="error", markup=False)
+            return
+        self.show_story(run)
 
     def current_story(self) -> StoryRun | None:
         """The story run the active screen shows, if any."""

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from textual.content import Content
 
-from game.engine.content.loader import QuoteRef
+from game.engine.content.pack import QuoteRef
 from game.engine.content.quotes import Paragraph, Span
 from game.engine.content.text import has_unsafe
 

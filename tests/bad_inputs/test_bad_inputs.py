@@ -14,8 +14,8 @@ import msgspec
 import pytest
 
 from game.cli import main
-from game.engine.content.loader import load_pack
 from game.engine.content.text import has_unsafe
+from game.engine.packs import load_pack
 
 CORPUS = Path(__file__).resolve().parent / "pack"
 CASES = sorted(p for p in CORPUS.glob("*.yaml") if p.name != "pack.yaml")

@@ -20,7 +20,8 @@ import pytest
 
 from game.cli import main
 from game.engine.content import model
-from game.engine.content.loader import Pack, load_pack
+from game.engine.content.pack import Pack
+from game.engine.packs import load_pack
 from game.export.common import deal
 
 ARTICLE = """A Special Article

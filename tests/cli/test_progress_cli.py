@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.engine.content.loader import Pack, load_pack
+from game.engine.content.pack import Pack
+from game.engine.packs import load_pack
 from game.engine.quiz.run import QuizRun, Response
 from game.engine.story.run import StoryRun
 from game.progress.service import ProgressService
@@ -38,7 +39,7 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SI
 KILLED_SCRIPT = """
 import json, os, signal, sys
 from pathlib import Path
-from game.engine.content.loader import load_pack
+from game.engine.packs import load_pack
 from game.engine.quiz.run import QuizRun
 from game.progress.service import ProgressService
 

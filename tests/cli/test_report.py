@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.engine.content.loader import Pack
+from game.engine.content.pack import Pack
 from game.engine.quiz.run import TRUE_FALSE_CHOICES, QuizRun
 from game.export.report import build_report
 from game.store.results import collect, write_results

@@ -112,11 +112,22 @@ def test_graph_of_a_broken_pack_prints_its_problems(capsys: Capsys, tmp_path: Pa
     folder.mkdir(parents=True)
     (folder / "pack.yaml").write_text(PACK, encoding="utf-8")
     (folder / "article.txt").write_text(ARTICLE, encoding="utf-8")
-    shutil.copy(FIXTURES / "stuck.yaml", folder / "story.yaml")
-    status, out, err = cli(capsys, "graph", "lint-stuck", "--scenes", str(tmp_path / "scenes"))
+    shutil.copy(FIXTURES / "refs.yaml", folder / "story.yaml")
+    status, out, err = cli(capsys, "graph", "bad-refs", "--scenes", str(tmp_path / "scenes"))
     assert status == 1 and out == ""
-    assert re.search(r"story\.yaml:26:5: error: the player gets stuck in scene 'road'", err)
+    assert re.search(r"story\.yaml:11:3: error: variable name 'Bad-Name'", err)
     assert "quotebound validate" in err
+
+
+def test_graph_draws_a_story_that_loads_but_fails_its_lint(capsys: Capsys, tmp_path: Path) -> None:
+    """Loading does not lint, so the graph of a story with a trap is drawn: it helps to find the trap."""
+    folder = tmp_path / "scenes" / "tiny"
+    folder.mkdir(parents=True)
+    (folder / "pack.yaml").write_text(PACK, encoding="utf-8")
+    (folder / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    shutil.copy(FIXTURES / "stuck.yaml", folder / "story.yaml")
+    status, out, _ = cli(capsys, "graph", "lint-stuck", "--scenes", str(tmp_path / "scenes"))
+    assert status == 0 and "flowchart TD" in out and "road" in out
 
 
 # --- playtest ---------------------------------------------------------------------------------

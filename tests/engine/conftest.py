@@ -15,7 +15,8 @@ from types import ModuleType
 
 import pytest
 
-from game.engine.content.loader import Pack, load_pack
+from game.engine.content.pack import Pack
+from game.engine.packs import load_pack
 
 
 def root_conftest() -> ModuleType:

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from game.authoring.coverage import coverage, split_sentences
+from game.authoring.coverage import coverage
 from game.cli import main
-from game.engine.content.loader import load_pack
+from game.engine.content.sentences import split_sentences
+from game.engine.packs import load_pack
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.engine.content.loader import load_pack
+from game.engine.packs import load_pack
 
 QUESTION = """\
 kind: quiz

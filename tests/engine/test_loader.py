@@ -14,8 +14,9 @@ import pytest
 
 from game.engine.content import model
 from game.engine.content.diagnostics import ContentError, Diagnostic
-from game.engine.content.loader import Pack, find_packs, load_pack, load_packs
+from game.engine.content.pack import Pack
 from game.engine.content.quotes import Article, normalize
+from game.engine.packs import find_packs, load_pack, load_packs
 
 WritePack = Callable[..., Path]
 
@@ -450,3 +451,48 @@ def test_loaded_quote_refs_point_at_the_article(tmp_path: Path, write_pack: Writ
     assert [r.paragraph for r in refs] == [3, 2]
     for ref in refs:
         assert pack.article.text[ref.span.start : ref.span.end] == ref.text
+
+
+# --- the registry of content kinds ----------------------------------------------------------------
+
+
+def test_content_loads_the_kinds_it_is_given(tmp_path: Path, write_pack: WritePack) -> None:
+    """Content knows no kind itself: a pack read with a table of one kind refuses the other."""
+    from game.engine.content import loader
+    from game.engine.packs import KINDS
+
+    folder = write_pack(tmp_path / "tiny", {"q.yaml": quiz(q())})
+    only_stories = {"scenario": KINDS["scenario"]}
+    with pytest.raises(ContentError) as caught:
+        loader.load_pack(folder, only_stories)
+    assert "'kind' must be one of: scenario" in str(caught.value)
+    assert [question.id for question in loader.load_pack(folder, KINDS).questions] == ["river"]
+
+
+def test_a_key_of_another_struct_is_not_suggested_as_itself(tmp_path: Path, write_pack: WritePack) -> None:
+    """``text:`` belongs in a scene, not an ending: "did you mean 'text'?" would be no help there."""
+    folder = write_pack(tmp_path / "tiny", {"s.yaml": STORY.replace("debrief:", "text:")})
+    error = only([d for d in errors_of(folder) if "unknown key" in d.message])
+    assert error.message == "unknown key 'text'; did you mean 'context'?"
+
+
+STORY = f"""\
+kind: scenario
+id: s
+title: S
+role: A reader.
+intro: You read.
+start: a
+scenes:
+  - id: a
+    text: A.
+    choices:
+      - label: Go
+        target: end
+endings:
+  - id: end
+    title: End
+    kind: good
+    debrief: Done.
+    quotes: ["{RIVER}"]
+"""

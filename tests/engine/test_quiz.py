@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from game.engine.content import model
-from game.engine.content.loader import Pack
+from game.engine.content.pack import Pack
 from game.engine.quiz.run import CLAIM_FACT_CHOICES, TRUE_FALSE_CHOICES, Presented, QuizRun
 from game.engine.quiz.scoring import STREAK_BONUS
 
@@ -318,7 +318,7 @@ def test_same_seed_same_deal_in_another_process(panjshir: Pack) -> None:
     """The seed alone fixes the deal: another interpreter, with another hash seed, deals the same."""
     code = (
         "import json\n"
-        "from game.engine.content.loader import load_pack\n"
+        "from game.engine.packs import load_pack\n"
         "from game.engine.quiz.run import QuizRun\n"
         "from game.paths import bundled_scenes\n"
         "pack = load_pack(bundled_scenes() / 'panjshir')\n"

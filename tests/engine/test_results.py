@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.content.loader import Pack
+from game.engine.content.pack import Pack
 from game.engine.quiz.run import QuizRun
 from game.store import atomic, results
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from game.authoring.schemas import SCHEMA_FILES, schema_for
-from game.engine.content.loader import find_packs
+from game.engine.packs import find_packs
 from game.paths import bundled_scenes
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from game.engine.content.loader import Pack, load_packs
+from game.engine.content.pack import Pack
+from game.engine.packs import load_packs
 from game.engine.story.explore import explore, random_playthroughs
 from game.engine.story.model import Scenario
 from game.paths import bundled_scenes

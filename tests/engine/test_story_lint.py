@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 
 from game.authoring.storylint import lint_scenario
-from game.authoring.validate import validate_pack
+from game.authoring.validate import load_linted_pack, validate_pack
 from game.engine.content.diagnostics import ContentError, Diagnostic
-from game.engine.content.loader import PackBuilder, load_pack
+from game.engine.content.loader import PackBuilder
 from game.engine.content.yamlsafe import parse_yaml
+from game.engine.packs import load_pack
 from game.engine.story.file import read_scenario
 
 FIXTURES = Path(__file__).resolve().parents[1] / "bad_inputs" / "story"
@@ -75,7 +76,8 @@ def test_a_story_with_errors_is_not_added_to_the_pack(tmp_path: Path) -> None:
 
 def test_a_story_with_only_warnings_loads(tmp_path: Path) -> None:
     text = (FIXTURES / "warnings.yaml").read_text(encoding="utf-8")
-    pack = load_pack(write_tiny_pack(tmp_path / "tiny", {"story.yaml": text}))
+    pack = load_linted_pack(write_tiny_pack(tmp_path / "tiny", {"story.yaml": text}))
+    assert pack.warnings
     assert [s.id for s in pack.scenarios] == ["lint-warnings"]
     assert all(w.severity == "warning" for w in pack.warnings)
 
@@ -124,8 +126,8 @@ def lint(text: str, tmp_path: Path, max_states: int) -> tuple[list[Diagnostic], 
     doc = parse_yaml(text.encode(), "loop.yaml")
     scenario = read_scenario(builder, doc)
     assert scenario is not None and not builder.errors
-    lint_scenario(builder, doc, scenario, max_states=max_states)
-    return builder.errors, pack.warnings
+    found = lint_scenario(scenario, max_states=max_states)
+    return [d for d in found if d.severity == "error"], [d for d in found if d.severity == "warning"]
 
 
 QUIZ = """\

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.content.loader import Pack, PackBuilder, load_pack
+from game.engine.content.loader import PackBuilder
+from game.engine.content.pack import Pack
 from game.engine.content.yamlsafe import parse_yaml
+from game.engine.packs import load_pack
 from game.engine.story.explore import explore, graph_reachable, random_playthroughs
 from game.engine.story.file import read_scenario
 from game.engine.story.model import Scenario

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.content.loader import Pack, load_pack
+from game.engine.content.pack import Pack
+from game.engine.packs import load_pack
 from game.engine.story.run import StoryRun, find_scenario
 
 FLOOD = """\

@@ -14,9 +14,9 @@ import pytest
 
 from game.engine.content import yamlsafe
 from game.engine.content.diagnostics import ContentError, Diagnostic
-from game.engine.content.loader import load_pack
 from game.engine.content.text import clean_text, has_unsafe
 from game.engine.content.yamlsafe import MAX_DEPTH, MAX_FILE_BYTES, load_yaml, parse_yaml
+from game.engine.packs import load_pack
 
 BILLION_LAUGHS = (
     "a: &a [x, x, x, x, x, x, x, x, x]\n"

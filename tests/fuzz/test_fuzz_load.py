@@ -38,10 +38,11 @@ from hypothesis import strategies as st
 
 from game.engine.content import model
 from game.engine.content.diagnostics import ContentError, Diagnostic
-from game.engine.content.loader import Pack, load_pack
+from game.engine.content.pack import Pack
 from game.engine.content.quotes import MAX_ARTICLE_BYTES
 from game.engine.content.text import clean_text, has_unsafe
 from game.engine.content.yamlsafe import MAX_FILE_BYTES, parse_yaml
+from game.engine.packs import load_pack
 
 DEFAULT_EXAMPLES = 200
 SLOW_EXAMPLES = 10_000

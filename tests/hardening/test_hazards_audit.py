@@ -158,7 +158,8 @@ from textual.widgets import OptionList
 
 from game.engine.content import loader, yamlsafe
 from game.engine.content.diagnostics import ContentError
-from game.engine.content.loader import Pack, load_pack
+from game.engine.content.pack import Pack
+from game.engine.packs import load_pack
 from game.paths import bundled_scenes
 from game.store import atomic
 from game.ui.app import QuoteboundApp, make_app
@@ -250,7 +251,7 @@ def test_the_garbage_collector_is_paused_during_a_load(
     finally:
         gc.enable()
     # And an exception on the way still turns it back on.
-    monkeypatch.setattr(loader, "_load_pack", lambda folder: 1 / 0)
+    monkeypatch.setattr(loader, "_load_pack", lambda folder, kinds: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         load_pack(tiny_pack_dir)
     assert gc.isenabled()

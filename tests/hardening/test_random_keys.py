@@ -49,7 +49,8 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList
 from textual.worker import WorkerFailed
 
-from game.engine.content.loader import Pack, load_pack
+from game.engine.content.pack import Pack
+from game.engine.packs import load_pack
 from game.paths import bundled_scenes
 from game.ui.app import QuoteboundApp, make_app
 from game.ui.screens.help_screen import HelpScreen

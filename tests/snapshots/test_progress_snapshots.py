@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.content.loader import Pack, load_pack
+from game.engine.content.pack import Pack
+from game.engine.packs import load_pack
 from game.engine.quiz.run import QuizRun
 from game.progress.service import ProgressService
 from game.store.db import ProgressStore

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from game.engine.content.loader import Pack, load_pack
+from game.engine.content.pack import Pack
+from game.engine.packs import load_pack
 from game.engine.quiz.run import QuizRun, Response
 from game.ui.app import QuoteboundApp, make_app
 from game.ui.themes import HIGH_CONTRAST_THEME

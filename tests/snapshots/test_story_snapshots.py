@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from game.engine.content.loader import Pack, load_pack
+from game.engine.content.pack import Pack
+from game.engine.packs import load_pack
 from game.engine.story.run import StoryRun
 from game.ui.app import QuoteboundApp, make_app
 

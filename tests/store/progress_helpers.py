@@ -10,7 +10,7 @@ from itertools import permutations
 from pathlib import Path
 
 from game.engine.content import model
-from game.engine.content.loader import Pack
+from game.engine.content.pack import Pack
 from game.engine.quiz.run import Presented, QuizRun, Response, judge
 
 TESTS = Path(__file__).resolve().parent.parent

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from progress_helpers import QUIZ_PACK, STORY_PACK, T0, Clock, answer
 
-from game.engine.content.loader import Pack, load_pack
+from game.engine.content.pack import Pack
+from game.engine.packs import load_pack
 from game.engine.quiz.run import QuizRun
 from game.engine.story.run import StoryRun
 from game.progress.service import ProgressService, Resumable, clean_name

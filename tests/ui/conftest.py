@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from pilot_helpers import UI_PACK
 
-from game.engine.content.loader import Pack, load_pack
+from game.engine.content.pack import Pack
+from game.engine.packs import load_pack
 from game.ui.app import QuoteboundApp
 
 

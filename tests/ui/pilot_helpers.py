@@ -12,7 +12,7 @@ from textual.app import App
 from textual.pilot import Pilot
 
 from game.engine.content import model
-from game.engine.content.loader import Pack
+from game.engine.content.pack import Pack
 from game.engine.quiz.run import Presented, Response, judge
 
 UI_PACK = Path(__file__).resolve().parent.parent / "snapshots" / "pack"

@@ -16,7 +16,8 @@ import pytest
 from pilot_helpers import keys_for, press, right_response, screen_text, wrong_response
 from textual.pilot import Pilot
 
-from game.engine.content.loader import Pack, load_pack
+from game.engine.content.pack import Pack
+from game.engine.packs import load_pack
 from game.engine.quiz.run import QuizRun
 from game.engine.story.run import StoryRun
 from game.progress.service import ProgressService

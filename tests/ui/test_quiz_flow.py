@@ -10,7 +10,8 @@ from pilot_helpers import keys_for, press, right_response, screen_text, write_sm
 from textual.app import App, ComposeResult
 from textual.widgets import Markdown, Static
 
-from game.engine.content.loader import Pack, load_pack
+from game.engine.content.pack import Pack
+from game.engine.packs import load_pack
 from game.engine.quiz.run import QuizRun, Response
 from game.ui import menu
 from game.ui.app import QuoteboundApp, make_app

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pilot_helpers import press
 
-from game.engine.content.loader import Pack
+from game.engine.content.pack import Pack
 from game.ui.app import QuoteboundApp, make_app
 from game.ui.screens.player_screen import PlayerScreen
 from game.ui.screens.story_picker_screen import StoryPickerScreen

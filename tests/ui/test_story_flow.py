@@ -11,7 +11,8 @@ from pilot_helpers import press, screen_text
 from textual.widgets import Static
 
 from game import ui
-from game.engine.content.loader import Pack, load_pack
+from game.engine.content.pack import Pack
+from game.engine.packs import load_pack
 from game.engine.story.run import StoryOutcome, StoryRun
 from game.ui.app import QuoteboundApp, make_app
 from game.ui.screens.reader_screen import ReaderScreen

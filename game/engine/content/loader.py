@@ -3,13 +3,17 @@
 A pack is a folder with ``pack.yaml`` and other ``*.yaml`` files, each naming its ``kind``. Loading
 never raises anything but :class:`ContentError`, whose diagnostics say ``path:line:col`` for every
 problem; warnings travel on the loaded :class:`Pack`.
+
+Content knows no kind of content file: the caller passes a table of :class:`ContentKind` (built in
+:mod:`game.engine.packs` for the quiz and the scenario), so this module imports neither the quiz nor
+the story engine.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +22,8 @@ from msgspec import Struct, field
 
 from game.engine.content import model
 from game.engine.content.diagnostics import ContentError, Diagnostic
-from game.engine.content.quotes import Article, Span, normalize
+from game.engine.content.pack import Pack
+from game.engine.content.quotes import Article, normalize
 from game.engine.content.yamlsafe import Path_, YamlDoc, gc_paused, load_yaml
 
 PACK_FILE = "pack.yaml"
@@ -33,72 +38,12 @@ def display_path(path: Path) -> str:
     return rel if not rel.startswith("..") else str(path)
 
 
-# Structs rather than dataclasses (same fields, equality and defaults): this module is imported by
-# every command, each dataclass took ~0.4 ms to create, and now `validate` never imports dataclasses.
-class QuoteRef(Struct, frozen=True):
-    """A quote as it stands in the article, with where it stands."""
-
-    text: str
-    span: Span
-
-    @property
-    def paragraph(self) -> int:
-        return self.span.paragraph
-
-
-class Pack(Struct):
-    """A loaded, validated pack."""
-
-    meta: model.PackFile
-    folder: Path
-    article: Article
-    questions: list[model.Question] = field(default_factory=list)
-    scenarios: list[Any] = field(default_factory=list)
-    """Story scenarios (see game.engine.story.run)."""
-    spans: dict[str, Span] = field(default_factory=dict)
-    """Verified quotes by their normalised text."""
-    warnings: list[Diagnostic] = field(default_factory=list)
-    sources: dict[str, tuple[str, int]] = field(default_factory=dict)
-    """Where each question and scenario id was defined: (file, line)."""
-
-    @property
-    def id(self) -> str:
-        return self.meta.id
-
-    @property
-    def title(self) -> str:
-        return self.meta.title
-
-    @property
-    def topics(self) -> dict[str, str]:
-        return {topic.id: topic.title for topic in self.meta.topics}
-
-    def question(self, question_id: str) -> model.Question:
-        """The question with this id (KeyError if none)."""
-        for question in self.questions:
-            if question.id == question_id:
-                return question
-        raise KeyError(question_id)
-
-    def quote(self, text: str) -> QuoteRef:
-        """A verified quote as it stands in the article."""
-        span = self.spans[_quote_key(text)]
-        return QuoteRef(self.article.text[span.start : span.end], span)
-
-    def quotes_of(self, texts: list[str]) -> list[QuoteRef]:
-        """Verified quotes for a list of quote texts from content."""
-        return [self.quote(text) for text in texts]
-
-
-def _quote_key(text: str) -> str:
-    return normalize(text)
-
-
 # --- turning msgspec's messages into positioned diagnostics -------------------------------------
 
 _AT = re.compile(r"^(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S)
 _STEP = re.compile(r"\.([A-Za-z_][\w-]*)|\[(\d+)\]|\[(['\"])(.*?)\3\]")
-_FIELD_NAMES = model.field_names()
+# The keys of pack.yaml; each content kind adds the keys of its own files.
+_PACK_FIELD_NAMES = frozenset({"kind", *model.PackFile.__struct_fields__, *model.Topic.__struct_fields__})
 _YAML_WORDS = {
     "bool": "a yes/no value",
     "int": "a number",
@@ -116,8 +61,23 @@ def _parse_path(text: str) -> Path_:
     return tuple(steps)
 
 
-def schema_diagnostic(doc: YamlDoc, base: Path_, error: msgspec.ValidationError) -> Diagnostic:
-    """A msgspec validation error at ``base`` in ``doc`` as a positioned, readable diagnostic."""
+def schema_diagnostic(
+    doc: YamlDoc,
+    base: Path_,
+    error: msgspec.ValidationError,
+    field_names: frozenset[str] = _PACK_FIELD_NAMES,
+    value_hints: Mapping[str, str] | None = None,
+) -> Diagnostic:
+    """A msgspec validation error at ``base`` in ``doc`` as a positioned, readable diagnostic.
+
+    Args:
+        doc: the parsed file.
+        base: where in ``doc`` the value that failed stands.
+        error: msgspec's error.
+        field_names: every key a content file accepts, for "did you mean" hints.
+        value_hints: for a key whose value is not one of a fixed set, what the set is
+            (``{"type": "a question type is one of single, …"}``).
+    """
     match = _AT.match(str(error))
     assert match is not None  # the pattern matches any string
     message, path = match["message"], (*base, *_parse_path(match["path"] or ""))
@@ -127,7 +87,7 @@ def schema_diagnostic(doc: YamlDoc, base: Path_, error: msgspec.ValidationError)
         import difflib  # only on this error path: difflib is a slow import
 
         name = unknown.group(1)
-        hint = difflib.get_close_matches(name, sorted(_FIELD_NAMES), n=1)
+        hint = difflib.get_close_matches(name, sorted(field_names - {name}), n=1)
         tip = f"; did you mean {hint[0]!r}?" if hint else ""
         return doc.diag((*path, name), f"unknown key {name!r}{tip}", key=True)
     missing = re.match(r"Object missing required field `(.+)`", message)
@@ -145,26 +105,34 @@ def schema_diagnostic(doc: YamlDoc, base: Path_, error: msgspec.ValidationError)
                 f"put it in quotes: \"{source}\"",
             )
         return doc.diag(path, f"expected {want}, got {got}")
-    if path and path[-1] == "type" and message.startswith("Invalid value"):
-        kinds = ", ".join(model.QUESTION_TYPES)
-        return doc.diag(path, f"{message.lower()}: a question type is one of {kinds}")
+    if path and value_hints and message.startswith("Invalid value") and path[-1] in value_hints:
+        return doc.diag(path, f"{message.lower()}: {value_hints[str(path[-1])]}")
     return doc.diag(path, message[0].lower() + message[1:])
 
 
 # --- content kinds ----------------------------------------------------------------------------
 
 ContentLoader = Callable[["PackBuilder", YamlDoc], None]
-CONTENT_KINDS: dict[str, ContentLoader] = {}
 
 
-def content_kind(name: str) -> Callable[[ContentLoader], ContentLoader]:
-    """Register the loader of one ``kind:`` of content file."""
+class ContentKind(Struct, frozen=True):
+    """One ``kind:`` of content file: how to load it, and what its messages need to know."""
 
-    def register(loader: ContentLoader) -> ContentLoader:
-        CONTENT_KINDS[name] = loader
-        return loader
+    load: ContentLoader
+    """Reads one parsed file of this kind into the builder's pack, recording every problem."""
+    field_names: frozenset[str] = frozenset()
+    """Every key this kind's files accept, for "did you mean" hints on a misspelt key."""
+    value_hints: Mapping[str, str] = field(default_factory=dict)
+    """For a key whose value must be one of a fixed set, the set in words (see schema_diagnostic)."""
 
-    return register
+
+ContentKinds = Mapping[str, ContentKind]
+"""The registry: kind name (the ``kind:`` a file names) to its :class:`ContentKind`."""
+
+
+def known_field_names(kinds: ContentKinds) -> frozenset[str]:
+    """Every key pack.yaml or a file of any of ``kinds`` accepts."""
+    return _PACK_FIELD_NAMES.union(*(kind.field_names for kind in kinds.values()))
 
 
 class PackBuilder(Struct):
@@ -173,6 +141,10 @@ class PackBuilder(Struct):
     pack: Pack
     errors: list[Diagnostic] = field(default_factory=list)
     ids: dict[str, tuple[str, int]] = field(default_factory=dict)
+    field_names: frozenset[str] = _PACK_FIELD_NAMES
+    """Every key a file of the pack may hold (a misspelt key in a scenario may be a quiz key)."""
+    kind: ContentKind | None = None
+    """The kind of the file being read."""
 
     def error(self, doc: YamlDoc, path: Path_, message: str, *, key: bool = False) -> None:
         self.errors.append(doc.diag(path, message, key=key))
@@ -210,21 +182,22 @@ class PackBuilder(Struct):
         try:
             return msgspec.convert(value, kind, strict=True)
         except msgspec.ValidationError as exc:
-            self.errors.append(schema_diagnostic(doc, path, exc))
+            hints = self.kind.value_hints if self.kind is not None else None
+            self.errors.append(schema_diagnostic(doc, path, exc, self.field_names, hints))
             return None
 
 
 # --- packs ------------------------------------------------------------------------------------
 
 
-def _read_pack_file(folder: Path) -> tuple[model.PackFile, YamlDoc]:
+def _read_pack_file(folder: Path, field_names: frozenset[str]) -> tuple[model.PackFile, YamlDoc]:
     doc = load_yaml(folder / PACK_FILE, display_path(folder / PACK_FILE))
     if not isinstance(doc.data, dict):
         raise ContentError([doc.diag((), "pack.yaml must be a mapping of keys to values")])
     try:
         meta = msgspec.convert(doc.data, model.PackFile, strict=True)
     except msgspec.ValidationError as exc:
-        raise ContentError([schema_diagnostic(doc, (), exc)]) from None
+        raise ContentError([schema_diagnostic(doc, (), exc, field_names)]) from None
     return meta, doc
 
 
@@ -250,22 +223,25 @@ def content_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if p.name != PACK_FILE and p.is_file())
 
 
-def load_pack(folder: Path) -> Pack:
-    """Load and validate the pack in ``folder``.
+def load_pack(folder: Path, kinds: ContentKinds) -> Pack:
+    """Load and validate the pack in ``folder``, reading each content file with its kind's loader.
+
+    Most callers want :func:`game.engine.packs.load_pack`, which passes the game's kinds.
 
     Raises:
         ContentError: with every error found; warnings are on the returned pack.
     """
     # The whole load, not only each parse: checking a big pack allocates as much again as parsing it.
     with gc_paused():
-        return _load_pack(folder)
+        return _load_pack(folder, kinds)
 
 
-def _load_pack(folder: Path) -> Pack:
-    meta, pack_doc = _read_pack_file(folder)
+def _load_pack(folder: Path, kinds: ContentKinds) -> Pack:
+    names = known_field_names(kinds)
+    meta, pack_doc = _read_pack_file(folder, names)
     article = _read_article(meta, pack_doc, folder)
     pack = Pack(meta, folder, article)
-    builder = PackBuilder(pack)
+    builder = PackBuilder(pack, field_names=names)
     if meta.id != folder.name:
         builder.warn(pack_doc, ("id",), f"pack id {meta.id!r} differs from its folder name {folder.name!r}")
     if meta.article_sha256 and meta.article_sha256 != article.sha256:
@@ -287,7 +263,7 @@ def _load_pack(folder: Path) -> Pack:
         except ContentError as exc:
             builder.errors.extend(exc.diagnostics)
             continue
-        load_content_doc(builder, doc)
+        load_content_doc(builder, doc, kinds)
     if not pack.questions and not pack.scenarios and not builder.errors:
         builder.error(pack_doc, (), "the pack has no questions and no scenarios")
     if builder.errors:
@@ -295,19 +271,23 @@ def _load_pack(folder: Path) -> Pack:
     return pack
 
 
-def load_content_doc(builder: PackBuilder, doc: YamlDoc) -> None:
+def load_content_doc(builder: PackBuilder, doc: YamlDoc, kinds: ContentKinds) -> None:
     """Dispatch one parsed content file to the loader of its ``kind``."""
     if not isinstance(doc.data, dict):
         builder.error(doc, (), "a content file must be a mapping with a 'kind' key")
         return
-    kind = doc.data.get("kind")
-    loader = CONTENT_KINDS.get(kind) if isinstance(kind, str) else None
-    if loader is None:
-        known = ", ".join(sorted(CONTENT_KINDS))
+    name = doc.data.get("kind")
+    kind = kinds.get(name) if isinstance(name, str) else None
+    if kind is None:
+        known = ", ".join(sorted(kinds))
         where: Path_ = ("kind",) if "kind" in doc.data else ()
         builder.error(doc, where, f"'kind' must be one of: {known}")
         return
-    loader(builder, doc)
+    builder.kind = kind
+    try:
+        kind.load(builder, doc)
+    finally:
+        builder.kind = None
 
 
 def find_packs(root: Path) -> list[Path]:
@@ -319,18 +299,14 @@ def find_packs(root: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if (p / PACK_FILE).is_file())
 
 
-def load_packs(root: Path) -> tuple[list[Pack], list[Diagnostic]]:
+def load_packs(root: Path, kinds: ContentKinds) -> tuple[list[Pack], list[Diagnostic]]:
     """Every pack under ``root`` that loads, and the diagnostics of those that do not."""
     packs: list[Pack] = []
     problems: list[Diagnostic] = []
     for folder in find_packs(root):
         try:
-            packs.append(load_pack(folder))
+            packs.append(load_pack(folder, kinds))
         except ContentError as exc:
             problems.extend(exc.diagnostics)
     return packs, problems
 
-
-# Register the built-in content kinds.
-from game.engine.quiz import file as _quizfile  # noqa: E402,F401  (registers "quiz")
-from game.engine.story import file as _storyfile  # noqa: E402,F401  (registers "scenario")

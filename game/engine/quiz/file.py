@@ -6,14 +6,13 @@ from typing import Any
 
 from game.authoring.distractors import suspicious_options
 from game.engine.content import model
-from game.engine.content.loader import PackBuilder, content_kind
+from game.engine.content.loader import PackBuilder
 from game.engine.content.quotes import normalize
 from game.engine.content.yamlsafe import Path_, YamlDoc
 
 _HEAD = {"kind", "questions"}
 
 
-@content_kind("quiz")
 def load_quiz_file(builder: PackBuilder, doc: YamlDoc) -> None:
     """Type-check each question on its own, so one bad question does not hide the next."""
     data: dict[str, Any] = doc.data

@@ -13,7 +13,7 @@ from typing import Any
 from msgspec import Struct, field, structs
 
 from game.engine.content import model
-from game.engine.content.loader import Pack, QuoteRef
+from game.engine.content.pack import Pack, QuoteRef
 from game.engine.quiz import scoring
 
 TRUE_FALSE_CHOICES = ["True", "False"]

@@ -22,7 +22,7 @@ from game.engine.story.conditions import Value
 from game.engine.story.model import Scenario
 
 if TYPE_CHECKING:
-    from game.engine.content.loader import Pack
+    from game.engine.content.pack import Pack
 
 MAX_STATES = 100_000
 """Default bound of the exhaustive walk."""

@@ -1,7 +1,8 @@
 """Loading ``kind: scenario`` files: schema, ids, variables, targets, conditions, effects and quotes.
 
 Each scene and ending is type-checked on its own so one bad scene does not hide the next. A scenario
-that loads cleanly is then linted (:mod:`game.authoring.storylint`) and added to ``pack.scenarios``.
+that loads cleanly is added to ``pack.scenarios``; loading does not lint it (dead ends, traps,
+unreachable scenes): :mod:`game.authoring.storylint` does, in ``validate`` and when the game opens it.
 """
 
 from __future__ import annotations
@@ -11,13 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from game.engine.content import loader
-from game.engine.content.loader import PackBuilder, content_kind
+from game.engine.content.loader import PackBuilder
 from game.engine.content.yamlsafe import Path_, YamlDoc
 from game.engine.story.conditions import KEYWORDS, ConditionError, parse_condition
 from game.engine.story.model import (
     MAX_ABS,
-    STORY_STRUCTS,
     VAR_NAME,
     Choice,
     Ending,
@@ -30,20 +29,10 @@ from game.engine.story.model import (
 
 _PARTS = ("variables", "scenes", "endings")
 
-# "Did you mean" hints for unknown keys draw on the loader's set of known field names; story keys
-# join it so a misspelt `feedbak:` in a scenario is answered as helpfully as in a quiz.
-for _struct in STORY_STRUCTS:
-    loader._FIELD_NAMES.update(_struct.__struct_encode_fields__)
-
-
-@content_kind("scenario")
 def load_scenario_file(builder: PackBuilder, doc: YamlDoc) -> None:
-    """Read one scenario, lint it, and add it to the pack when it has no errors."""
-    from game.authoring.storylint import lint_scenario
-
+    """Read one scenario and add it to the pack when it has no errors."""
     scenario = read_scenario(builder, doc)
     if scenario is not None:
-        lint_scenario(builder, doc, scenario)
         builder.pack.scenarios.append(scenario)
 
 
@@ -62,7 +51,9 @@ def read_scenario(builder: PackBuilder, doc: YamlDoc) -> Scenario | None:
     if head is None:
         return None
     builder.claim_id(doc, (), head.id, "scenario")
-    scenario = Scenario(head, variables, {}, {}, file=doc.display, path=Path(doc.display).resolve())
+    scenario = Scenario(
+        head, variables, {}, {}, file=doc.display, path=Path(doc.display).resolve(), doc=doc
+    )
     _index(builder, doc, scenario, scenes, endings)
     if head.start not in scenario.scenes and scenes:
         if head.start in scenario.endings:

@@ -16,6 +16,7 @@ import msgspec
 from msgspec import Meta, Struct, field
 
 from game.engine.content.model import Id, Quote, Text
+from game.engine.content.yamlsafe import YamlDoc
 from game.engine.story.conditions import Condition, Value, merge_caps
 
 ENDING_KINDS = ("good", "mixed", "bad")
@@ -166,6 +167,8 @@ class Scenario(Struct):
     """(line, col) of each scene ``(id,)``, ending ``(id,)`` and choice ``(scene id, index)``."""
     order: dict[str, int] = field(default_factory=dict)
     """Index of each scene and ending in its list in the file."""
+    doc: YamlDoc | None = None
+    """The parsed file, kept for the positions of lint messages (the game lints a scenario on open)."""
 
     @property
     def id(self) -> str:

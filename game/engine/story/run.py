@@ -16,7 +16,7 @@ from game.engine.story.conditions import Value, explain
 from game.engine.story.model import Choice, Ending, Scenario, Scene, Variable
 
 if TYPE_CHECKING:
-    from game.engine.content.loader import Pack, QuoteRef
+    from game.engine.content.pack import Pack, QuoteRef
 
 STATE_VERSION = 1
 

@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static
 
-from game.engine.content.loader import QuoteRef
+from game.engine.content.pack import QuoteRef
 from game.engine.quiz.run import Outcome, Presented, QuizRun
 from game.ui.screens.base import GameScreen
 from game.ui.texts import LABEL_STYLE, labelled, literal, quote_line

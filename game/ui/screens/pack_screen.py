@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine.content.loader import Pack
+from game.engine.content.pack import Pack
 from game.ui.screens.base import GameModalScreen
 from game.ui.texts import NUMBER_STYLE, literal
 from game.ui.widgets.safe_option_list import SafeOptionList

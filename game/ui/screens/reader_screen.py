@@ -15,7 +15,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static
 
-from game.engine.content.loader import Pack, QuoteRef
+from game.engine.content.pack import Pack, QuoteRef
 from game.engine.content.quotes import Paragraph, Span
 from game.ui.screens.base import GameScreen
 from game.ui.texts import literal, paragraph_content, pilcrow

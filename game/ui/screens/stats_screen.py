@@ -16,7 +16,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
-from game.engine.content.loader import Pack
+from game.engine.content.pack import Pack
 from game.progress.figures import (
     SPARK_DAYS,
     PackFigures,

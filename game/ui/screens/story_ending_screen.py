@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine.content.loader import QuoteRef
+from game.engine.content.pack import QuoteRef
 from game.engine.story.model import Ending
 from game.engine.story.run import StoryRun
 from game.ui.screens.base import GameScreen

@@ -16,7 +16,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static
 
-from game.engine.content.loader import QuoteRef
+from game.engine.content.pack import QuoteRef
 from game.engine.story.run import StoryOutcome, StoryRun
 from game.ui.screens.base import GameScreen
 from game.ui.story_texts import SEPARATOR, changes_line, points_text

@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine.content.loader import Pack
+from game.engine.content.pack import Pack
 from game.engine.story.model import Scenario
 from game.ui.screens.base import GameScreen
 from game.ui.story_texts import endings_count, endings_lines

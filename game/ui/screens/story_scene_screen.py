@@ -22,7 +22,7 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine.content.loader import QuoteRef
+from game.engine.content.pack import QuoteRef
 from game.engine.story.run import StoryOutcome, StoryRun
 from game.ui.screens.base import GameScreen
 from game.ui.story_texts import choice_prompt, run_heading, status_line
