@@ -38,11 +38,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     """Print the figures; 1 (with a message on stderr) when the database or the player cannot be read."""
     from game.engine.content.loader import load_packs
-    from game.paths import scenes_dir
+    from game.paths import data_dir, scenes_dir
     from game.progress.figures import gather, text_lines, to_json
     from game.store.connection import DB_FILENAME
     from game.store.db import ProgressStore, StoreError
-    from game.store.paths import data_dir
 
     try:
         folder = data_dir(args.data_dir)

@@ -125,7 +125,7 @@ class ReviewEntry:
 
     question_id: str
     box: int
-    """Leitner box 1..5; see `game.store.review`."""
+    """Leitner box 1..5; see `game.progress.schedule`."""
     due_at: str
     last_seen_at: str
     lapses: int

@@ -20,7 +20,7 @@ from textual.screen import Screen
 
 from game.engine.content.loader import Pack, QuoteRef
 from game.engine.quiz.run import QuizRun
-from game.store.records import Mode
+from game.progress.records import Mode
 from game.ui.progress import ProgressMixin
 from game.ui.screens.base import GameCommandPalette
 from game.ui.screens.title_screen import TitleScreen

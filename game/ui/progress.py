@@ -25,8 +25,8 @@ from textual.screen import Screen
 
 from game.engine.quiz.run import QuizRun
 from game.engine.story.run import StoryOutcome, StoryRun
-from game.progress.service import UI_BUSY_TIMEOUT_MS, Notice, ProgressService, Resumable, clean_name
-from game.store.records import Mode
+from game.progress.records import Mode, Notice, Resumable
+from game.progress.service import UI_BUSY_TIMEOUT_MS, ProgressService, clean_name
 from game.ui.story_actions import StoryActions
 
 if TYPE_CHECKING:
@@ -217,9 +217,9 @@ class ProgressMixin(StoryActions):
         if self.results_dir is None or mode != "quiz" or self.progress.is_tracked(run):
             return True
         try:
-            from game.store import results as results_store  # class play only
+            from game.progress.class_results import prepare_folder  # class play only
 
-            results_store.prepare_folder(self.results_dir)
+            prepare_folder(self.results_dir)
         except OSError as exc:
             self.notify(
                 f"Cannot write results to {self.results_dir}: {exc.strerror or exc}. Ask your teacher.",

@@ -12,6 +12,8 @@ from pathlib import Path
 from game.engine.content import model
 from game.engine.content.loader import Pack
 from game.engine.quiz.run import Presented, QuizRun, Response, judge
+from game.progress.schedule import after_answer
+from game.store.db import Player, ProgressStore
 
 TESTS = Path(__file__).resolve().parent.parent
 QUIZ_PACK = TESTS / "snapshots" / "pack"
@@ -65,3 +67,13 @@ def answer(run: QuizRun, right: bool, elapsed: float = 4.0) -> None:
 
 def right_ids(pack: Pack) -> list[str]:
     return [q.id for q in pack.questions]
+
+
+def review_result(
+    store: ProgressStore, player: Player, pack_id: str, question_id: str, correct: bool, now: datetime
+) -> int | None:
+    """Apply one answer to the stored queue with the game's rule; the question's box after, or None."""
+    entry = store.update_review(
+        player, pack_id, question_id, lambda e: after_answer(e, question_id, correct, now)
+    )
+    return None if entry is None else entry.box

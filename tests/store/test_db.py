@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from progress_helpers import review_result
 
 import game
 from game.store.connection import DB_FILENAME, SQLITE_MAGIC
@@ -273,7 +274,7 @@ def test_migrates_a_schema_1_database(data: Path) -> None:
         assert me.name == "Ana"
         [entry] = store.review_queue(me, "pk")
         assert (entry.question_id, entry.box, entry.lapses) == ("q1", 3, 0)
-        assert store.review_result(me, "pk", "q1", correct=False, now=T0) == 1
+        assert review_result(store, me, "pk", "q1", False, T0) == 1
         assert store.review_queue(me, "pk")[0].lapses == 1
     with _raw(db) as conn:
         versions = [v for (v,) in conn.execute("SELECT version FROM schema_version ORDER BY version")]

@@ -16,7 +16,8 @@ from progress_helpers import QUIZ_PACK, STORY_PACK, T0, Clock, answer
 from game.engine.content.loader import Pack, load_pack
 from game.engine.quiz.run import QuizRun
 from game.engine.story.run import StoryRun
-from game.progress.service import ProgressService, Resumable, clean_name
+from game.progress.records import Resumable
+from game.progress.service import ProgressService, clean_name
 from game.store.connection import DB_FILENAME
 from game.store.db import ProgressStore
 from game.store.schema import SCHEMA_VERSION_DDL

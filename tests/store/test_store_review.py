@@ -1,12 +1,16 @@
-"""Spaced review: Leitner boxes 1..5 with intervals 0, 1, 3, 7, 21 days, driven by a controlled clock."""
+"""Spaced review: the pure rule (Leitner boxes 1..5, intervals 0, 1, 3, 7, 21 days) as a table, and the
+stored queue it drives, with a controlled clock."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from progress_helpers import review_result
 
-from game.store.db import LEITNER_INTERVALS_DAYS, ProgressStore
+from game.progress.schedule import LEITNER_INTERVALS_DAYS, after_answer
+from game.store.db import ProgressStore
+from game.store.records import ReviewEntry, to_ts
 
 T0 = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
@@ -18,7 +22,7 @@ def test_intervals_are_the_documented_ones() -> None:
 
 def test_never_missed_questions_are_not_queued(store: ProgressStore) -> None:
     me = store.ensure_player("Ana")
-    assert store.review_result(me, "pk", "q1", correct=True, now=T0) is None
+    assert review_result(store, me, "pk", "q1", True, T0) is None
     assert store.due(me, "pk", now=T0 + 100 * DAY) == []
     assert store.review_queue(me, "pk") == []
 
@@ -37,11 +41,28 @@ WALK = [
 ]
 
 
+@pytest.mark.parametrize(("before", "correct", "after"), [
+    # not queued: a miss enters box 1 due now; a right answer leaves it out
+    (None, False, ReviewEntry("q", 1, to_ts(T0), to_ts(T0), 1)),
+    (None, True, None),
+    # queued and due: right moves up a box and schedules the box's interval; box 5 graduates
+    (ReviewEntry("q", 1, to_ts(T0), to_ts(T0), 1), True, ReviewEntry("q", 2, to_ts(T0 + DAY), to_ts(T0), 1)),
+    (ReviewEntry("q", 3, to_ts(T0), to_ts(T0), 2), True,
+     ReviewEntry("q", 4, to_ts(T0 + 7 * DAY), to_ts(T0), 2)),
+    (ReviewEntry("q", 5, to_ts(T0), to_ts(T0), 1), True, None),
+    # queued, not yet due: right changes only the time seen; a miss still demotes and counts a lapse
+    (ReviewEntry("q", 4, to_ts(T0 + DAY), "x", 1), True, ReviewEntry("q", 4, to_ts(T0 + DAY), to_ts(T0), 1)),
+    (ReviewEntry("q", 4, to_ts(T0 + DAY), "x", 1), False, ReviewEntry("q", 1, to_ts(T0), to_ts(T0), 2)),
+])  # fmt: skip
+def test_rule_table(before: ReviewEntry | None, correct: bool, after: ReviewEntry | None) -> None:
+    assert after_answer(before, "q", correct, T0) == after
+
+
 def test_leitner_walk(store: ProgressStore) -> None:
     me = store.ensure_player("Ana")
     for offset, correct, box, due_offset in WALK:
         now = T0 + offset
-        assert store.review_result(me, "pk", "q1", correct, now=now) == box, offset
+        assert review_result(store, me, "pk", "q1", correct, now) == box, offset
         queue = store.review_queue(me, "pk")
         if box is None:
             assert queue == []
@@ -59,21 +80,21 @@ def test_leitner_walk(store: ProgressStore) -> None:
 def test_a_miss_from_any_box_goes_back_to_box_1(store: ProgressStore, box_before: int) -> None:
     me = store.ensure_player("Ana")
     now = T0
-    store.review_result(me, "pk", "q1", False, now=now)
+    review_result(store, me, "pk", "q1", False, now)
     while store.review_queue(me, "pk")[0].box < box_before:
         now = datetime.fromisoformat(store.review_queue(me, "pk")[0].due_at)
-        store.review_result(me, "pk", "q1", True, now=now)
+        review_result(store, me, "pk", "q1", True, now)
     later = now + timedelta(minutes=1)  # not yet due: a miss still demotes at once
-    assert store.review_result(me, "pk", "q1", False, now=later) == 1
+    assert review_result(store, me, "pk", "q1", False, later) == 1
     assert store.due(me, "pk", now=later) == ["q1"]
 
 
 def test_due_order_count_and_isolation(store: ProgressStore) -> None:
     ana, bo = store.ensure_player("Ana"), store.ensure_player("Bo")
-    store.review_result(ana, "pk", "late", False, now=T0 + timedelta(hours=2))
-    store.review_result(ana, "pk", "early", False, now=T0)
-    store.review_result(ana, "other", "x", False, now=T0)
-    store.review_result(bo, "pk", "b", False, now=T0)
+    review_result(store, ana, "pk", "late", False, T0 + timedelta(hours=2))
+    review_result(store, ana, "pk", "early", False, T0)
+    review_result(store, ana, "other", "x", False, T0)
+    review_result(store, bo, "pk", "b", False, T0)
     assert store.due(ana, "pk", now=T0 + DAY) == ["early", "late"]
     assert store.due_count(ana, "pk", now=T0 + timedelta(hours=1)) == 1
     assert store.due_count(ana, "pk", now=T0 + DAY) == 2
@@ -85,8 +106,8 @@ def test_prune_drops_only_ids_the_pack_no_longer_has(store: ProgressStore) -> No
     ana, bo = store.ensure_player("Ana"), store.ensure_player("Bo")
     for player in (ana, bo):
         for qid in ("keep", "gone"):
-            store.review_result(player, "pk", qid, False, now=T0)
-    store.review_result(ana, "other", "gone", False, now=T0)
+            review_result(store, player, "pk", qid, False, T0)
+    review_result(store, ana, "other", "gone", False, T0)
     assert store.prune("pk", iter(["keep", "new-question"])) == 2
     assert store.due(ana, "pk", now=T0) == ["keep"]
     assert store.due(bo, "pk", now=T0) == ["keep"]
