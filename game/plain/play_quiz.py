@@ -98,7 +98,7 @@ def _open_progress(console: Console, settings: QuizSettings, pack: Pack) -> Prog
     """The progress service for ``--player`` (None without one); problems are notes, never a stop."""
     if not settings.player:
         return None
-    progress = ProgressService.open(settings.data_dir)
+    progress = ProgressService.open(settings.data_dir, fuzz=settings.seed is None)
     progress.on_problem = lambda message: console.note(f"quotebound: {message}")
     if progress.store is not None:
         progress.prune(pack)

@@ -11,11 +11,23 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from game.engine.content.loader import Pack
-from game.progress.schedule import after_answer
+from game.progress.schedule import after_answer, replay
+from game.store.db import ProgressStore
 from game.store.records import ReviewEntry
 
 if TYPE_CHECKING:
     from game.progress.service import ProgressService
+
+
+def replay_if_pending(store: ProgressStore) -> int | None:
+    """Rebuild the queue from the answer log if the database was just upgraded to FSRS (schema 3).
+
+    Returns:
+        The queue's size after a rebuild; None when none was needed.
+    """
+    if not store.replay_pending():
+        return None
+    return store.rebuild_review(replay)
 
 
 class ReviewQueue:
@@ -32,8 +44,12 @@ class ReviewQueue:
         store, player = self._service.store, self._service.player
         if store is None or player is None:
             return None
+        fuzz = self._service.fuzz
         return store.update_review(
-            player, pack_id, question_id, lambda entry: after_answer(entry, question_id, correct, now)
+            player,
+            pack_id,
+            question_id,
+            lambda entry: after_answer(entry, question_id, correct, now, fuzz=fuzz),
         )
 
     def prune(self, pack: Pack) -> int:

@@ -34,7 +34,7 @@ from game.engine.quiz.run import QuizRun
 from game.engine.story.run import StoryOutcome, StoryRun
 from game.progress.records import Mode, Notice, Resumable, SavedResults
 from game.progress.resume import ALL_MODES, ResumeList
-from game.progress.review import ReviewQueue
+from game.progress.review import ReviewQueue, replay_if_pending
 from game.progress.runs import RunKeeper
 from game.store.db import NewerSchemaError, Player, ProgressStore, StoreError
 
@@ -78,8 +78,11 @@ class ProgressService:
         clock: Clock | None = None,
         tz: tzinfo | None = None,
         notices: Iterable[Notice] = (),
+        fuzz: bool = False,
     ) -> None:
         self.store = store
+        self.fuzz = fuzz
+        """Let FSRS spread review intervals at random (the game without ``--seed``); off for tests."""
         self.clock: Clock = clock or utc_now
         self.tz = tz
         """Zone for calendar days in stats (None: the machine's)."""
@@ -100,6 +103,7 @@ class ProgressService:
         clock: Clock | None = None,
         tz: tzinfo | None = None,
         busy_timeout_ms: int = UI_BUSY_TIMEOUT_MS,
+        fuzz: bool = False,
     ) -> ProgressService:
         """Open the progress database in ``data_dir`` (override > ``QUOTEBOUND_DATA`` > platform folder).
 
@@ -123,7 +127,11 @@ class ProgressService:
                         "warning",
                     )
                 )
-        return cls(store, clock=clock, tz=tz, notices=notices)
+        service = cls(store, clock=clock, tz=tz, notices=notices, fuzz=fuzz)
+        if store is not None:
+            with service.guard():
+                replay_if_pending(store)
+        return service
 
     @property
     def saving(self) -> bool:

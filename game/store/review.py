@@ -10,19 +10,38 @@ Ids are stable keys: rewording a question keeps its schedule; `prune` drops rows
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 
 from game.store.connection import StoreBase
-from game.store.records import Player, ReviewEntry, to_ts
+from game.store.records import LoggedAnswer, Player, ReviewEntry, to_ts
+from game.store.schema import REPLAY_REVIEW
 
 ReviewRule = Callable[[ReviewEntry | None], ReviewEntry | None]
 """A question's queue row before an answer → after it (None: not in the queue)."""
 
 
+_COLUMNS = "question_id, due_at, last_seen_at, lapses, card_json"
+
+
 def _entry(row: tuple[object, ...]) -> ReviewEntry:
-    qid, box, due_at, seen, lapses = row
-    return ReviewEntry(str(qid), int(str(box)), str(due_at), str(seen), int(str(lapses)))
+    qid, due_at, seen, lapses, card = row
+    return ReviewEntry(str(qid), str(due_at), str(seen), int(str(lapses)), str(card))
+
+
+def _put(conn: sqlite3.Connection, key: tuple[int, str, str], entry: ReviewEntry | None) -> None:
+    if entry is None:
+        conn.execute("DELETE FROM review WHERE player_id = ? AND pack_id = ? AND question_id = ?", key)
+        return
+    conn.execute(
+        "INSERT INTO review (player_id, pack_id, question_id, due_at, last_seen_at, lapses, card_json)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (player_id, pack_id, question_id) DO UPDATE SET"
+        " due_at = excluded.due_at, last_seen_at = excluded.last_seen_at, lapses = excluded.lapses,"
+        " card_json = excluded.card_json",
+        (*key, entry.due_at, entry.last_seen_at, entry.lapses, entry.card_json),
+    )
 
 
 class ReviewMixin(StoreBase):
@@ -39,32 +58,18 @@ class ReviewMixin(StoreBase):
         key = (player.id, pack_id, question_id)
         with self._write() as conn:
             row = conn.execute(
-                "SELECT question_id, box, due_at, last_seen_at, lapses FROM review"
-                " WHERE player_id = ? AND pack_id = ? AND question_id = ?",
-                key,
+                f"SELECT {_COLUMNS} FROM review WHERE player_id = ? AND pack_id = ? AND question_id = ?", key
             ).fetchone()
             after = rule(None if row is None else _entry(row))
-            if after is None:
-                conn.execute(
-                    "DELETE FROM review WHERE player_id = ? AND pack_id = ? AND question_id = ?", key
-                )
-                return None
-            conn.execute(
-                "INSERT INTO review (player_id, pack_id, question_id, box, due_at, last_seen_at, lapses)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (player_id, pack_id, question_id) DO UPDATE SET"
-                " box = excluded.box, due_at = excluded.due_at, last_seen_at = excluded.last_seen_at,"
-                " lapses = excluded.lapses",
-                (*key, after.box, after.due_at, after.last_seen_at, after.lapses),
-            )
+            _put(conn, key, after)
         return after
 
     def due(self, player: Player, pack_id: str, now: datetime | None = None) -> list[str]:
-        """Question ids due for review, longest overdue first (then lowest box, then id: a stable order)."""
+        """Question ids due for review, longest overdue first (then by id: a stable order)."""
         with self._read() as conn:
             rows = conn.execute(
                 "SELECT question_id FROM review WHERE player_id = ? AND pack_id = ? AND due_at <= ?"
-                " ORDER BY due_at, box, question_id",
+                " ORDER BY due_at, question_id",
                 (player.id, pack_id, to_ts(now)),
             ).fetchall()
         return [str(r[0]) for r in rows]
@@ -82,8 +87,8 @@ class ReviewMixin(StoreBase):
         """The whole queue, due or not, soonest first (for a "what am I weak at" screen)."""
         with self._read() as conn:
             rows = conn.execute(
-                "SELECT question_id, box, due_at, last_seen_at, lapses FROM review"
-                " WHERE player_id = ? AND pack_id = ? ORDER BY due_at, box, question_id",
+                f"SELECT {_COLUMNS} FROM review"
+                " WHERE player_id = ? AND pack_id = ? ORDER BY due_at, question_id",
                 (player.id, pack_id),
             ).fetchall()
         return [_entry(row) for row in rows]
@@ -108,3 +113,38 @@ class ReviewMixin(StoreBase):
                     "DELETE FROM review WHERE pack_id = ? AND question_id = ?", (pack_id, qid)
                 ).rowcount
         return removed
+
+    # --- rebuilding the queue (schema 3) --------------------------------------------------------------
+
+    def replay_pending(self) -> bool:
+        """Whether the queue must be rebuilt from the answer log (a database upgraded to schema 3)."""
+        with self._read() as conn:
+            row = conn.execute("SELECT 1 FROM pending WHERE what = ?", (REPLAY_REVIEW,)).fetchone()
+        return row is not None
+
+    def rebuild_review(
+        self, replay: Callable[[Iterator[LoggedAnswer]], Iterable[tuple[int, str, ReviewEntry]]]
+    ) -> int:
+        """Replace the whole queue by what ``replay`` makes of the answer log, and clear the pending flag.
+
+        Args:
+            replay: Gets every quiz and review answer (not story choices) in the order given, per player,
+                pack and question; returns the rows to keep as (player id, pack id, entry).
+
+        Returns:
+            How many rows the queue now has. One transaction: a crash leaves the flag, and the next open
+            replays again.
+        """
+        with self._write() as conn:
+            rows = conn.execute(
+                "SELECT r.player_id, r.pack_id, a.item_id, a.correct, a.answered_at"
+                " FROM answer a JOIN run r ON r.id = a.run_id WHERE r.mode != 'story'"
+                " ORDER BY r.player_id, r.pack_id, a.item_id, a.answered_at, a.id"
+            )
+            log = (LoggedAnswer(int(p), str(k), str(i), bool(c), str(t)) for p, k, i, c, t in rows)
+            kept = list(replay(log))
+            conn.execute("DELETE FROM review")
+            for player_id, pack_id, entry in kept:
+                _put(conn, (player_id, pack_id, entry.question_id), entry)
+            conn.execute("DELETE FROM pending WHERE what = ?", (REPLAY_REVIEW,))
+        return len(kept)

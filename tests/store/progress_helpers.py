@@ -14,6 +14,7 @@ from game.engine.content.loader import Pack
 from game.engine.quiz.run import Presented, QuizRun, Response, judge
 from game.progress.schedule import after_answer
 from game.store.db import Player, ProgressStore
+from game.store.records import ReviewEntry
 
 TESTS = Path(__file__).resolve().parent.parent
 QUIZ_PACK = TESTS / "snapshots" / "pack"
@@ -71,9 +72,8 @@ def right_ids(pack: Pack) -> list[str]:
 
 def review_result(
     store: ProgressStore, player: Player, pack_id: str, question_id: str, correct: bool, now: datetime
-) -> int | None:
-    """Apply one answer to the stored queue with the game's rule; the question's box after, or None."""
-    entry = store.update_review(
+) -> ReviewEntry | None:
+    """Apply one answer to the stored queue with the game's rule; the question's row after, or None."""
+    return store.update_review(
         player, pack_id, question_id, lambda e: after_answer(e, question_id, correct, now)
     )
-    return None if entry is None else entry.box

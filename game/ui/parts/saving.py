@@ -51,7 +51,11 @@ class Saving:
         self._opened = True
         app = self.app
         service = ProgressService.open(
-            app.data_dir, clock=self.progress.clock, tz=self.progress.tz, busy_timeout_ms=app.BUSY_TIMEOUT_MS
+            app.data_dir,
+            clock=self.progress.clock,
+            tz=self.progress.tz,
+            busy_timeout_ms=app.BUSY_TIMEOUT_MS,
+            fuzz=app.seed is None,  # a seeded session replays exactly, review dates included
         )
         service.on_problem = self._problem
         self.progress = service
