@@ -1,7 +1,9 @@
-"""Where the bundled packs live, and which scenes folder a run uses.
+"""Where quotebound's files live: the packs it plays and the player's data folder.
 
-In a wheel the top-level ``scenes/`` and ``seeds/`` are shipped as ``game/content/``; in a source
-checkout they sit beside the ``game`` package. ``--scenes`` or ``QUOTEBOUND_SCENES`` points elsewhere.
+* Packs: in a wheel the top-level ``scenes/`` and ``seeds/`` are shipped as ``game/content/``; in a source
+  checkout they sit beside the ``game`` package. ``--scenes`` or ``QUOTEBOUND_SCENES`` points elsewhere.
+* Player data (the progress database, unsent class results): ``--data-dir``, else ``$QUOTEBOUND_DATA``,
+  else the platform's user data folder.
 """
 
 from __future__ import annotations
@@ -10,6 +12,9 @@ import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
+
+APP_NAME = "quotebound"
+DATA_ENV_VAR = "QUOTEBOUND_DATA"
 
 
 def bundled_scenes() -> Path:
@@ -22,3 +27,31 @@ def scenes_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The scenes folder: ``--scenes``, else ``QUOTEBOUND_SCENES``, else the bundled packs."""
     chosen = override or os.environ.get("QUOTEBOUND_SCENES")
     return Path(chosen).expanduser() if chosen else bundled_scenes()
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """Return the player's data folder, creating it if missing.
+
+    Args:
+        override: The `--data-dir` command-line value; wins over the environment.
+
+    Returns:
+        An absolute path: `override`, else `$QUOTEBOUND_DATA`, else
+        `platformdirs.user_data_dir("quotebound")`. Empty strings count as unset, so `QUOTEBOUND_DATA=`
+        does not write into the current folder.
+    """
+    raw: str | os.PathLike[str]
+    if override is not None and os.fspath(override) != "":
+        raw = override
+    elif os.environ.get(DATA_ENV_VAR):
+        raw = os.environ[DATA_ENV_VAR]
+    else:
+        # Imported here: commands that only read packs (validate, export) never need it.
+        import platformdirs
+
+        # appauthor=False: on Windows this gives ...\quotebound, not ...\quotebound\quotebound.
+        raw = platformdirs.user_data_dir(APP_NAME, appauthor=False)
+    # Resolve now so a later chdir cannot move the folder under a running game.
+    path = Path(raw).expanduser().resolve()
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -171,7 +171,7 @@ def _run_plain(args: argparse.Namespace, packs: list[Pack]) -> int:
         return 0
     if args.mode == "story":
         return _run_plain_story(args, pack, console)
-    from game.plain.quiz import QuizSettings, play_quiz
+    from game.plain.play_quiz import QuizSettings, play_quiz
 
     settings = QuizSettings(
         seed=args.seed,
@@ -187,7 +187,7 @@ def _run_plain(args: argparse.Namespace, packs: list[Pack]) -> int:
 
 def _run_plain_story(args: argparse.Namespace, pack: Pack, console: Console) -> int:
     try:
-        from game.plain.story import play_story
+        from game.plain.play_story import play_story
     except ImportError:
         print("quotebound: story mode is not available in plain mode yet.", file=sys.stderr)
         return 2

@@ -38,11 +38,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     """Print the figures; 1 (with a message on stderr) when the database or the player cannot be read."""
     from game.engine.packs import load_packs
-    from game.paths import scenes_dir
+    from game.paths import data_dir, scenes_dir
     from game.progress.figures import gather, text_lines, to_json
+    from game.progress.review import replay_if_pending
     from game.store.connection import DB_FILENAME
     from game.store.db import ProgressStore, StoreError
-    from game.store.paths import data_dir
 
     try:
         folder = data_dir(args.data_dir)
@@ -61,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"quotebound: {exc}", file=sys.stderr)
         return 1
     with store:
+        replay_if_pending(store)  # a database upgraded to FSRS review rebuilds its queue first
         if store.recovered_from is not None:
             print(
                 f"quotebound: the progress file was damaged ({store.recovery_reason}); it was moved to "

@@ -1,7 +1,9 @@
-"""Keeping a player's progress while they play: the service every front end shares, and the stats figures.
+"""A player's progress: the one door the TUI, the plain mode and the commands use to saved data.
 
-:mod:`game.progress.service` turns what happens in a round or a story (started, answered, finished, left)
-into :class:`~game.store.db.ProgressStore` writes, offers unfinished runs for resume, and writes class
-results. :mod:`game.progress.figures` gathers the numbers the stats screen and ``quotebound stats`` show.
-Neither imports textual or rich: the TUI, the plain line mode and the command line all use them.
+:mod:`~game.progress.service` (``ProgressService``) opens the store and hands each event of play to its
+part: :mod:`~game.progress.runs` (a run's life), :mod:`~game.progress.resume` (unfinished runs),
+:mod:`~game.progress.review` (the review queue, its rules pure in :mod:`~game.progress.schedule`).
+:mod:`~game.progress.class_results` writes the teacher's files; :mod:`~game.progress.figures` gathers the
+stats. :mod:`~game.progress.records` holds the values handed to front ends. Nothing here imports textual or
+rich; only this package (and commands, for files) imports :mod:`game.store`.
 """

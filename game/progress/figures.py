@@ -44,6 +44,16 @@ class EndingsFigure:
 
 
 @dataclass(frozen=True)
+class QueuedFigure:
+    """A question in the review queue and when it is next due (``due_at``: a store timestamp)."""
+
+    question_id: str
+    prompt: str
+    """The question's prompt (the id if the pack no longer has it)."""
+    due_at: str
+
+
+@dataclass(frozen=True)
 class PackFigures:
     """One pack's figures for one player."""
 
@@ -53,7 +63,8 @@ class PackFigures:
     topics: list[TopicFigure]
     endings: list[EndingsFigure]
     due: int
-    queued: int
+    queue: list[QueuedFigure]
+    """Every queued question, soonest due first."""
     best: list[BestScore]
     history: list[HistoryRow]
 
@@ -64,6 +75,10 @@ class PackFigures:
     @property
     def right(self) -> int:
         return sum(d.right for d in self.days)
+
+    @property
+    def queued(self) -> int:
+        return len(self.queue)
 
     @property
     def empty(self) -> bool:
@@ -77,6 +92,8 @@ class PlayerFigures:
     player: str
     streaks: Streaks
     packs: list[PackFigures]
+    now: datetime
+    """When they were gathered (what is due depends on it)."""
 
 
 def percent(right: int, answered: int) -> int:
@@ -135,6 +152,11 @@ def pack_figures(
         # Endings listed in the scenario's own order, so the text reads the same every time.
         reached = tuple(e for e in scenario.endings if e in found.get(scenario.id, set()))
         endings.append(EndingsFigure(scenario.id, scenario.title, reached, len(scenario.endings)))
+    questions = {q.id: q.prompt for q in pack.questions} if pack is not None else {}
+    queue = [
+        QueuedFigure(e.question_id, questions.get(e.question_id, e.question_id), e.due_at)
+        for e in store.review_queue(player, pack_id)
+    ]
     known = {s.id for s in scenarios}
     for scenario_id in sorted(set(found) - known):
         endings.append(EndingsFigure(scenario_id, scenario_id, tuple(sorted(found[scenario_id])), None))
@@ -145,7 +167,7 @@ def pack_figures(
         topics=topics,
         endings=endings,
         due=store.due_count(player, pack_id, now=now),
-        queued=len(store.review_queue(player, pack_id)),
+        queue=queue,
         best=[b for b in store.best_scores(player) if b.pack_id == pack_id],
         history=store.history(player, pack_id, limit=history_limit),
     )
@@ -183,6 +205,7 @@ def gather(
         player=player.name,
         streaks=store.streaks(player, now=now, tz=tz),
         packs=[f for f in figures if keep_empty or not f.empty],
+        now=now,
     )
 
 
@@ -243,7 +266,11 @@ def _pack_json(p: PackFigures, tz: tzinfo | None) -> dict[str, Any]:
             {"scenario": e.scenario_id, "title": e.title, "found": list(e.found), "total": e.total}
             for e in p.endings
         ],
-        "review": {"due": p.due, "queued": p.queued},
+        "review": {
+            "due": p.due,
+            "queued": p.queued,
+            "queue": [{"question": q.question_id, "due": q.due_at} for q in p.queue],
+        },
         "best": [
             {"mode": b.mode, "score": b.score, "max_score": b.max_score, "finished": b.finished_at}
             for b in p.best
@@ -263,6 +290,19 @@ def _pack_json(p: PackFigures, tz: tzinfo | None) -> dict[str, Any]:
             for h in p.history
         ],
     }
+
+
+def due_text(due_at: str, now: datetime, tz: tzinfo | None) -> str:
+    """``due now`` or ``due 2025-03-12`` (the calendar day in ``tz``), padded to one width."""
+    if parse_ts(due_at) <= now:
+        return "due now       "
+    return f"due {local_day(due_at, tz)}"
+
+
+def shorten(text: str, width: int = 56) -> str:
+    """One line of at most ``width`` characters."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
 
 
 def streak_text(s: Streaks) -> str:
@@ -307,6 +347,8 @@ def text_lines(figures: Sequence[PlayerFigures], tz: tzinfo | None = None) -> li
             for e in p.endings:
                 lines.append(f"    Story {e.title}: {endings_text(e)}")
             lines.append(f"    Review: {p.due} due now, {p.queued} in the queue")
+            for q in p.queue:
+                lines.append(f"      {due_text(q.due_at, f.now, tz)}  {shorten(q.prompt)}")
             for b in p.best:
                 lines.append(
                     f"    Best {b.mode}: {score_text(b.score, b.max_score)} ({local_day(b.finished_at, tz)})"

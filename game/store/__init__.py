@@ -1,4 +1,4 @@
-"""Persistence: where the player's data lives (`paths`) and their progress database (`db.ProgressStore`).
+"""Persistence: the progress database (`db.ProgressStore`), class results files and atomic writes.
 
 Pure standard library plus platformdirs; nothing here imports the UI.
 """

@@ -1,14 +1,15 @@
 """`ProgressStore`: players, runs and answers in one SQLite file, `progress.sqlite3` in the data folder.
 
 Every write is one transaction committed before the method returns, so an answer the player has seen accepted
-survives `kill -9`. The spaced-review queue lives in `game.store.review`, history and statistics in
-`game.store.stats`; `ProgressStore` combines them. Typical use::
+survives `kill -9`. The spaced-review queue's rows live in `game.store.review`, history and statistics in
+`game.store.stats`; `ProgressStore` combines them. The store only saves and reads: the rules of play (when a
+question is due again) are `game.progress`'s. Typical use::
 
     store = ProgressStore(data_dir_override)          # may set store.recovered_from: tell the player
     me = store.ensure_player("Ana")
     run = store.start_run(me, "panjshir", "quiz", seed=7, state_json=engine.to_json(), total=10)
     store.record_answer(run, "nrf-members", '{"pick": 0}', True, 1.0, 10, 4.2, engine.to_json(), topic="who")
-    store.review_result(me, "panjshir", "nrf-members", correct=True)
+    store.update_review(me, "panjshir", "nrf-members", rule)   # rule: the queue row before -> after
     store.finish_run(run, score=80, max_score=100, state_json=engine.to_json())
 """
 
@@ -19,8 +20,8 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any
 
+from game.paths import data_dir
 from game.store.connection import DB_FILENAME
-from game.store.paths import data_dir
 from game.store.records import (
     MODES,
     AnswerRecord,
@@ -32,12 +33,11 @@ from game.store.records import (
     StoreLockedError,
     to_ts,
 )
-from game.store.review import LEITNER_INTERVALS_DAYS, ReviewMixin
+from game.store.review import ReviewMixin
 from game.store.stats import StatsMixin
 
 __all__ = [
     "DB_FILENAME",
-    "LEITNER_INTERVALS_DAYS",
     "NewerSchemaError",
     "Player",
     "ProgressStore",

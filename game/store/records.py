@@ -124,13 +124,24 @@ class ReviewEntry:
     """A question in the spaced-review queue."""
 
     question_id: str
-    box: int
-    """Leitner box 1..5; see `game.store.review`."""
     due_at: str
     last_seen_at: str
     lapses: int
     """Misses since it last entered the queue (graduating resets it); a high count marks a question worth
     rewording or re-reading."""
+    card_json: str
+    """The scheduler's state for it (see `game.progress.schedule`); the store only keeps it."""
+
+
+@dataclass(frozen=True)
+class LoggedAnswer:
+    """One quiz or review answer from the log, for replaying the review schedule."""
+
+    player_id: int
+    pack_id: str
+    item_id: str
+    correct: bool
+    answered_at: str
 
 
 @dataclass(frozen=True)

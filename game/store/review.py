@@ -1,90 +1,75 @@
-"""Spaced review of missed questions: a Leitner system with five boxes.
+"""The spaced-review queue's rows: read, written and pruned; the rules that move them live elsewhere.
 
-Rules (per player, per pack, per question id):
-
-* A question enters the queue only when it is missed; questions never missed are never in it.
-* A miss, in any mode, puts it in box 1, due at once (and counts a lapse).
-* A right answer *when it is due* moves it up one box and schedules it `LEITNER_INTERVALS_DAYS[box - 1]` days
-  later: box 1 → 0 days, 2 → 1, 3 → 3, 4 → 7, 5 → 21.
-* A right answer *before* it is due changes nothing: answering twice in one sitting is not spacing, and
-  promoting on it would let cramming empty the queue.
-* A right answer in box 5 graduates the question: it leaves the queue (a later miss brings it back to box 1).
-  Chosen over "stay in box 5 forever" so "Review mistakes" can be finished, which is what a player expects.
+One row per player, pack and question id in the queue. When and how a row changes after an answer is
+:func:`game.progress.schedule.after_answer`, pure code; :meth:`ReviewMixin.update_review` applies such a rule
+inside one write transaction, so two copies of the game answering at once cannot interleave a read and a
+write.
 
 Ids are stable keys: rewording a question keeps its schedule; `prune` drops rows for ids a pack no longer has.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import datetime, timedelta
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 
 from game.store.connection import StoreBase
-from game.store.records import Player, ReviewEntry, parse_ts, to_ts
+from game.store.records import LoggedAnswer, Player, ReviewEntry, to_ts
+from game.store.schema import REPLAY_REVIEW
 
-LEITNER_INTERVALS_DAYS: tuple[int, ...] = (0, 1, 3, 7, 21)
-"""Days until due after landing in box 1..5."""
-TOP_BOX = len(LEITNER_INTERVALS_DAYS)
+ReviewRule = Callable[[ReviewEntry | None], ReviewEntry | None]
+"""A question's queue row before an answer → after it (None: not in the queue)."""
+
+
+_COLUMNS = "question_id, due_at, last_seen_at, lapses, card_json"
+
+
+def _entry(row: tuple[object, ...]) -> ReviewEntry:
+    qid, due_at, seen, lapses, card = row
+    return ReviewEntry(str(qid), str(due_at), str(seen), int(str(lapses)), str(card))
+
+
+def _put(conn: sqlite3.Connection, key: tuple[int, str, str], entry: ReviewEntry | None) -> None:
+    if entry is None:
+        conn.execute("DELETE FROM review WHERE player_id = ? AND pack_id = ? AND question_id = ?", key)
+        return
+    conn.execute(
+        "INSERT INTO review (player_id, pack_id, question_id, due_at, last_seen_at, lapses, card_json)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (player_id, pack_id, question_id) DO UPDATE SET"
+        " due_at = excluded.due_at, last_seen_at = excluded.last_seen_at, lapses = excluded.lapses,"
+        " card_json = excluded.card_json",
+        (*key, entry.due_at, entry.last_seen_at, entry.lapses, entry.card_json),
+    )
 
 
 class ReviewMixin(StoreBase):
-    """The review-queue part of `ProgressStore`."""
+    """The review-queue part of `ProgressStore`: SQL only."""
 
-    def review_result(
-        self, player: Player, pack_id: str, question_id: str, correct: bool, now: datetime | None = None
-    ) -> int | None:
-        """Apply one answer to the review schedule (call it for every answered question, in any mode).
+    def update_review(
+        self, player: Player, pack_id: str, question_id: str, rule: ReviewRule
+    ) -> ReviewEntry | None:
+        """Replace the question's row by ``rule(row)`` in one transaction; None from the rule removes it.
 
         Returns:
-            The question's box afterwards, or None if it is not in the queue (never missed, or graduated now).
+            The row now stored, or None.
         """
-        ts = to_ts(now)
-        moment = parse_ts(ts)
         key = (player.id, pack_id, question_id)
         with self._write() as conn:
             row = conn.execute(
-                "SELECT box, due_at FROM review WHERE player_id = ? AND pack_id = ? AND question_id = ?", key
+                f"SELECT {_COLUMNS} FROM review WHERE player_id = ? AND pack_id = ? AND question_id = ?", key
             ).fetchone()
-            if not correct:
-                conn.execute(
-                    "INSERT INTO review (player_id, pack_id, question_id, box, due_at, last_seen_at, lapses)"
-                    " VALUES (?, ?, ?, 1, ?, ?, 1)"
-                    " ON CONFLICT (player_id, pack_id, question_id) DO UPDATE SET"
-                    " box = 1, due_at = excluded.due_at, last_seen_at = excluded.last_seen_at,"
-                    " lapses = lapses + 1",
-                    (*key, ts, ts),
-                )
-                return 1
-            if row is None:
-                return None
-            box, due_at = int(row[0]), str(row[1])
-            if due_at > ts:
-                conn.execute(
-                    "UPDATE review SET last_seen_at = ?"
-                    " WHERE player_id = ? AND pack_id = ? AND question_id = ?",
-                    (ts, *key),
-                )
-                return box
-            if box >= TOP_BOX:
-                conn.execute(
-                    "DELETE FROM review WHERE player_id = ? AND pack_id = ? AND question_id = ?", key
-                )
-                return None
-            box += 1
-            due = to_ts(moment + timedelta(days=LEITNER_INTERVALS_DAYS[box - 1]))
-            conn.execute(
-                "UPDATE review SET box = ?, due_at = ?, last_seen_at = ?"
-                " WHERE player_id = ? AND pack_id = ? AND question_id = ?",
-                (box, due, ts, *key),
-            )
-            return box
+            after = rule(None if row is None else _entry(row))
+            _put(conn, key, after)
+        return after
 
     def due(self, player: Player, pack_id: str, now: datetime | None = None) -> list[str]:
-        """Question ids due for review, longest overdue first (then lowest box, then id: a stable order)."""
+        """Question ids due for review, longest overdue first (then by id: a stable order)."""
         with self._read() as conn:
             rows = conn.execute(
                 "SELECT question_id FROM review WHERE player_id = ? AND pack_id = ? AND due_at <= ?"
-                " ORDER BY due_at, box, question_id",
+                " ORDER BY due_at, question_id",
                 (player.id, pack_id, to_ts(now)),
             ).fetchall()
         return [str(r[0]) for r in rows]
@@ -102,11 +87,11 @@ class ReviewMixin(StoreBase):
         """The whole queue, due or not, soonest first (for a "what am I weak at" screen)."""
         with self._read() as conn:
             rows = conn.execute(
-                "SELECT question_id, box, due_at, last_seen_at, lapses FROM review"
-                " WHERE player_id = ? AND pack_id = ? ORDER BY due_at, box, question_id",
+                f"SELECT {_COLUMNS} FROM review"
+                " WHERE player_id = ? AND pack_id = ? ORDER BY due_at, question_id",
                 (player.id, pack_id),
             ).fetchall()
-        return [ReviewEntry(str(q), int(b), str(d), str(s), int(n)) for q, b, d, s, n in rows]
+        return [_entry(row) for row in rows]
 
     def prune(self, pack_id: str, existing_ids: Iterable[str]) -> int:
         """Drop queue rows (every player's) whose question id is no longer in the pack.
@@ -128,3 +113,38 @@ class ReviewMixin(StoreBase):
                     "DELETE FROM review WHERE pack_id = ? AND question_id = ?", (pack_id, qid)
                 ).rowcount
         return removed
+
+    # --- rebuilding the queue (schema 3) --------------------------------------------------------------
+
+    def replay_pending(self) -> bool:
+        """Whether the queue must be rebuilt from the answer log (a database upgraded to schema 3)."""
+        with self._read() as conn:
+            row = conn.execute("SELECT 1 FROM pending WHERE what = ?", (REPLAY_REVIEW,)).fetchone()
+        return row is not None
+
+    def rebuild_review(
+        self, replay: Callable[[Iterator[LoggedAnswer]], Iterable[tuple[int, str, ReviewEntry]]]
+    ) -> int:
+        """Replace the whole queue by what ``replay`` makes of the answer log, and clear the pending flag.
+
+        Args:
+            replay: Gets every quiz and review answer (not story choices) in the order given, per player,
+                pack and question; returns the rows to keep as (player id, pack id, entry).
+
+        Returns:
+            How many rows the queue now has. One transaction: a crash leaves the flag, and the next open
+            replays again.
+        """
+        with self._write() as conn:
+            rows = conn.execute(
+                "SELECT r.player_id, r.pack_id, a.item_id, a.correct, a.answered_at"
+                " FROM answer a JOIN run r ON r.id = a.run_id WHERE r.mode != 'story'"
+                " ORDER BY r.player_id, r.pack_id, a.item_id, a.answered_at, a.id"
+            )
+            log = (LoggedAnswer(int(p), str(k), str(i), bool(c), str(t)) for p, k, i, c, t in rows)
+            kept = list(replay(log))
+            conn.execute("DELETE FROM review")
+            for player_id, pack_id, entry in kept:
+                _put(conn, (player_id, pack_id, entry.question_id), entry)
+            conn.execute("DELETE FROM pending WHERE what = ?", (REPLAY_REVIEW,))
+        return len(kept)

@@ -117,7 +117,37 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX review_due ON review (player_id, pack_id, due_at)",
         ),
     ),
+    Migration(
+        3,
+        "review scheduled by FSRS: a card per queued question instead of a Leitner box; the queue is"
+        " rebuilt by replaying the answer log",
+        (
+            # SQL cannot run the scheduler, so the queue is emptied here and `pending` asks the game to
+            # replay every saved answer through it at the next open (game.progress.review.replay_log),
+            # in one transaction with clearing the flag: no history is lost and a crash replays again.
+            """
+            CREATE TABLE review_card (
+                player_id    INTEGER NOT NULL REFERENCES player(id),
+                pack_id      TEXT NOT NULL,
+                question_id  TEXT NOT NULL,        -- stable id, so rewording a question keeps its schedule
+                due_at       TEXT NOT NULL,        -- when the question is offered again
+                last_seen_at TEXT NOT NULL,
+                lapses       INTEGER NOT NULL DEFAULT 0,
+                card_json    TEXT NOT NULL,        -- the scheduler's card, as its own to_dict() gives it
+                PRIMARY KEY (player_id, pack_id, question_id)
+            )
+            """,
+            "DROP TABLE review",
+            "ALTER TABLE review_card RENAME TO review",
+            "CREATE INDEX review_due ON review (player_id, pack_id, due_at)",
+            "CREATE TABLE pending (what TEXT PRIMARY KEY)",
+            "INSERT INTO pending (what) VALUES ('replay-review')",
+        ),
+    ),
 )
+
+REPLAY_REVIEW = "replay-review"
+"""A `pending` row asking the game to rebuild the review queue from the answer log (see migration 3)."""
 
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -1,5 +1,9 @@
 """The Textual app: ``make_app`` builds it with the packs to play; it owns navigation and the themes.
 
+It is composed, not mixed in: :class:`~game.ui.parts.stories.Stories` (``app.stories``) and
+:class:`~game.ui.parts.saving.Saving` (``app.saving``) hold story mode and progress; the app answers the
+screens' :class:`~game.ui.host.GameHost` calls (the only ones screens may make) by handing them on.
+
 Rounds are dealt here (:meth:`QuoteboundApp.new_run`); the screens show them. Seeds: with ``--seed N``
 the first round uses ``N``, each new round ``N+1``, ``N+2``…, so a seeded session replays exactly;
 without a seed every new round gets a fresh random one. "Restart round" replays the same deal from
@@ -11,28 +15,29 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
+from textual.content import Content
 from textual.screen import Screen
 
 from game.engine.content.pack import Pack, QuoteRef
 from game.engine.quiz.run import QuizRun
-from game.store.records import Mode
-from game.ui.progress import ProgressMixin
+from game.engine.story.run import StoryOutcome, StoryRun
+from game.progress.records import Mode
+from game.progress.service import UI_BUSY_TIMEOUT_MS, ProgressService
+from game.ui.host import GameHost
+from game.ui.parts.saving import Saving
+from game.ui.parts.stories import Stories
 from game.ui.screens.base import GameCommandPalette
 from game.ui.screens.title_screen import TitleScreen
 from game.ui.themes import DEFAULT_THEME, HIGH_CONTRAST_THEME, THEME_VARIABLE_DEFAULTS, THEMES
 
 
-class QuoteboundApp(ProgressMixin, App[None]):
-    """The game: a title menu, quiz rounds, the article reader and help.
-
-    Story mode comes from :class:`~game.ui.story_actions.StoryActions`, players, saving, resume, review
-    and stats from :class:`~game.ui.progress.ProgressMixin` (which extends it).
-    """
+class QuoteboundApp(App[None]):
+    """The game: a title menu, quiz rounds, stories, the article reader and help (see the module doc)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "Quotebound"
@@ -44,6 +49,12 @@ class QuoteboundApp(ProgressMixin, App[None]):
 
     CURSOR_BLINK: ClassVar[bool] = True
     """Whether text boxes blink their cursor (tests turn it off for stable snapshots)."""
+
+    BUSY_TIMEOUT_MS: ClassVar[int] = UI_BUSY_TIMEOUT_MS
+    """How long a save waits for another program's lock before the game plays on unsaved."""
+
+    ASK_PLAYER: ClassVar[bool] = True
+    """Ask who is playing at start when no ``--player`` was given (other features' tests turn it off)."""
 
     def __init__(
         self,
@@ -82,7 +93,19 @@ class QuoteboundApp(ProgressMixin, App[None]):
         # NO_COLOR makes Textual draw in monochrome; the high-contrast theme's greys read best there.
         self.theme = HIGH_CONTRAST_THEME if self.no_color else DEFAULT_THEME
         self._theme_before_contrast = DEFAULT_THEME
-        self.init_progress(clock=clock, tz=tz)
+        self.stories = Stories(self)
+        self.saving = Saving(self, clock=clock, tz=tz)
+
+    @property
+    def progress(self) -> ProgressService:
+        """The progress service (the one door to saved data)."""
+        return self.saving.progress
+
+    def on_mount(self) -> None:
+        self.saving.start()
+
+    def on_unmount(self) -> None:
+        self.progress.close()
 
     # --- state the screens read --------------------------------------------------------------
 
@@ -135,11 +158,28 @@ class QuoteboundApp(ProgressMixin, App[None]):
         from game.ui.screens.quiz_screen import QuizScreen
         from game.ui.screens.review_screen import ReviewScreen
 
-        if not self.round_ready(run, mode, retry=lambda: self.show_round(run, mode=mode)):
+        if not self.saving.round_ready(run, mode, retry=lambda: self.show_round(run, mode=mode)):
             return
         self.back_to_title()
         self.push_screen(ReviewScreen(run) if mode == "review" else QuizScreen(run))
-        self.round_started(run, mode)
+        self.saving.round_started(run, mode)
+
+    def show_story(self, run: StoryRun) -> None:
+        """Play ``run`` from its current scene, saved from the start (a resumed run is saved already)."""
+        self.stories.show(run)
+        self.progress.story_started(run)
+
+    def start_scenario(self, scenario_id: str) -> None:
+        """Play the current pack's scenario ``scenario_id`` from its start, unless its lint refuses it."""
+        # Imported here: the lint walks every state, and starting the game must not pay for it.
+        from game.authoring.storylint import check_scenario
+
+        run = StoryRun(self.pack, scenario_id)
+        refusal = check_scenario(run.scenario)
+        if refusal is not None:
+            self.notify(refusal, title="Cannot play this scenario", severity="error", markup=False)
+            return
+        self.show_story(run)
 
     def open_reader(self, target: QuoteRef | None = None) -> None:
         """Show the article, at ``target`` when given."""
@@ -150,6 +190,63 @@ class QuoteboundApp(ProgressMixin, App[None]):
     def current_run(self) -> QuizRun | None:
         """The round the active screen shows, if any."""
         return getattr(self.screen, "run", None)
+
+    # --- what the title screen shows ----------------------------------------------------------
+
+    @property
+    def saving_progress(self) -> bool:
+        """Whether progress is being saved (a store and a named player)."""
+        return self.progress.saving
+
+    def player_line(self) -> Content:
+        return self.saving.player_line()
+
+    def resume_label(self) -> str:
+        return self.saving.resume_label()
+
+    def has_unfinished(self) -> bool:
+        return self.progress.unfinished_count(self.pack) > 0
+
+    def review_label(self) -> str:
+        return self.saving.review_label()
+
+    @property
+    def can_switch_player(self) -> bool:
+        return self.progress.store is not None
+
+    # --- what rounds and stories report --------------------------------------------------------
+
+    def round_answered(self, run: QuizRun) -> None:
+        """An answer was given: commit it (and the round's state) before its feedback shows."""
+        self.progress.answered(run)
+
+    def round_finished(self, run: QuizRun) -> None:
+        """The summary is about to show: finish the run, and write class results."""
+        self.saving.round_finished(run)
+
+    def round_left(self, run: QuizRun) -> None:
+        """The player left mid-round (Esc, or quit): it stays resumable; a class gets what was answered."""
+        self.saving.round_left(run)
+
+    def leave_notice(self) -> str:
+        return self.saving.leave_notice()
+
+    def story_choice_made(self, run: StoryRun, outcome: StoryOutcome) -> None:
+        """A choice was made (the run is already advanced): commit it with the story's state."""
+        self.progress.story_choice(run, outcome)
+
+    def story_ended(self, run: StoryRun) -> None:
+        """The story reached an ending (before its feedback shows): remember it, finish the run, log it."""
+        self.stories.ended(run)
+        self.progress.story_ended(run)
+
+    def story_left(self, run: StoryRun) -> None:
+        """The player left a story before its end: what was chosen is saved; it stays resumable."""
+        self.progress.round_left(run)
+
+    def story_endings_found(self, scenario_id: str) -> set[str]:
+        """Ending ids of the scenario the player has reached, saved or found this session."""
+        return self.stories.endings_found(scenario_id) | self.progress.endings_found(self.pack, scenario_id)
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -164,6 +261,34 @@ class QuoteboundApp(ProgressMixin, App[None]):
             self.notify("The article opens after you answer: this round is timed.", severity="warning")
             return
         self.open_reader(getattr(self.screen, "source_quote", None))
+
+    def action_start_story(self) -> None:
+        """Pick a scenario of the current pack to play."""
+        self.stories.pick()
+
+    def action_restart_story(self) -> None:
+        """Play the scenario on show again from its start."""
+        self.stories.restart()
+
+    def action_start_review(self) -> None:
+        """Play the questions due for review, as a round in review mode."""
+        self.saving.start_review()
+
+    def action_show_stats(self) -> None:
+        self.saving.show_stats()
+
+    def action_resume(self) -> None:
+        self.saving.offer_resume()
+
+    def action_switch_player(self) -> None:
+        self.saving.ask_player()
+
+    async def action_quit(self) -> None:
+        """Quit; a round in progress stays resumable, and a class gets the answers given so far."""
+        run = self.saving.live_round
+        if run is not None and not run.finished:
+            self.round_left(run)
+        self.exit()
 
     def action_help(self) -> None:
         from game.ui.screens.help_screen import HelpScreen
@@ -219,6 +344,8 @@ class QuoteboundApp(ProgressMixin, App[None]):
             "Toggle high contrast", "White on black with yellow highlights", self.action_toggle_high_contrast
         )
         yield SystemCommand("Help", "Keys, scoring and how the game works", self.action_help)
+        yield from self.saving.system_commands()
+        yield from self.stories.system_commands(screen)
         yield from super().get_system_commands(screen)
 
 
@@ -264,3 +391,9 @@ def make_app(
         clock=clock,
         tz=tz,
     )
+
+
+if TYPE_CHECKING:
+    # mypy proves the app gives screens everything GameHost promises.
+    def _host(app: QuoteboundApp) -> GameHost:
+        return app

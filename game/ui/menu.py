@@ -4,10 +4,11 @@ To add a mode (Story, Review, Stats…), append a :class:`MenuEntry` to :data:`T
 where it should appear) and give :class:`~game.ui.app.QuoteboundApp` the action it names, for example::
 
     MenuEntry("story", "Story", "app.start_story", hint="Choose your path through the events",
-              shown=lambda app: bool(app.pack.scenarios))
+              shown=lambda game: bool(game.pack.scenarios))
 
-and ``def action_start_story(self) -> None: ...`` on the app (or a mixin it gains). A ``label`` may be
-a callable so it can count things (``lambda app: f"Review ({app.due_count()} due)"``). The menu is
+and ``def action_start_story(self) -> None: ...`` on the app. A ``label`` or ``shown`` callable gets the
+game as a :class:`~game.ui.host.GameHost` (add what it needs to read there), so it can count things
+(``lambda game: game.review_label()``). The menu is
 rebuilt every time the title screen is shown, so labels and ``shown`` stay current. Entries are
 numbered 1-9 in the order shown; number keys pick them.
 """
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from game.ui.app import QuoteboundApp
+    from game.ui.host import GameHost
 
 
 @dataclass(frozen=True)
@@ -28,30 +29,30 @@ class MenuEntry:
 
     id: str
     """Stable id; the option id in the menu list (``menu-<id>``)."""
-    label: str | Callable[[QuoteboundApp], str]
+    label: str | Callable[[GameHost], str]
     """What the player reads; a callable is evaluated when the menu is built."""
     action: str
     """A Textual action string run when the entry is chosen, e.g. ``"app.start_quiz"``."""
     hint: str = ""
     """A short line on what the entry does, shown under the menu when it is highlighted."""
-    shown: Callable[[QuoteboundApp], bool] | None = None
+    shown: Callable[[GameHost], bool] | None = None
     """Whether the entry is offered now (None: always)."""
 
-    def text(self, app: QuoteboundApp) -> str:
+    def text(self, game: GameHost) -> str:
         """The label as it reads now."""
-        return self.label(app) if callable(self.label) else self.label
+        return self.label(game) if callable(self.label) else self.label
 
-    def is_shown(self, app: QuoteboundApp) -> bool:
-        return self.shown is None or self.shown(app)
+    def is_shown(self, game: GameHost) -> bool:
+        return self.shown is None or self.shown(game)
 
 
-def _quiz_label(app: QuoteboundApp) -> str:
-    count = app.round_size()
+def _quiz_label(game: GameHost) -> str:
+    count = game.round_size()
     return f"Quiz: {count} question{'s' if count != 1 else ''}"
 
 
-def _story_label(app: QuoteboundApp) -> str:
-    count = len(app.pack.scenarios)
+def _story_label(game: GameHost) -> str:
+    count = len(game.pack.scenarios)
     return f"Story: {count} scenario{'s' if count != 1 else ''}"
 
 
@@ -61,35 +62,35 @@ TITLE_MENU: list[MenuEntry] = [
         _quiz_label,
         "app.start_quiz",
         hint="Answer questions on the article; every answer is explained with a quote.",
-        shown=lambda app: bool(app.pack.questions),
+        shown=lambda game: bool(game.pack.questions),
     ),
     MenuEntry(
         "story",
         _story_label,
         "app.start_story",
         hint="Choose your path; every consequence is explained with a quote.",
-        shown=lambda app: bool(app.pack.scenarios),
+        shown=lambda game: bool(game.pack.scenarios),
     ),
     MenuEntry(
         "resume",
-        lambda app: app.resume_label(),
+        lambda game: game.resume_label(),
         "app.resume",
         hint="Carry on a round or story you left part-way, exactly where you stopped.",
-        shown=lambda app: app.has_unfinished(),
+        shown=lambda game: game.has_unfinished(),
     ),
     MenuEntry(
         "review",
-        lambda app: app.review_label(),
+        lambda game: game.review_label(),
         "app.start_review",
         hint="The questions you missed come back, spaced out over days until you know them.",
-        shown=lambda app: app.progress.saving and bool(app.pack.questions),
+        shown=lambda game: game.saving_progress and bool(game.pack.questions),
     ),
     MenuEntry(
         "stats",
         "Stats",
         "app.show_stats",
         hint="Accuracy over time and per topic, streaks, story endings found, best scores.",
-        shown=lambda app: app.progress.saving,
+        shown=lambda game: game.saving_progress,
     ),
     MenuEntry(
         "reader",
@@ -102,14 +103,14 @@ TITLE_MENU: list[MenuEntry] = [
         "Choose another pack",
         "app.choose_pack",
         hint="Switch to another article.",
-        shown=lambda app: len(app.packs) > 1,
+        shown=lambda game: len(game.packs) > 1,
     ),
     MenuEntry(
         "player",
-        lambda app: "Switch player" if app.player else "Choose a player",
+        lambda game: "Switch player" if game.player else "Choose a player",
         "app.switch_player",
         hint="Play under another name, or add a new player.",
-        shown=lambda app: app.progress.store is not None,
+        shown=lambda game: game.can_switch_player,
     ),
     MenuEntry("quit", "Quit", "app.quit", hint="Leave the game (ctrl+q works anywhere)."),
 ]

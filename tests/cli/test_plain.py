@@ -17,7 +17,7 @@ from game.engine.content.pack import Pack
 from game.engine.packs import load_pack
 from game.engine.quiz.run import QuizRun
 from game.plain.console import TIMED_OUT, Console
-from game.plain.quiz import QuizSettings, play_quiz
+from game.plain.play_quiz import QuizSettings, play_quiz
 from game.plain.quizview import parse_answer
 from game.store.results import read_results
 

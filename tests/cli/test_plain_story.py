@@ -96,6 +96,7 @@ def test_a_pack_without_stories(
 def test_without_the_story_runtime_it_says_so(
     story_pack: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setitem(sys.modules, "game.plain.story", None)  # as if game.engine.story.run did not exist
+    # As if game.engine.story.run did not exist:
+    monkeypatch.setitem(sys.modules, "game.plain.play_story", None)
     assert play(monkeypatch, story_pack, "1\n") == 2
     assert "not available in plain mode yet" in capsys.readouterr().err

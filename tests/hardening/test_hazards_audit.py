@@ -163,6 +163,7 @@ from game.engine.packs import load_pack
 from game.paths import bundled_scenes
 from game.store import atomic
 from game.ui.app import QuoteboundApp, make_app
+from game.ui.screens.feedback_screen import FeedbackScreen
 from game.ui.screens.quiz_screen import QuizScreen
 from game.ui.screens.story_picker_screen import StoryPickerScreen
 from game.ui.screens.story_scene_screen import StorySceneScreen
@@ -457,7 +458,10 @@ async def _post_keys(pack: Pack, *keys: str, before: tuple[str, ...] = (), size=
 async def test_double_enter_on_the_title_menu_does_not_crash(story_pack: Pack, entry: str) -> None:
     before = ("down",) if entry == "story" else ()
     front = await _post_keys(story_pack, "enter", "enter", before=before)
-    assert isinstance(front, QuizScreen if entry == "quiz" else StoryPickerScreen)
+    # The second Enter is dropped while the first's screen mounts; under load that screen may already
+    # be in front when it arrives, and then it rightly picks there (answers, or opens the scenario).
+    expected = (QuizScreen, FeedbackScreen) if entry == "quiz" else (StoryPickerScreen, StorySceneScreen)
+    assert isinstance(front, expected)
 
 
 async def test_double_enter_on_the_story_picker_does_not_crash(story_pack: Pack) -> None:

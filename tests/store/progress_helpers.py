@@ -12,6 +12,9 @@ from pathlib import Path
 from game.engine.content import model
 from game.engine.content.pack import Pack
 from game.engine.quiz.run import Presented, QuizRun, Response, judge
+from game.progress.schedule import after_answer
+from game.store.db import Player, ProgressStore
+from game.store.records import ReviewEntry
 
 TESTS = Path(__file__).resolve().parent.parent
 QUIZ_PACK = TESTS / "snapshots" / "pack"
@@ -65,3 +68,12 @@ def answer(run: QuizRun, right: bool, elapsed: float = 4.0) -> None:
 
 def right_ids(pack: Pack) -> list[str]:
     return [q.id for q in pack.questions]
+
+
+def review_result(
+    store: ProgressStore, player: Player, pack_id: str, question_id: str, correct: bool, now: datetime
+) -> ReviewEntry | None:
+    """Apply one answer to the stored queue with the game's rule; the question's row after, or None."""
+    return store.update_review(
+        player, pack_id, question_id, lambda e: after_answer(e, question_id, correct, now)
+    )

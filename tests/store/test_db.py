@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from progress_helpers import review_result
 
 import game
 from game.store.connection import DB_FILENAME, SQLITE_MAGIC
@@ -271,10 +272,13 @@ def test_migrates_a_schema_1_database(data: Path) -> None:
     with ProgressStore(data, now=T0) as store:
         me = store.ensure_player("ANA")
         assert me.name == "Ana"
-        [entry] = store.review_queue(me, "pk")
-        assert (entry.question_id, entry.box, entry.lapses) == ("q1", 3, 0)
-        assert store.review_result(me, "pk", "q1", correct=False, now=T0) == 1
-        assert store.review_queue(me, "pk")[0].lapses == 1
+        # Schema 3 (FSRS) empties the Leitner queue and asks game.progress to replay the answer log.
+        assert store.replay_pending()
+        assert store.review_queue(me, "pk") == []
+        assert store.rebuild_review(lambda log: []) == 0
+        assert not store.replay_pending()
+        entry = review_result(store, me, "pk", "q1", False, T0)
+        assert entry is not None and store.review_queue(me, "pk") == [entry]
     with _raw(db) as conn:
         versions = [v for (v,) in conn.execute("SELECT version FROM schema_version ORDER BY version")]
         assert versions == [m.version for m in MIGRATIONS]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,12 @@ from game.engine.content.pack import Pack
 from game.engine.packs import load_pack
 from game.engine.quiz.run import QuizRun
 from game.engine.story.run import StoryRun
-from game.progress.service import ProgressService, Resumable, clean_name
+from game.progress.records import Resumable
+from game.progress.schedule import after_answer
+from game.progress.service import ProgressService, clean_name
 from game.store.connection import DB_FILENAME
 from game.store.db import ProgressStore
+from game.store.records import to_ts
 from game.store.schema import SCHEMA_VERSION_DDL
 
 
@@ -263,3 +267,51 @@ def test_class_results_fall_back_to_the_data_folder(
     written = json.loads(saved.path.read_text())
     assert (written["player"], written["complete"], written["answered"]) == ("Ana", False, 1)
     assert written["started"] == "2025-03-10T12:00:00Z"
+
+
+# --- a database from before FSRS review --------------------------------------------------------------------
+
+SCHEMA_2_DB = Path(__file__).resolve().parent / "data" / "progress-schema2.sqlite3"
+"""Written by quotebound at schema 2 (Leitner boxes), before this change, through its own ProgressStore:
+Ana missed ``cost`` and ``dates`` and got ``homes`` right (T0), got both right in a review a day later, and
+left a round two days in after missing ``cost`` again; Bo missed ``homes`` and made one story choice."""
+
+
+def test_a_schema_2_database_is_upgraded_and_its_answers_replayed_through_fsrs(
+    tmp_path: Path, quiz_pack: Pack
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / DB_FILENAME).write_bytes(SCHEMA_2_DB.read_bytes())
+    now = T0 + timedelta(days=3)
+    service = ProgressService.open(data, clock=lambda: now)
+    try:
+        assert service.notices == []
+        store = service.store
+        assert store is not None and not store.replay_pending()
+        ana, bo = store.ensure_player("Ana"), store.ensure_player("Bo")
+        queue = {e.question_id: e for e in store.review_queue(ana, quiz_pack.id)}
+        # Never missed: never queued. Missed, then right when due: spaced out by FSRS, one lapse.
+        assert set(queue) == {"cost", "dates"}
+        dates = queue["dates"]
+        assert dates.lapses == 1 and dates.due_at > to_ts(T0 + timedelta(days=1))  # a day or more later
+        # Missed again (before it was due) in the unfinished round: due at once, a second lapse.
+        cost = queue["cost"]
+        assert (cost.lapses, cost.due_at) == (2, to_ts(T0 + timedelta(days=2)))
+        # The replay is the live rule applied to the log in order: the same rows, card for card.
+        expected = after_answer(None, "dates", False, T0 + timedelta(seconds=10))
+        expected = after_answer(expected, "dates", True, T0 + timedelta(days=1))
+        assert dates == expected
+        # Bo's story choice is not an answer to review; his miss is.
+        assert [(e.question_id, e.lapses) for e in store.review_queue(bo, quiz_pack.id)] == [("homes", 1)]
+        # Saved data keeps working: the unfinished round resumes where it stopped.
+        service.use_player("Ana")
+        assert service.due(quiz_pack) == ["cost", "dates"]
+        [item] = service.unfinished(quiz_pack)
+        assert item.label == "Resume round (1/3 answered)"
+        run = service.resume(item)
+        assert isinstance(run, QuizRun) and len(run.records) == 1
+        with sqlite3.connect(data / DB_FILENAME) as conn:
+            assert [v for (v,) in conn.execute("SELECT version FROM schema_version")] == [1, 2, 3]
+    finally:
+        service.close()

@@ -255,9 +255,10 @@ async def test_review_plays_the_due_questions_and_feeds_the_queue(ui_pack: Pack,
         assert "Review (1 due)" in screen_text(app)
     with read_store(tmp_path) as store:
         me = store.ensure_player("Ana")
-        queue = {e.question_id: (e.box, e.lapses) for e in store.review_queue(me, ui_pack.id)}
+        queue = {e.question_id: e for e in store.review_queue(me, ui_pack.id)}
         right, wrong = screen.run.order
-        assert queue == {right: (2, 1), wrong: (1, 2)}
+        assert {q: e.lapses for q, e in queue.items()} == {right: 1, wrong: 2}
+        assert queue[right].due_at > queue[wrong].due_at  # right: spaced out; wrong: due at once
         [review] = [h for h in store.history(me) if h.mode == "review"]
         assert review.n_answered == 2
 
@@ -367,6 +368,16 @@ async def test_a_first_schema_database_is_migrated_on_open(ui_pack: Pack, tmp_pa
             f"INSERT INTO review VALUES (1, '{ui_pack.id}', 'removed-since', 1,"
             " '2024-01-02T00:00:00+00:00', '2024-01-01T00:00:00+00:00')"
         )
+        # The queue is rebuilt from the answers (FSRS, schema 3): the misses that put them there.
+        conn.execute(
+            f"INSERT INTO run VALUES (1, 1, '{ui_pack.id}', 'quiz', '1', 'finished', 2, 0, 20, '{{}}',"
+            " '2024-01-01T00:00:00+00:00', '2024-01-01T00:00:00+00:00', '2024-01-01T00:00:00+00:00')"
+        )
+        for seq, item in enumerate((question, "removed-since"), 1):
+            conn.execute(
+                f"INSERT INTO answer VALUES ({seq}, 1, {seq}, '{item}', NULL, 'null', 0, 0.0, 0, 3.0,"
+                " '2024-01-01T00:00:00+00:00')"
+            )
     app = new_app(ui_pack, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         assert notices(app) == []
@@ -375,7 +386,7 @@ async def test_a_first_schema_database_is_migrated_on_open(ui_pack: Pack, tmp_pa
         # The question the pack still has is due; the one it lost was pruned at start.
         assert "Review (1 due)" in screen_text(app)
     with sqlite3.connect(tmp_path / DB_FILENAME) as conn:
-        assert [v for (v,) in conn.execute("SELECT version FROM schema_version")] == [1, 2]
+        assert [v for (v,) in conn.execute("SELECT version FROM schema_version")] == [1, 2, 3]
 
 
 # --- class results -------------------------------------------------------------------------------------

@@ -1,4 +1,9 @@
-"""Base screens: a screen that is no longer in front never dismisses anything.
+"""Base screens: ``self.game`` (the narrow :class:`~game.ui.host.GameHost`), and no late dismiss.
+
+Every game screen derives from these. ``self.game`` is the app seen through the protocol of what a screen may
+ask of the game; ``self.app`` stays Textual's ``App`` for navigation.
+
+A screen that is no longer in front never dismisses anything:
 
 ``Screen.dismiss`` pops whatever screen is on top of the app, not the screen it is called on. Two keys
 handled in the same moment (Enter twice, Enter then Escape) made a screen that had already left dismiss
@@ -8,9 +13,16 @@ the app. Every game screen derives from these, so a second dismiss is a no-op.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen, ScreenResultType
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from game.ui.host import GameHost
 
 
 class _DismissWhenActive:
@@ -24,12 +36,22 @@ class _DismissWhenActive:
         return super().dismiss(result)  # type: ignore[misc]
 
 
-class GameScreen(_DismissWhenActive, Screen[ScreenResultType]):
-    """A game screen: a late second ``dismiss`` is ignored."""
+class _AsksTheGame:
+    """``self.game``: the app, as far as a screen may use it."""
+
+    app: App[object]
+
+    @property
+    def game(self) -> GameHost:
+        return cast("GameHost", self.app)
 
 
-class GameModalScreen(_DismissWhenActive, ModalScreen[ScreenResultType]):
-    """A game modal screen: a late second ``dismiss`` is ignored."""
+class GameScreen(_AsksTheGame, _DismissWhenActive, Screen[ScreenResultType]):
+    """A game screen: ``self.game`` to ask the game; a late second ``dismiss`` is ignored."""
+
+
+class GameModalScreen(_AsksTheGame, _DismissWhenActive, ModalScreen[ScreenResultType]):
+    """A game modal screen: ``self.game`` to ask the game; a late second ``dismiss`` is ignored."""
 
 
 class GameCommandPalette(_DismissWhenActive, CommandPalette):

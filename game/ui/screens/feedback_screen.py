@@ -6,7 +6,8 @@ Space dismisses it and the quiz goes on. ``s`` opens the article at the first qu
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -16,11 +17,8 @@ from textual.widgets import Footer, Static
 
 from game.engine.content.pack import QuoteRef
 from game.engine.quiz.run import Outcome, Presented, QuizRun
-from game.ui.screens.base import GameScreen
+from game.ui.screens.feedback_base import FeedbackBase
 from game.ui.texts import LABEL_STYLE, labelled, literal, quote_line
-
-if TYPE_CHECKING:
-    from game.ui.app import QuoteboundApp
 
 
 def verdict(outcome: Outcome) -> tuple[str, str, str]:
@@ -40,19 +38,20 @@ def points_text(outcome: Outcome) -> str:
     return text + (f" (+{outcome.bonus} streak bonus)" if outcome.bonus else "")
 
 
-class FeedbackScreen(GameScreen[None]):
+class FeedbackScreen(FeedbackBase):
     """Why the answer was right or wrong, with the quotes that prove it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "next", "Next", id="feedback.next"),
-        Binding("enter", "results", "Results", id="feedback.results"),
+        Binding("enter", "finish", "Results", id="feedback.results"),
         Binding("space", "go_on", "Next", show=False, id="feedback.go_on"),
         Binding("s", "sources", "Show in article", id="feedback.sources"),
     ]
     """Enter or Space goes on (to the next question, or to the results after the last); s shows the
     quote in the article."""
 
-    app: QuoteboundApp
+    BODY_ID = "feedback-body"
+    END_ACTION = "finish"
 
     def __init__(self, run: QuizRun, shown: Presented, outcome: Outcome) -> None:
         super().__init__()
@@ -61,9 +60,12 @@ class FeedbackScreen(GameScreen[None]):
         self.outcome = outcome
 
     @property
-    def source_quote(self) -> QuoteRef | None:
-        """The quote ``s`` opens the article at."""
-        return self.outcome.quotes[0] if self.outcome.quotes else None
+    def quotes(self) -> Sequence[QuoteRef]:
+        return self.outcome.quotes
+
+    @property
+    def at_end(self) -> bool:
+        return self.run.finished
 
     def compose(self) -> ComposeResult:
         outcome = self.outcome
@@ -94,28 +96,3 @@ class FeedbackScreen(GameScreen[None]):
                     labelled("Context (not from the article):", outcome.context), id="feedback-context"
                 )
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#feedback-body", VerticalScroll).focus()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "sources":
-            return self.source_quote is not None
-        if action == "next":
-            return not self.run.finished
-        if action == "results":
-            return self.run.finished
-        return True
-
-    def action_next(self) -> None:
-        self.dismiss()
-
-    def action_results(self) -> None:
-        self.dismiss()
-
-    def action_go_on(self) -> None:
-        self.dismiss()
-
-    def action_sources(self) -> None:
-        if self.source_quote is not None:
-            self.app.open_reader(self.source_quote)

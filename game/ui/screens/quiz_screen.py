@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from time import monotonic
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -25,9 +25,6 @@ from game.engine.quiz.run import Outcome, Presented, QuizRun, Response
 from game.ui.screens.base import GameScreen
 from game.ui.texts import literal, numbered
 from game.ui.widgets.choice_list import ChoiceList
-
-if TYPE_CHECKING:
-    from game.ui.app import QuoteboundApp
 
 MAX_CHOICES = 6
 PICK_KINDS = frozenset({"single", "true_false", "claim_fact", "attribution"})
@@ -57,8 +54,6 @@ class QuizScreen(GameScreen[None]):
     ]
     """Number keys answer (or tick, or place, by question type); Space ticks; Backspace undoes a
     placement; Escape twice leaves the round."""
-
-    app: QuoteboundApp
 
     COUNT_LABEL: ClassVar[str] = "Question"
     """The header's word: ``Question 3 of 7`` (the review screen says ``Review``)."""
@@ -96,8 +91,8 @@ class QuizScreen(GameScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#quiz-input", Input).cursor_blink = self.app.CURSOR_BLINK
-        if self.app.time_limit is not None:
+        self.query_one("#quiz-input", Input).cursor_blink = self.game.CURSOR_BLINK
+        if self.game.time_limit is not None:
             self._clock = self.set_interval(0.2, self._tick)
         self.show_question()
 
@@ -156,7 +151,7 @@ class QuizScreen(GameScreen[None]):
             self.call_after_refresh(self._fit_choices)
         self._update_sequence()
         self.query_one("#quiz-hint", Static).update(self._hint(mode, len(shown.choices)))
-        self._remaining = self.app.time_limit
+        self._remaining = self.game.time_limit
         self._last_tick = self._shown_at = monotonic()
         self._show_clock()
         self.awaiting_answer = True
@@ -256,11 +251,11 @@ class QuizScreen(GameScreen[None]):
     def action_leave(self) -> None:
         now = monotonic()
         if now - self._leave_armed_at < 3:
-            self.app.round_left(self.run)
-            self.app.back_to_title()
+            self.game.round_left(self.run)
+            self.game.back_to_title()
             return
         self._leave_armed_at = now
-        self.notify(self.app.leave_notice(), timeout=3, markup=False)
+        self.notify(self.game.leave_notice(), timeout=3, markup=False)
 
     # --- answering -----------------------------------------------------------------------------
 
@@ -334,11 +329,11 @@ class QuizScreen(GameScreen[None]):
             return
         self.awaiting_answer = False
         elapsed = monotonic() - self._shown_at
-        if self.app.time_limit is not None and self._remaining is not None:
-            elapsed = self.app.time_limit - max(0.0, self._remaining)
+        if self.game.time_limit is not None and self._remaining is not None:
+            elapsed = self.game.time_limit - max(0.0, self._remaining)
         outcome: Outcome = self.run.answer(response, elapsed)
         # Saved before the feedback shows: an answer the player has seen judged survives a crash.
-        self.app.round_answered(self.run)
+        self.game.round_answered(self.run)
         from game.ui.screens.feedback_screen import FeedbackScreen
 
         self.refresh_bindings()
@@ -351,7 +346,7 @@ class QuizScreen(GameScreen[None]):
         from game.ui.screens.summary_screen import SummaryScreen
 
         self.awaiting_answer = False
-        self.app.round_finished(self.run)
+        self.game.round_finished(self.run)
         self.app.switch_screen(SummaryScreen(self.run))
 
     # --- time limit ----------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """The offer to continue an unfinished round or story, shown at start (and from the title's Resume entry).
 
-Dismisses with the :class:`~game.progress.service.Resumable` chosen, :attr:`ResumeScreen.FRESH` to drop them
+Dismisses with the :class:`~game.progress.records.Resumable` chosen, :attr:`ResumeScreen.FRESH` to drop them
 all and start fresh, or None (Esc) to decide later: they stay on the title menu.
 """
 
@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.progress.service import Resumable
+from game.progress.records import Resumable
 from game.ui.screens.base import GameScreen
 from game.ui.texts import NUMBER_STYLE, literal
 from game.ui.widgets.safe_option_list import SafeOptionList

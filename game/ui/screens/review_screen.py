@@ -1,4 +1,4 @@
-"""The review screen: the quiz screen playing a review round (the questions due in the Leitner queue).
+"""The review screen: the quiz screen playing a review round (the questions due for review).
 
 A review round is an ordinary ``QuizRun`` over the due question ids; the app saves it
 in mode ``review`` and every answer goes back into the queue. Only the header differs, so the player knows

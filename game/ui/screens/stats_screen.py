@@ -21,12 +21,14 @@ from game.progress.figures import (
     SPARK_DAYS,
     PackFigures,
     PlayerFigures,
+    due_text,
     endings_text,
     local_day,
     minutes,
     percent,
     plot_rows,
     score_text,
+    shorten,
     streak_text,
 )
 from game.ui.screens.base import GameScreen
@@ -110,6 +112,13 @@ class StatsScreen(GameScreen[None]):
                 )
         yield heading("Review")
         yield Static(Content(f"{pack.due} due now, {pack.queued} in the queue"), id="stats-review")
+        for queued in pack.queue:
+            # FSRS sets each question's next date; the prompt is content, shown literally.
+            when = due_text(queued.due_at, figures.now, self.tz)
+            yield Static(
+                Content.assemble((f"{when}  ", "dim"), literal(shorten(queued.prompt, 54))),
+                classes="stats-queued",
+            )
         if pack.best:
             yield heading("Best scores")
             yield Static(

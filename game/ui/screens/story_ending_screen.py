@@ -6,7 +6,7 @@ Its actions: play the scenario again, choose another scenario, or go back to the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -22,9 +22,6 @@ from game.ui.screens.base import GameScreen
 from game.ui.story_texts import SEPARATOR, endings_count, endings_lines, kind_text
 from game.ui.texts import LABEL_STYLE, NUMBER_STYLE, labelled, literal, quote_line
 from game.ui.widgets.safe_option_list import SafeOptionList
-
-if TYPE_CHECKING:
-    from game.ui.app import QuoteboundApp
 
 ACTIONS = [
     ("again", "Play this scenario again"),
@@ -52,8 +49,6 @@ class StoryEndingScreen(GameScreen[None]):
     """Letters for the actions (also listed in the menu, picked by number, arrows or mouse); s shows
     the debrief's first quote in the article."""
 
-    app: QuoteboundApp
-
     def __init__(self, story: StoryRun) -> None:
         super().__init__()
         if story.ending is None:
@@ -70,7 +65,7 @@ class StoryEndingScreen(GameScreen[None]):
     @property
     def found(self) -> set[str]:
         """The endings of this scenario reached so far, this one included."""
-        return self.app.story_endings_found(self.story.scenario.id) | {self.ending.id}
+        return self.game.story_endings_found(self.story.scenario.id) | {self.ending.id}
 
     def compose(self) -> ComposeResult:
         story, ending = self.story, self.ending
@@ -153,14 +148,14 @@ class StoryEndingScreen(GameScreen[None]):
 
     def action_again(self) -> None:
         """Play the same scenario from its start."""
-        self.app.show_story(StoryRun(self.story.pack, self.story.scenario))
+        self.game.show_story(StoryRun(self.story.pack, self.story.scenario))
 
     def action_another(self) -> None:
-        self.app.action_start_story()
+        self.game.action_start_story()
 
     def action_title(self) -> None:
-        self.app.back_to_title()
+        self.game.back_to_title()
 
     def action_sources(self) -> None:
         if self.source_quote is not None:
-            self.app.open_reader(self.source_quote)
+            self.game.open_reader(self.source_quote)

@@ -8,7 +8,8 @@ verbatim with its ``¶N``, and any context labelled as not from the article. Ent
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -18,26 +19,24 @@ from textual.widgets import Footer, Static
 
 from game.engine.content.pack import QuoteRef
 from game.engine.story.run import StoryOutcome, StoryRun
-from game.ui.screens.base import GameScreen
+from game.ui.screens.feedback_base import FeedbackBase
 from game.ui.story_texts import SEPARATOR, changes_line, points_text
 from game.ui.texts import LABEL_STYLE, labelled, quote_line
 
-if TYPE_CHECKING:
-    from game.ui.app import QuoteboundApp
 
-
-class StoryFeedbackScreen(GameScreen[None]):
+class StoryFeedbackScreen(FeedbackBase):
     """Why a choice turned out as it did, with the quotes that ground it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "next", "Continue", id="story_feedback.next"),
-        Binding("enter", "ending", "See the ending", id="story_feedback.ending"),
+        Binding("enter", "finish", "See the ending", id="story_feedback.ending"),
         Binding("space", "go_on", "Continue", show=False, id="story_feedback.go_on"),
         Binding("s", "sources", "Show in article", id="story_feedback.sources"),
     ]
     """Enter or Space goes on (to the next scene, or to the ending); s shows the quote in the article."""
 
-    app: QuoteboundApp
+    BODY_ID = "story-feedback-body"
+    END_ACTION = "finish"
 
     def __init__(self, story: StoryRun, outcome: StoryOutcome) -> None:
         super().__init__()
@@ -45,9 +44,12 @@ class StoryFeedbackScreen(GameScreen[None]):
         self.outcome = outcome
 
     @property
-    def source_quote(self) -> QuoteRef | None:
-        """The quote ``s`` opens the article at."""
-        return self.outcome.quotes[0] if self.outcome.quotes else None
+    def quotes(self) -> Sequence[QuoteRef]:
+        return self.outcome.quotes
+
+    @property
+    def at_end(self) -> bool:
+        return self.outcome.ending is not None
 
     def compose(self) -> ComposeResult:
         outcome = self.outcome
@@ -85,28 +87,3 @@ class StoryFeedbackScreen(GameScreen[None]):
                     labelled("Context (not from the article):", outcome.context), id="story-feedback-context"
                 )
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#story-feedback-body", VerticalScroll).focus()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "sources":
-            return self.source_quote is not None
-        if action == "next":
-            return self.outcome.ending is None
-        if action == "ending":
-            return self.outcome.ending is not None
-        return True
-
-    def action_next(self) -> None:
-        self.dismiss()
-
-    def action_ending(self) -> None:
-        self.dismiss()
-
-    def action_go_on(self) -> None:
-        self.dismiss()
-
-    def action_sources(self) -> None:
-        if self.source_quote is not None:
-            self.app.open_reader(self.source_quote)

@@ -7,7 +7,7 @@ found ones by title and the rest as ``???``. Choosing one starts it from its fir
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -23,9 +23,6 @@ from game.ui.story_texts import endings_count, endings_lines
 from game.ui.texts import LABEL_STYLE, NUMBER_STYLE, labelled, literal
 from game.ui.widgets.safe_option_list import SafeOptionList
 
-if TYPE_CHECKING:
-    from game.ui.app import QuoteboundApp
-
 
 class StoryPickerScreen(GameScreen[None]):
     """Which scenario to play."""
@@ -36,8 +33,6 @@ class StoryPickerScreen(GameScreen[None]):
         *(Binding(str(n), f"pick({n})", f"Scenario {n}", show=False) for n in range(1, 10)),
     ]
     """Number keys, or arrows and Enter, or a click start a scenario; Escape goes back."""
-
-    app: QuoteboundApp
 
     def __init__(self, pack: Pack) -> None:
         super().__init__()
@@ -77,7 +72,7 @@ class StoryPickerScreen(GameScreen[None]):
         self._show_details(menu.highlighted)
 
     def _option(self, number: int, scenario: Scenario) -> Option:
-        found = self.app.story_endings_found(scenario.id)
+        found = self.game.story_endings_found(scenario.id)
         return Option(
             Content.assemble(
                 (f"{number} ", NUMBER_STYLE),
@@ -92,7 +87,7 @@ class StoryPickerScreen(GameScreen[None]):
         if index is None or not 0 <= index < len(scenarios):
             return
         scenario = scenarios[index]
-        found = self.app.story_endings_found(scenario.id)
+        found = self.game.story_endings_found(scenario.id)
         self.query_one("#story-picker-role", Static).update(labelled("Your role:", scenario.role))
         description = self.query_one("#story-picker-description", Static)
         description.update(literal(scenario.description or ""))
@@ -124,4 +119,4 @@ class StoryPickerScreen(GameScreen[None]):
             return
         scenarios = self.scenarios
         if index is not None and 0 <= index < len(scenarios):
-            self.app.start_scenario(scenarios[index].id)
+            self.game.start_scenario(scenarios[index].id)

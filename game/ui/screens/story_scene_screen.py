@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from time import monotonic
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -28,9 +28,6 @@ from game.ui.screens.base import GameScreen
 from game.ui.story_texts import choice_prompt, run_heading, status_line
 from game.ui.texts import labelled, literal, quote_line
 from game.ui.widgets.safe_option_list import SafeOptionList
-
-if TYPE_CHECKING:
-    from game.ui.app import QuoteboundApp
 
 MAX_KEYS = 9
 _CHOOSE = Binding.Group("Choose", compact=True)
@@ -60,8 +57,6 @@ class StorySceneScreen(GameScreen[None]):
     ]
     """Number keys take a choice (or ↑↓ and Enter, or a click); a opens the article (at the scene's
     quote, if it has one); Escape twice leaves the scenario."""
-
-    app: QuoteboundApp
 
     def __init__(self, story: StoryRun) -> None:
         super().__init__()
@@ -160,8 +155,8 @@ class StorySceneScreen(GameScreen[None]):
     def action_leave(self) -> None:
         now = monotonic()
         if now - self._leave_armed_at < 3:
-            self.app.story_left(self.story)
-            self.app.back_to_title()
+            self.game.story_left(self.story)
+            self.game.back_to_title()
             return
         self._leave_armed_at = now
         self.notify("Press Esc again to leave this scenario.", timeout=3, markup=False)
@@ -180,9 +175,9 @@ class StorySceneScreen(GameScreen[None]):
             self.notify(f"That choice is closed: {view.reason}", severity="warning", timeout=3, markup=False)
             return
         outcome = self.story.choose(index)
-        self.app.story_choice_made(self.story, outcome)
+        self.game.story_choice_made(self.story, outcome)
         if self.story.finished:
-            self.app.story_ended(self.story)
+            self.game.story_ended(self.story)
         if not has_feedback(outcome):
             self._after_feedback()
             return

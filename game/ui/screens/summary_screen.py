@@ -6,7 +6,7 @@ back to the title.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -19,9 +19,6 @@ from game.engine.quiz.run import QuizRun, Summary
 from game.ui.screens.base import GameScreen
 from game.ui.texts import LABEL_STYLE, NUMBER_STYLE, labelled, literal, quote_line
 from game.ui.widgets.safe_option_list import SafeOptionList
-
-if TYPE_CHECKING:
-    from game.ui.app import QuoteboundApp
 
 BAR_WIDTH = 10
 
@@ -48,8 +45,6 @@ class SummaryScreen(GameScreen[None]):
         *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 5)),
     ]
     """Letters for the actions (also listed in the menu, picked by number, arrows or mouse)."""
-
-    app: QuoteboundApp
 
     def __init__(self, run: QuizRun) -> None:
         super().__init__()
@@ -150,10 +145,10 @@ class SummaryScreen(GameScreen[None]):
                 question_ids=self.summary.missed,
                 streak_bonus=self.run.streak_bonus,
             )
-            self.app.show_round(run)
+            self.game.show_round(run)
 
     def action_new_round(self) -> None:
-        self.app.action_start_quiz()
+        self.game.action_start_quiz()
 
     def action_title(self) -> None:
-        self.app.back_to_title()
+        self.game.back_to_title()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -16,9 +16,6 @@ from game.ui.screens.base import GameScreen
 from game.ui.texts import NUMBER_STYLE, literal
 from game.ui.widgets.safe_option_list import SafeOptionList
 
-if TYPE_CHECKING:
-    from game.ui.app import QuoteboundApp
-
 TAGLINE = "A quiz on a real news article. After every answer you see why, in the article's own words."
 
 
@@ -30,8 +27,6 @@ class TitleScreen(GameScreen[None]):
         Binding("q", "app.quit", "Quit", show=False, id="title.quit"),
     ]
     """Number keys pick a menu entry; arrows and Enter work in the menu; q quits."""
-
-    app: QuoteboundApp
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="title-body"):
@@ -56,27 +51,27 @@ class TitleScreen(GameScreen[None]):
         self._open_start_mode()
 
     def _open_start_mode(self) -> None:
-        app = self.app
-        if getattr(app, "start_mode", "quiz") == "story" and app.screen is self:
-            app.start_mode = "quiz"
-            if app.pack.scenarios:
-                app.action_start_story()
+        game = self.game
+        if game.start_mode == "story" and self.app.screen is self:
+            game.start_mode = "quiz"
+            if game.pack.scenarios:
+                game.action_start_story()
 
     @property
     def entries(self) -> list[MenuEntry]:
         """The menu entries offered now, in order."""
-        return [entry for entry in TITLE_MENU if entry.is_shown(self.app)]
+        return [entry for entry in TITLE_MENU if entry.is_shown(self.game)]
 
     def refresh_pack(self) -> None:
         """Show the current pack and rebuild the menu (labels may count things)."""
-        pack = self.app.pack
+        pack = self.game.pack
         self.query_one("#title-pack", Static).update(literal(pack.title))
         self.query_one("#title-description", Static).update(literal(pack.meta.description))
-        self.query_one("#title-player", Static).update(self.app.player_line())
+        self.query_one("#title-player", Static).update(self.game.player_line())
         menu = self.query_one("#title-menu", SafeOptionList)
         highlighted = menu.highlighted
         menu.set_options(
-            Option(Content.assemble((f"{n} ", NUMBER_STYLE), entry.text(self.app)), id=f"menu-{entry.id}")
+            Option(Content.assemble((f"{n} ", NUMBER_STYLE), entry.text(self.game)), id=f"menu-{entry.id}")
             for n, entry in enumerate(self.entries, 1)
         )
         menu.highlighted = highlighted if highlighted is not None and highlighted < menu.option_count else 0

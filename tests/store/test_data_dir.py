@@ -1,4 +1,4 @@
-"""data_dir: --data-dir beats $QUOTEBOUND_DATA beats the platform folder; the folder is created."""
+"""game.paths.data_dir: --data-dir beats $QUOTEBOUND_DATA beats the platform folder; the folder is created."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from game.store import paths
+from game import paths
 
 
 @pytest.fixture
@@ -32,12 +32,12 @@ def test_override_wins_and_is_created(tmp_path: Path, platform_dir: Path) -> Non
 
 def test_env_then_platform(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, platform_dir: Path) -> None:
     env = tmp_path / "env"
-    monkeypatch.setenv(paths.ENV_VAR, str(env))
+    monkeypatch.setenv(paths.DATA_ENV_VAR, str(env))
     assert paths.data_dir() == env.resolve()
     assert paths.data_dir("") == env.resolve()  # an empty --data-dir counts as not given
-    monkeypatch.setenv(paths.ENV_VAR, "")
+    monkeypatch.setenv(paths.DATA_ENV_VAR, "")
     assert paths.data_dir() == platform_dir.resolve()
-    monkeypatch.delenv(paths.ENV_VAR)
+    monkeypatch.delenv(paths.DATA_ENV_VAR)
     assert paths.data_dir(None) == platform_dir.resolve()
     assert platform_dir.is_dir()
 

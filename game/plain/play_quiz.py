@@ -17,8 +17,8 @@ from game.engine.content.pack import Pack
 from game.engine.quiz.run import QuizRun
 from game.plain import quizview
 from game.plain.console import TIMED_OUT, Console
-from game.progress.service import ProgressService
-from game.store import results as results_store
+from game.progress.class_results import prepare_folder, save_results
+from game.progress.service import ProgressService, utc_now
 
 QUIT_WORDS = {"quit", "exit"}
 HELP_WORDS = {"help", "?"}
@@ -52,7 +52,7 @@ def play_quiz(pack: Pack, console: Console, settings: QuizSettings) -> int:
     player = settings.player
     if settings.results_dir is not None:
         try:
-            results_store.prepare_folder(settings.results_dir)
+            prepare_folder(settings.results_dir)
         except OSError as exc:
             console.note(f"quotebound: cannot write results to {settings.results_dir}: {exc.strerror or exc}")
             return 1
@@ -63,7 +63,7 @@ def play_quiz(pack: Pack, console: Console, settings: QuizSettings) -> int:
                 return 0
             player = str(typed).strip() or "anonymous"
     run = QuizRun(pack, seed=settings.seed, count=settings.count, streak_bonus=settings.streak_bonus)
-    started = results_store.utc_now()
+    started = utc_now()
     progress = _open_progress(console, settings, pack)
     _intro(console, pack, run, settings)
     if progress is not None:
@@ -98,7 +98,7 @@ def _open_progress(console: Console, settings: QuizSettings, pack: Pack) -> Prog
     """The progress service for ``--player`` (None without one); problems are notes, never a stop."""
     if not settings.player:
         return None
-    progress = ProgressService.open(settings.data_dir)
+    progress = ProgressService.open(settings.data_dir, fuzz=settings.seed is None)
     progress.on_problem = lambda message: console.note(f"quotebound: {message}")
     if progress.store is not None:
         progress.prune(pack)
@@ -154,22 +154,17 @@ def _ask_all(
 
 def _save(console: Console, run: QuizRun, settings: QuizSettings, player: str, started: datetime) -> None:
     assert settings.results_dir is not None
-
-    def write(folder: Path) -> Path:
-        return results_store.write_results(
-            folder, run=run, player=player, started=started, time_limit=settings.time_limit
-        )
-
-    try:
-        path = write(settings.results_dir)
-    except OSError as exc:
-        # The share may have gone away mid-lesson: keep the answers on this machine rather than lose them.
-        console.note(f"quotebound: could not save results to {settings.results_dir}: {exc.strerror or exc}")
-        try:
-            from game.store.paths import data_dir
-
-            path = write(data_dir(settings.data_dir) / "unsent-results")
-        except OSError:
-            console.note("quotebound: the results could not be saved anywhere.")
-            return
-    console.note(f"Results saved to {path}")
+    # The share may have gone away mid-lesson: save_results then keeps the answers on this machine.
+    saved = save_results(
+        run,
+        results_dir=settings.results_dir,
+        player=player,
+        started=started,
+        time_limit=settings.time_limit,
+        fallback_dir=settings.data_dir,
+    )
+    for notice in saved.notices:
+        if notice.severity != "information":
+            console.note(f"quotebound: {notice.message}")
+    if saved.path is not None:
+        console.note(f"Results saved to {saved.path}")

@@ -1,0 +1,51 @@
+"""The plain values progress hands to front ends: notices, runs to resume, where class results went.
+
+Also re-exports the store's :data:`Mode`, so the UI and the plain mode name a run's mode without importing
+the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from game.engine.quiz.run import QuizRun
+from game.engine.story.run import StoryRun
+from game.store.records import Mode, RunInfo
+
+__all__ = ["Mode", "Notice", "Resumable", "SavedResults", "Severity"]
+
+Severity = Literal["information", "warning", "error"]
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the player should be told (the TUI notifies it, the plain mode prints it)."""
+
+    message: str
+    severity: Severity = "warning"
+
+
+@dataclass(frozen=True)
+class Resumable:
+    """An unfinished run, checked against the pack and restored, ready to continue."""
+
+    info: RunInfo
+    run: QuizRun | StoryRun
+    label: str
+    """``Resume round (3/7 answered)``."""
+    started: datetime
+
+    @property
+    def mode(self) -> Mode:
+        return self.info.mode
+
+
+@dataclass
+class SavedResults:
+    """Where a class results file went, and what the player should hear about it."""
+
+    path: Path | None
+    notices: list[Notice] = field(default_factory=list)
