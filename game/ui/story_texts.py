@@ -31,24 +31,27 @@ def show_value(value: Value) -> str:
 
 
 def status_line(rows: list[VarStatus]) -> Content:
-    """``Supplies 3 · Trust 1``: each variable's label literal, its value bold."""
+    """``Supplies: 3 · Date clash flagged: no``: each variable's label literal, its value bold.
+
+    The colon makes a true/false variable read as a statement with its answer.
+    """
     parts: list[Content | str | tuple[str, str]] = []
     for row in rows:
         if parts:
             parts.append((SEPARATOR, "dim"))
-        parts += [literal(row.label), " ", (row.text, "bold")]
+        parts += [literal(row.label), ": ", (row.text, "bold")]
     return Content.assemble(*parts)
 
 
 def changes_line(changes: list[Change]) -> Content:
-    """``Slips 0 → 1 · Sections written 1 → 2``."""
+    """``Slips: 0 → 1 · Asked about weapons: no → yes``."""
     parts: list[Content | str | tuple[str, str]] = []
     for change in changes:
         if parts:
             parts.append((SEPARATOR, "dim"))
         parts += [
             literal(change.label),
-            f" {show_value(change.before)} → ",
+            f": {show_value(change.before)} → ",
             (show_value(change.after), "bold"),
         ]
     return Content.assemble(*parts)
