@@ -412,6 +412,8 @@ class ProgressService:
                     )
                     store.abandon_run(info.id, now=self.clock())
                     continue
+                if isinstance(run, StoryRun) and not run.path:
+                    continue  # a story opened (or replayed from its ending) and left before any choice
                 found.append(Resumable(info, run, _resume_label(info, run), parse_ts(info.started_at)))
         return found
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -19,7 +20,7 @@ from textual.widgets import Footer, Static
 from game.engine.content.loader import QuoteRef
 from game.engine.story.run import StoryOutcome, StoryRun
 from game.ui.screens.base import GameScreen
-from game.ui.story_texts import SEPARATOR, changes_line, points_text
+from game.ui.story_texts import SEPARATOR, changes_line, fit_height, points_text
 from game.ui.texts import LABEL_STYLE, labelled, quote_line
 
 if TYPE_CHECKING:
@@ -86,7 +87,11 @@ class StoryFeedbackScreen(GameScreen[None]):
                 )
         yield Footer()
 
+    def on_resize(self, event: events.Resize) -> None:
+        fit_height(self, event.size.height)
+
     def on_mount(self) -> None:
+        fit_height(self, self.app.size.height)
         self.query_one("#story-feedback-body", VerticalScroll).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
