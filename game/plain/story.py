@@ -186,7 +186,7 @@ def _show_slips(console: Console, run: StoryRun) -> None:
     console.say("Choices that cost points:")
     for slip in slips:
         where = f"{slip.scene_title}: " if slip.scene_title else ""
-        console.say(f"{where}“{slip.label}” ({slip.points} of {slip.best} points)", indent="  ")
+        console.say(f"{where}{slip.quoted} ({slip.points} of {slip.best} points)", indent="  ")
         for indent, text in map(quote_line, slip.quotes):
             console.say(text, indent="  " + indent)
 

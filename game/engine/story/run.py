@@ -88,6 +88,11 @@ class Slip(Struct, frozen=True):
     def cost(self) -> int:
         return self.best - self.points
 
+    @property
+    def quoted(self) -> str:
+        """The choice in quotation marks, unless its label already is a quotation."""
+        return self.label if self.label[:1] in "\"“'‘" else f"“{self.label}”"
+
 
 class StoryOutcome(Struct, frozen=True):
     """What making one choice produced."""

@@ -145,7 +145,7 @@ class StoryEndingScreen(GameScreen[None]):
             lines = [
                 Content.assemble(
                     ("✘ ", "bold $text-error"),
-                    literal(f"{where}“{slip.label}”"),
+                    literal(f"{where}{slip.quoted}"),
                     (f" ({slip.points} of {slip.best} points)", "dim"),
                 ),
                 *(Content.assemble("  ", quote_line(quote)) for quote in slip.quotes),
