@@ -259,7 +259,7 @@ title: "TODO: the title of your story"
 description: "TODO: one line for the scenario menu."
 role: "TODO: who the player is, in a sentence. For example: You are a reporter checking the article."
 intro: "TODO: the situation at the start, in two or three sentences."
-# Variables the choices change and conditions read. Short form: `checked: 0` or `warned: false`.
+# Variables the choices change and conditions read; players see each by its label, never its name.
 variables:
   checked:
     type: int

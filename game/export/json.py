@@ -22,9 +22,9 @@ FORMAT = "quotebound-pack"
 
 def scenario_file(scenario: Scenario) -> ScenarioFile:
     """A loaded scenario back in the shape of its file (the runtime form holds compiled conditions)."""
-    variables: dict[str, int | bool | VariableSpec] = {
+    variables: dict[str, VariableSpec] = {
         name: VariableSpec(
-            type=var.type, start=var.start, min=var.min, max=var.max, label=var.label, show=var.show
+            type=var.type, start=var.start, min=var.min, max=var.max, label=var.display, show=var.show
         )
         for name, var in scenario.variables.items()
     }

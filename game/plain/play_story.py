@@ -2,9 +2,10 @@
 
 Each scene prints its text, its quotes, the variables and every choice by number: open ones plainly, closed
 ones with the reason they are closed (numbers match the scene's choices, so they never shift as choices open
-and close). After a choice: its feedback with quotes, points and what changed; at an ending, the debrief.
-End of input or ``quit`` stops cleanly (status 0). With ``--player`` each choice is committed to the progress
-database as it is made (the full-screen game offers a stopped story for resume) and the ending is logged.
+and close). After a choice: its feedback with quotes, points and what changed; at an ending, the debrief
+and the choices of this run that cost points, each with its quotes. End of input or ``quit`` stops
+cleanly (status 0). With ``--player`` each choice is committed to the progress database as it is made
+(the full-screen game offers a stopped story for resume) and the ending is logged.
 """
 
 from __future__ import annotations
@@ -180,7 +181,22 @@ def _show_ending(console: Console, run: StoryRun) -> None:
         console.say(text, indent=indent)
     if ending.context:
         console.say(f"Background (not from the article): {ending.context}")
+    _show_slips(console, run)
     console.say(f"Score: {run.score}. Choices made: {len(run.path)}.")
+
+
+def _show_slips(console: Console, run: StoryRun) -> None:
+    """The choices of this run that cost points, each with its quotes: the debrief of this player's path."""
+    slips = run.slips()
+    if not slips:
+        console.say("No choice cost you points.")
+        return
+    console.say("Choices that cost points:")
+    for slip in slips:
+        where = f"{slip.scene_title}: " if slip.scene_title else ""
+        console.say(f"{where}{slip.quoted} ({slip.points} of {slip.best} points)", indent="  ")
+        for indent, text in map(quote_line, slip.quotes):
+            console.say(text, indent="  " + indent)
 
 
 def _value(value: object) -> str:

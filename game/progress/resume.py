@@ -75,18 +75,17 @@ class ResumeList:
                     )
                     store.abandon_run(info.id, now=service.clock())
                     continue
+                if isinstance(run, StoryRun) and not run.path:
+                    continue  # a story opened (or replayed from its ending) and left before any choice
                 found.append(Resumable(info, run, resume_label(info, run), parse_ts(info.started_at)))
         return found
 
     def count(self, pack: Pack, *, modes: Iterable[Mode] = ALL_MODES) -> int:
-        """Unfinished runs of ``pack`` (for a menu label; not checked against the pack)."""
-        service = self._service
-        store, player = service.store, service.player
-        wanted = set(modes)
-        if store is not None and player is not None:
-            with service.guard():
-                return sum(info.mode in wanted for info in store.unfinished_runs(player, pack.id))
-        return 0
+        """How many runs :meth:`unfinished` offers (a story left before any choice is not one of them).
+
+        Restoring is what tells: counting rows alone showed a Resume entry that then listed nothing.
+        """
+        return len(self.unfinished(pack, modes=modes))
 
     def resume(self, resumable: Resumable) -> QuizRun | StoryRun:
         """Continue ``resumable``: its answers are already saved; new ones go to the same run."""

@@ -6,7 +6,10 @@ are wrapped with :func:`~game.ui.texts.literal` and styled by spans.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.content import Content
+from textual.screen import Screen
 
 from game.engine.story.conditions import Value
 from game.engine.story.model import Ending, Scenario
@@ -18,6 +21,14 @@ KIND_MARKS = {"good": ("✔", "$text-success"), "mixed": ("◐", "$text-warning"
 UNFOUND = "???"
 """How an ending not reached yet is listed: its title stays a surprise."""
 SEPARATOR = " · "
+SHORT_HEIGHT = 20
+"""Below this many rows a story screen is *short* (class ``-short``): its CSS gives the text rows of its own
+beside the choices (at 40×12 the choices alone once filled the screen)."""
+
+
+def fit_height(screen: Screen[Any], height: int) -> None:
+    """Mark ``screen`` short or not for a terminal ``height`` rows tall (call on mount and on resize)."""
+    screen.set_class(height < SHORT_HEIGHT, "-short")
 
 
 def points_text(points: int) -> str:
@@ -31,24 +42,27 @@ def show_value(value: Value) -> str:
 
 
 def status_line(rows: list[VarStatus]) -> Content:
-    """``Supplies 3 · Trust 1``: each variable's label literal, its value bold."""
+    """``Supplies: 3 · Date clash flagged: no``: each variable's label literal, its value bold.
+
+    The colon makes a true/false variable read as a statement with its answer.
+    """
     parts: list[Content | str | tuple[str, str]] = []
     for row in rows:
         if parts:
             parts.append((SEPARATOR, "dim"))
-        parts += [literal(row.label), " ", (row.text, "bold")]
+        parts += [literal(row.label), ": ", (row.text, "bold")]
     return Content.assemble(*parts)
 
 
 def changes_line(changes: list[Change]) -> Content:
-    """``Slips 0 → 1 · Sections written 1 → 2``."""
+    """``Slips: 0 → 1 · Asked about weapons: no → yes``."""
     parts: list[Content | str | tuple[str, str]] = []
     for change in changes:
         if parts:
             parts.append((SEPARATOR, "dim"))
         parts += [
             literal(change.label),
-            f" {show_value(change.before)} → ",
+            f": {show_value(change.before)} → ",
             (show_value(change.after), "bold"),
         ]
     return Content.assemble(*parts)

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
+from game.engine.content.loader import Pack
+from game.engine.story.run import StoryRun
 
 SCENARIO = """\
 kind: scenario
@@ -100,3 +102,43 @@ def test_without_the_story_runtime_it_says_so(
     monkeypatch.setitem(sys.modules, "game.plain.play_story", None)
     assert play(monkeypatch, story_pack, "1\n") == 2
     assert "not available in plain mode yet" in capsys.readouterr().err
+
+
+def test_the_ending_lists_the_choices_this_player_made_that_cost_points(
+    panjshir: Pack, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 12: both claims attributed, the only slip "Make it the headline"; the ending says so, and
+    names no variable or ending by its id."""
+    path = [
+        "Work from the body",
+        "Write: who the resistance is",
+        '"The NRF, made up of former',
+        "Write: the siege",
+        '"The Taliban say they have surrounded',
+        "Quote Hamid Saifi",
+        "Write: the valley's history",
+        "Stop, and flag",
+        "Use 1979 to 1989",
+        "File the piece",
+        "Make it the headline",
+        "A draft with one or two slips",
+    ]
+    run = StoryRun(panjshir, "reporter-notebook")
+    numbers = []
+    for start in path:
+        view = next(v for v in run.choices() if v.open and v.label.startswith(start))
+        numbers.append(str(view.index + 1))
+        run.choose(view.index)
+    story = 1 + [s.id for s in panjshir.scenarios].index("reporter-notebook")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join([str(story), *numbers]) + "\n"))
+    assert main(["play", "--plain", "--mode", "story", "--pack", "panjshir"]) == 0
+    out = capsys.readouterr().out
+    ending = out[out.index("Ending (mixed): Published with corrections") :]
+    assert "Choices that cost points:\n" in ending
+    slip = "The editor's question: “Make it the headline: it is the most striking line” (0 of 10 points)"
+    assert slip in ending
+    assert "¶" in ending.split("Make it the headline")[1].split("\n")[1]  # its quote follows
+    assert ending.count("” (") == 1  # and no other choice is blamed
+    assert "siege" not in ending and "thousands" not in ending
+    assert "Date clash flagged: no → yes" in out and "flagged_dates" not in out
+    assert "corrections" not in ending.replace("Published with corrections", "")

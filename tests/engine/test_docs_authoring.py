@@ -98,7 +98,9 @@ def test_the_scenario_example_shows_every_story_feature() -> None:
     (body,) = _of("scenario")
     data = yaml.safe_load(body)
     variables = data["variables"].values()
-    assert any(isinstance(v, bool | int) for v in variables) and any(isinstance(v, dict) for v in variables)
+    # The short form (`facts: 0`) is gone: every variable has a label players see instead of its name.
+    assert all(isinstance(v, dict) and v.get("label") for v in variables)
+    assert {type(v["start"]) for v in variables} == {bool, int}
     choices = [c for scene in data["scenes"] for c in scene.get("choices", [])]
     conds = " ".join(c.get("if", "") for c in choices)
     assert "visited(" in conds and "visits(" in conds and "not " in conds

@@ -89,7 +89,7 @@ title: A counter with no top
 role: A tester.
 intro: Every loop adds one, so the states never end.
 variables:
-  laps: 0
+  laps: {start: 0, label: Laps}
 start: track
 scenes:
   - id: track

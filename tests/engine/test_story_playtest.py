@@ -43,7 +43,7 @@ title: Stuck
 role: A tester.
 intro: Loads only without the lint, which would refuse it.
 variables:
-  fuel: 1
+  fuel: {start: 1, label: Fuel}
 start: yard
 scenes:
   - id: yard
@@ -114,7 +114,7 @@ title: Counter
 role: A tester.
 intro: Laps without a top.
 variables:
-  laps: 0
+  laps: {start: 0, label: Laps}
 start: track
 scenes:
   - id: track
@@ -139,7 +139,7 @@ def test_the_bound_stops_the_walk(pack: Pack) -> None:
 
 
 def test_a_max_keeps_the_same_story_finite(pack: Pack) -> None:
-    capped = COUNTER.replace("laps: 0", "laps: {type: int, start: 0, min: 0, max: 5}")
+    capped = COUNTER.replace("laps: {start: 0,", "laps: {type: int, start: 0, min: 0, max: 5,")
     walk = explore(unlinted(pack, capped))
     assert walk.complete and walk.states == 6
 

@@ -20,10 +20,10 @@ title: The flood
 role: You are a reporter by the river.
 intro: The river is rising; find out by how much.
 variables:
-  facts: 0
-  called: false
+  facts: {start: 0, label: Facts}
+  called: {start: false, label: Called the office}
   trust: {type: int, start: 1, min: 0, max: 3, label: Trust}
-  secret: {type: bool, start: false, show: false}
+  secret: {type: bool, start: false, show: false, label: Secret}
 start: bank
 scenes:
   - id: bank
@@ -136,7 +136,7 @@ def test_a_new_run_starts_at_the_start(pack: Pack) -> None:
 
 def test_status_shows_visible_variables_with_labels(pack: Pack) -> None:
     rows = [(row.name, row.label, row.text) for row in StoryRun(pack, "flood").status()]
-    assert rows == [("facts", "facts", "0"), ("called", "called", "no"), ("trust", "Trust", "1")]
+    assert rows == [("facts", "Facts", "0"), ("called", "Called the office", "no"), ("trust", "Trust", "1")]
 
 
 def test_closed_choices_carry_their_reason(pack: Pack) -> None:
@@ -145,7 +145,7 @@ def test_closed_choices_carry_their_reason(pack: Pack) -> None:
     assert [(v.index, v.open) for v in views] == [(0, True), (1, False), (2, True)]
     assert (
         views[1].reason
-        == "needs facts ≥ 1 and visits to The river bank ≥ 2 (facts is 0, visits to The river bank are 1)"
+        == "needs Facts ≥ 1 and visits to The river bank ≥ 2 (Facts is 0, visits to The river bank are 1)"
     )
     assert views[0].reason is None and not views[0].taken
     assert [v.index for v in run.open_choices()] == [0, 2]
@@ -157,8 +157,8 @@ def test_choose_applies_effects_in_bounds_and_counts_visits(pack: Pack) -> None:
     # set first, then add; trust stops at its max of 3.
     assert run.variables == {"facts": 1, "called": True, "trust": 3, "secret": False}
     assert [(c.name, c.label, c.before, c.after) for c in outcome.changes] == [
-        ("facts", "facts", 0, 1),
-        ("called", "called", False, True),
+        ("facts", "Facts", 0, 1),
+        ("called", "Called the office", False, True),
         ("trust", "Trust", 1, 3),
     ]
     assert outcome.feedback == "The mayor gave the figure."
@@ -174,7 +174,7 @@ def test_choose_applies_effects_in_bounds_and_counts_visits(pack: Pack) -> None:
 
 def test_closed_or_unknown_choices_are_refused(pack: Pack) -> None:
     run = StoryRun(pack, "flood")
-    with pytest.raises(ValueError, match="closed: needs facts"):
+    with pytest.raises(ValueError, match="closed: needs Facts"):
         run.choose(1)
     for bad in (3, -1, True, "0"):
         with pytest.raises(ValueError, match="from 1 to 3"):

@@ -502,10 +502,11 @@ async def test_double_enter_on_a_story_ending_does_not_crash() -> None:
         await pilot.pause()
         await asyncio.wait_for(pilot.press("1", "enter"), KEY_TIMEOUT)
         assert type(app.screen).__name__ == "StoryEndingScreen"
-        for _ in range(2):  # "Play this scenario again", twice
+        for _ in range(2):  # the default action, twice
             app.post_message(events.Key("enter", "\r"))
         await asyncio.wait_for(pilot.pause(), KEY_TIMEOUT)
-        assert app.is_running and isinstance(app.screen, StorySceneScreen)
+        # Enter picks the highlighted "Back to the stories" (issue 12: no longer "Play this scenario again").
+        assert app.is_running and type(app.screen).__name__ == "StoryPickerScreen"
 
 
 # --- atomic writes --------------------------------------------------------------------------------------

@@ -1,9 +1,11 @@
-"""Snapshots of the story screens at 80×24, on the story pack beside this file (invented article).
+"""Snapshots of the story screens at 80×24 and 40×12, on the story pack beside this file (an invented
+article).
 
 The scenario picker (one ending found), a scene with a closed choice, the feedback after a choice
-(its changes and quote), and an ending with the endings found. (The title screen and its Story entry
-are in the quiz snapshots' and the Pilot tests' hands.) Regenerate with
-``pytest tests/snapshots --snapshot-update`` and look at the report before committing.
+(its changes and quote), and an ending with the endings found and the choices that cost points. At
+40×12 each screen still shows its essential text (the scene's text beside its choices, scrollable).
+(The title screen and its Story entry are in the quiz snapshots' and the Pilot tests' hands.)
+Regenerate with ``pytest tests/snapshots --snapshot-update`` and look at the report before committing.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from game.ui.app import QuoteboundApp, make_app
 
 PACK = Path(__file__).resolve().parent / "story"
 SIZE = (80, 24)
+SMALL = (40, 12)
 SCENARIO = "harbour-report"
 
 
@@ -56,15 +59,21 @@ def showing(run: StoryRun, *, found: list[StoryRun] = ()):  # type: ignore[no-un
     return run_before
 
 
-def test_story_picker(snap_compare, pack: Pack) -> None:
-    async def before(pilot: Pilot[None]) -> None:
-        app = pilot.app
-        assert isinstance(app, QuoteboundApp)
-        app.story_ended(played(pack, SCENARIO, [0, 0, 1, 1, 2, 2]))  # the bad ending
-        await pilot.press("1")
-        await pilot.pause()
+async def _picker(pilot: Pilot[None]) -> None:
+    app = pilot.app
+    assert isinstance(app, QuoteboundApp)
+    app.story_ended(played(app.pack, SCENARIO, [0, 0, 1, 1, 2, 2]))  # the bad ending
+    await pilot.press("1")
+    await pilot.pause()
 
-    assert snap_compare(make_app(packs=[pack]), terminal_size=SIZE, run_before=before)
+
+def test_story_picker(snap_compare, pack: Pack) -> None:
+    assert snap_compare(make_app(packs=[pack]), terminal_size=SIZE, run_before=_picker)
+
+
+def test_story_picker_40x12(snap_compare, pack: Pack) -> None:
+    """The list and, below it, the highlighted scenario's role."""
+    assert snap_compare(make_app(packs=[pack]), terminal_size=SMALL, run_before=_picker)
 
 
 def test_story_scene_with_a_closed_choice(snap_compare, pack: Pack) -> None:
@@ -73,12 +82,35 @@ def test_story_scene_with_a_closed_choice(snap_compare, pack: Pack) -> None:
     )
 
 
+def test_story_scene_40x12(snap_compare, pack: Pack) -> None:
+    """Issue 12: at 40×12 the scene showed only its choices; its text now keeps rows of its own."""
+    assert snap_compare(
+        make_app(packs=[pack]), terminal_size=SMALL, run_before=showing(StoryRun(pack, SCENARIO))
+    )
+
+
 def test_story_feedback(snap_compare, pack: Pack) -> None:
     run = played(pack, SCENARIO, [0])  # at the council
     assert snap_compare(make_app(packs=[pack]), press=["1"], terminal_size=SIZE, run_before=showing(run))
+
+
+def test_story_feedback_40x12(snap_compare, pack: Pack) -> None:
+    run = played(pack, SCENARIO, [0])  # at the council
+    assert snap_compare(make_app(packs=[pack]), press=["1"], terminal_size=SMALL, run_before=showing(run))
 
 
 def test_story_ending(snap_compare, pack: Pack) -> None:
     run = played(pack, SCENARIO, [0, 1, 1, 0, 2, 0])  # the good ending
     bad = played(pack, SCENARIO, [0, 0, 1, 1, 2, 2])
     assert snap_compare(make_app(packs=[pack]), terminal_size=SIZE, run_before=showing(run, found=[bad]))
+
+
+def test_story_ending_with_costly_choices(snap_compare, pack: Pack) -> None:
+    """Issue 12: the debrief lists the choices this run made that cost points, each with its quote."""
+    run = played(pack, SCENARIO, [0, 0, 1, 1, 2, 2])  # the bad ending, by two slips
+    assert snap_compare(make_app(packs=[pack]), terminal_size=SIZE, run_before=showing(run))
+
+
+def test_story_ending_40x12(snap_compare, pack: Pack) -> None:
+    run = played(pack, SCENARIO, [0, 1, 1, 0, 2, 0])  # the good ending
+    assert snap_compare(make_app(packs=[pack]), terminal_size=SMALL, run_before=showing(run))

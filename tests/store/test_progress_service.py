@@ -251,6 +251,19 @@ def test_story_choices_are_saved_and_the_ending_logged(service: ProgressService,
     assert store.accuracy_over_time(player) == []
 
 
+def test_a_story_with_no_choice_made_is_never_offered_for_resume(
+    service: ProgressService, story_pack: Pack
+) -> None:
+    """Issue 12: "Play this scenario again" (or opening a story and leaving) left "(0 choices made)"."""
+    run = StoryRun(story_pack, story_pack.scenarios[0])
+    service.story_started(run)
+    assert service.unfinished(story_pack) == []
+    service.story_choice(run, run.choose(run.open_choices()[0].index))
+    assert [item.label for item in service.unfinished(story_pack)] == [
+        f"Resume story: {run.scenario.title} (1 choice made)"
+    ]
+
+
 def test_class_results_fall_back_to_the_data_folder(
     service: ProgressService, quiz_pack: Pack, data: Path, tmp_path: Path
 ) -> None:

@@ -150,7 +150,7 @@ async def test_a_closed_choice_cannot_be_taken_by_key_click_or_arrows(story_pack
         text = screen_text(app)
         assert "3 Write it up now" in text
         assert "✕ needs Facts checked ≥ 1 and Met Tom Brady" in text
-        assert "Facts checked 0 · Trust 1 · Met Tom Brady no" in text
+        assert "Facts checked: 0 · Trust: 1 · Met Tom Brady: no" in text
 
         await press(pilot, "3")
         assert app.screen is screen and screen.story.path == []
@@ -180,11 +180,11 @@ async def test_a_click_takes_an_open_choice(story_pack: Pack) -> None:
         assert isinstance(app.screen, StoryFeedbackScreen)
         assert [step.choice for step in screen.story.path] == [0]
         text = screen_text(app)
-        assert "+5 points" in text and "Changed: Facts checked 0 → 1" in text
+        assert "+5 points" in text and "Changed: Facts checked: 0 → 1" in text
         await press(pilot, "space")
         assert app.screen is screen
         text = screen_text(app)
-        assert "The council office" in text and "Facts checked 1" in text
+        assert "The council office" in text and "Facts checked: 1" in text
 
 
 async def test_endings_found_accumulate_and_unfound_ones_stay_hidden(story_pack: Pack) -> None:
@@ -219,6 +219,22 @@ async def test_endings_found_accumulate_and_unfound_ones_stay_hidden(story_pack:
         assert "You went on the right day" in text
         await press(pilot, "escape")
         assert isinstance(app.screen, TitleScreen)
+
+
+async def test_enter_on_an_ending_goes_back_to_the_stories(story_pack: Pack) -> None:
+    """Issue 12: an Enter too many after the last feedback restarted the story at once."""
+    app = Recorder(packs=[story_pack])
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, menu_key(app, "story"), "2", "2", "enter")  # The Open Day, Tuesday, the ending
+        assert isinstance(app.screen, StoryEndingScreen)
+        actions = app.screen.query_one("#story-ending-actions", SafeOptionList)
+        assert actions.highlighted == 0
+        assert "1 Back to the stories" in screen_text(app) and "2 Play this scenario again" in screen_text(
+            app
+        )
+        await press(pilot, "enter")
+        assert isinstance(app.screen, StoryPickerScreen)
+        assert app.choices_made == [("notice", 1, 1)]  # no new run was started and played
 
 
 async def test_a_choice_with_nothing_to_explain_goes_straight_on(story_pack: Pack) -> None:
@@ -264,7 +280,7 @@ async def test_escape_twice_leaves_and_a_saved_run_resumes(story_pack: Pack) -> 
         screen = scene_screen(app)
         assert screen.story.scene_id == "boats"
         text = screen_text(app)
-        assert "By the boats" in text and "Met Tom Brady yes" in text
+        assert "By the boats" in text and "Met Tom Brady: yes" in text
         assert "The barrier opened this week" not in text, "the intro shows only at the start"
 
 
@@ -349,13 +365,13 @@ async def test_story_content_is_shown_literally_never_as_markup(tmp_path: Path) 
         assert f"{HOSTILE} title" in text and f"{HOSTILE} role" in text
         await press(pilot, "1")
         text = screen_text(app)
-        for part in ("intro", "text", "open", "shut", "reason", "label no"):
+        for part in ("intro", "text", "open", "shut", "reason", "label: no"):
             assert f"{HOSTILE} {part}" in text, part
         await press(pilot, "2")  # closed: the notice quotes the reason
         assert any(f"{HOSTILE} reason" in n.message for n in app._notifications)
         await press(pilot, "1")
         text = screen_text(app)
-        for part in ("feedback", "context", "open", "label no → yes"):
+        for part in ("feedback", "context", "open", "label: no → yes"):
             assert f"{HOSTILE} {part}" in text, part
         await press(pilot, "enter", "1")
         assert isinstance(app.screen, StoryEndingScreen)

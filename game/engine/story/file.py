@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from game.engine.content.loader import PackBuilder
 from game.engine.content.yamlsafe import Path_, YamlDoc
 from game.engine.story.conditions import KEYWORDS, ConditionError, parse_condition
 from game.engine.story.model import (
-    MAX_ABS,
     VAR_NAME,
     Choice,
     Ending,
@@ -82,11 +81,15 @@ def _read_list(builder: PackBuilder, doc: YamlDoc, data: dict[str, Any], key: st
 
 
 def _read_variables(builder: PackBuilder, doc: YamlDoc, raw: Any) -> dict[str, Variable]:
-    """Both forms: ``name: 3`` / ``name: false``, or ``name: {type, start, min, max, label, show}``."""
+    """Each variable as ``name: {start, label}`` (plus ``type``, ``min``, ``max``, ``show``).
+
+    A bare start value (``fuel: 1``) is refused: players would see the name ``fuel``, so every
+    variable needs a ``label`` to be shown by.
+    """
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        builder.error(doc, ("variables",), "variables are a mapping of names to start values")
+        builder.error(doc, ("variables",), "variables are a mapping of names to {start, label}")
         return {}
     variables: dict[str, Variable] = {}
     for name, value in raw.items():
@@ -99,34 +102,36 @@ def _read_variables(builder: PackBuilder, doc: YamlDoc, raw: Any) -> dict[str, V
                 doc, path, f"{name!r} is a word of the condition language; pick another name", key=True
             )
             continue
-        if isinstance(value, bool):
-            variables[name] = Variable(name, "bool", value)
-        elif isinstance(value, int):
-            if abs(value) > MAX_ABS:
-                builder.error(doc, path, f"a start value is at most {MAX_ABS:,} either side of 0")
-                continue
-            variables[name] = Variable(name, "int", value)
-        elif isinstance(value, dict):
-            spec = builder.convert(doc, path, value, VariableSpec)
-            if spec is not None and _spec_ok(builder, doc, path, spec):
-                variables[name] = Variable(
-                    name, spec.type, spec.start, spec.min, spec.max, spec.label, spec.show
-                )
-        else:
+        if isinstance(value, (bool, int)):
+            start = str(value).lower() if isinstance(value, bool) else value
             builder.error(
                 doc,
                 path,
-                "declare a variable with its start value (a number, or true/false), or as {type, start}",
+                f"variable {name!r} needs a label players see instead of its name: "
+                f"write {{start: {start}, label: ...}}",
+            )
+        elif isinstance(value, dict):
+            spec = builder.convert(doc, path, value, VariableSpec)
+            if spec is not None and _spec_ok(builder, doc, path, spec):
+                kind: Literal["int", "bool"] = "bool" if isinstance(spec.start, bool) else "int"
+                variables[name] = Variable(name, kind, spec.start, spec.min, spec.max, spec.label, spec.show)
+        else:
+            builder.error(
+                doc, path, "declare a variable as {start: <a number or true/false>, label: <a name>}"
             )
     return variables
 
 
 def _spec_ok(builder: PackBuilder, doc: YamlDoc, path: Path_, spec: VariableSpec) -> bool:
-    if (spec.type == "bool") != isinstance(spec.start, bool):
-        want = "true or false" if spec.type == "bool" else "a number"
-        builder.error(doc, (*path, "start"), f"a {spec.type} variable starts at {want}")
+    kind = spec.type or ("bool" if isinstance(spec.start, bool) else "int")
+    if (kind == "bool") != isinstance(spec.start, bool):
+        want = "true or false" if kind == "bool" else "a number"
+        builder.error(doc, (*path, "start"), f"a {kind} variable starts at {want}")
         return False
-    if spec.type == "bool":
+    if not spec.label.strip():
+        builder.error(doc, (*path, "label"), "a label is the name players see: it cannot be empty")
+        return False
+    if kind == "bool":
         if spec.min is not None or spec.max is not None:
             builder.error(doc, path, "min and max are for int variables")
             return False

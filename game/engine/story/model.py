@@ -30,19 +30,22 @@ Number = Annotated[int, Meta(ge=-MAX_ABS, le=MAX_ABS)]
 
 
 class VariableSpec(Struct, forbid_unknown_fields=True, kw_only=True):
-    """The long form of a variable, ``{type: int, start: 0, min: 0, max: 5, label: Trust}``.
+    """A variable: ``{start: 0, min: 0, max: 5, label: Trust}``, ``{start: false, label: Asked twice}``.
 
-    The short form ``supplies: 3`` or ``met_envoy: false`` declares the type by its start value.
+    Every variable has a ``label``: players see it in the status line, in what a choice changed and in
+    the reasons of closed choices, never the variable's name. A true/false variable's label reads as a
+    statement (``Date clash flagged: no``). ``type`` may be left out: the start value tells it.
     """
 
-    type: Literal["int", "bool"]
     start: Number | bool
+    label: Text
+    """What players read instead of the variable's name (``Sections written``, ``Asked about weapons``)."""
+    type: Literal["int", "bool"] | None = None
+    """``int`` or ``bool``; when left out, the type of ``start``."""
     min: Number | None = None
     """Effects never take an int below this (they stop at it)."""
     max: Number | None = None
     """Effects never take an int above this."""
-    label: Text | None = None
-    """The name shown in the status line and in the reasons of closed choices."""
     show: bool = True
     """Whether the status line shows it; hidden variables still steer conditions."""
 
@@ -88,10 +91,16 @@ class Scene(Struct, forbid_unknown_fields=True, kw_only=True):
 
 
 class Ending(Struct, forbid_unknown_fields=True, kw_only=True):
-    """Where a story stops, with a debrief that teaches what the path showed."""
+    """Where a story stops, with a debrief that teaches what the path showed.
+
+    The debrief is shown to every player who reaches the ending, whatever path led there: it speaks of
+    what the ending's condition guarantees, never of choices some paths to it did not make (the run
+    lists the player's own costly choices, with their quotes, below it).
+    """
 
     id: Id
     title: Text
+    """The ending's player-facing name; its id never reaches a screen."""
     kind: Literal["good", "mixed", "bad"]
     debrief: Text
     quotes: Annotated[list[Quote], Meta(min_length=1)]
@@ -118,7 +127,7 @@ class ScenarioHead(Struct, forbid_unknown_fields=True, kw_only=True):
 class ScenarioFile(ScenarioHead, kw_only=True):
     """A whole ``kind: scenario`` file (for the JSON Schema; the loader reads it in parts)."""
 
-    variables: dict[str, Number | bool | VariableSpec] = {}
+    variables: dict[str, VariableSpec] = {}
     scenes: Annotated[list[Scene], Meta(min_length=1)]
     endings: Annotated[list[Ending], Meta(min_length=1)]
 

@@ -59,13 +59,39 @@ class Change(Struct, frozen=True):
 
 
 class Step(Struct, frozen=True):
-    """One choice made, as saved: enough to show its outcome again."""
+    """One choice made, as saved: enough to show its outcome again, and to say what it cost."""
 
     scene: str
     choice: int
     target: str
     points: int
     changes: tuple[tuple[str, Value, Value], ...] = ()
+    best: int | None = None
+    """The most points any choice open at that moment would have earned (None in runs saved before
+    it was recorded); ``best - points`` is what this choice cost."""
+
+
+class Slip(Struct, frozen=True):
+    """A choice the player made that earned fewer points than another open at the time: the debrief
+    lists each with the quotes that explain it, so an ending speaks of the choices actually made."""
+
+    scene_title: str
+    """The scene's title (empty when it has none)."""
+    label: str
+    """The choice, as the player saw it."""
+    points: int
+    best: int
+    quotes: list[QuoteRef]
+    """The quotes of the choice's feedback."""
+
+    @property
+    def cost(self) -> int:
+        return self.best - self.points
+
+    @property
+    def quoted(self) -> str:
+        """The choice in quotation marks, unless its label already is a quotation."""
+        return self.label if self.label[:1] in "\"“'‘" else f"“{self.label}”"
 
 
 class StoryOutcome(Struct, frozen=True):
@@ -198,6 +224,12 @@ class StoryRun:
         reason = self._closed_reason(scene.id, index, choice)
         if reason is not None:
             raise ValueError(f"that choice is closed: {reason}")
+        # What the best open choice was worth, read before the state moves on: the debrief's measure.
+        best = max(
+            self._worth(other)
+            for i, other in enumerate(scene.choices)
+            if self.scenario.is_open(scene.id, i, self.variables, self.visits)
+        )
         after = self.scenario.apply(choice, self.variables)
         changes = tuple(
             (name, self.variables[name], after[name]) for name in after if after[name] != self.variables[name]
@@ -211,9 +243,33 @@ class StoryRun:
             self.visits[choice.target] = self.visits.get(choice.target, 0) + 1
         self.scene_id = choice.target
         self.score += points
-        step = Step(scene.id, index, choice.target, points, changes)
+        step = Step(scene.id, index, choice.target, points, changes, best)
         self.path.append(step)
         return self.outcome_of(step)
+
+    def _worth(self, choice: Choice) -> int:
+        """The points ``choice`` earns: its own, plus its ending's when it ends the story."""
+        ending = self.scenario.endings.get(choice.target)
+        return choice.points + (ending.points if ending is not None else 0)
+
+    def slips(self) -> list[Slip]:
+        """The choices of this run that cost points, in the order they were made (the debrief's list)."""
+        found = []
+        for step in self.path:
+            if step.best is None or step.best <= step.points:
+                continue
+            scene = self.scenario.scenes[step.scene]
+            choice = scene.choices[step.choice]
+            found.append(
+                Slip(
+                    scene.title or "",
+                    choice.label,
+                    step.points,
+                    step.best,
+                    self.pack.quotes_of(choice.quotes),
+                )
+            )
+        return found
 
     def outcome_of(self, step: Step) -> StoryOutcome:
         """The outcome of a choice already made (to show the last feedback again after a resume)."""
@@ -255,6 +311,7 @@ class StoryRun:
                     "target": s.target,
                     "points": s.points,
                     "changes": [list(c) for c in s.changes],
+                    **({"best": s.best} if s.best is not None else {}),
                 }
                 for s in self.path
             ],
@@ -311,6 +368,7 @@ def _restore(run: StoryRun, state: dict[str, Any]) -> StoryRun:
             entry["target"],
             int(entry["points"]),
             tuple((str(n), b, a) for n, b, a in entry["changes"]),
+            _best(entry.get("best")),
         )
         choices = scenario.scenes[step.scene].choices if step.scene in scenario.scenes else []
         if not isinstance(step.choice, int) or not 0 <= step.choice < len(choices):
@@ -327,6 +385,15 @@ def _restore(run: StoryRun, state: dict[str, Any]) -> StoryRun:
     run.path = path
     run.score = score
     return run
+
+
+def _best(value: object) -> int | None:
+    """A saved ``best`` (absent from runs saved before it was recorded)."""
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError("the saved run is damaged: a choice's best points is not a number")
+    return value
 
 
 def _label(variables: dict[str, Variable], name: str) -> str:

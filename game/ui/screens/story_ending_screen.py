@@ -1,13 +1,15 @@
-"""The ending of a story run: its title and kind, the debrief with its quotes, the score, and the
-endings found so far for the scenario (found ones by title, the rest as ``???``).
+"""The ending of a story run: its title and kind, the debrief with its quotes, the choices of this run
+that cost points (each with its quotes), the score, and the endings found so far for the scenario (found
+ones by title, the rest as ``???``).
 
-Its actions: play the scenario again, choose another scenario, or go back to the title.
+Its actions: back to the stories (the default: Enter), play the scenario again, or back to the title.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -19,15 +21,17 @@ from game.engine.content.pack import QuoteRef
 from game.engine.story.model import Ending
 from game.engine.story.run import StoryRun
 from game.ui.screens.base import GameScreen
-from game.ui.story_texts import SEPARATOR, endings_count, endings_lines, kind_text
+from game.ui.story_texts import SEPARATOR, endings_count, endings_lines, fit_height, kind_text
 from game.ui.texts import LABEL_STYLE, NUMBER_STYLE, labelled, literal, quote_line
 from game.ui.widgets.safe_option_list import SafeOptionList
 
 ACTIONS = [
+    ("another", "Back to the stories"),
     ("again", "Play this scenario again"),
-    ("another", "Choose another scenario"),
     ("title", "Back to the title screen"),
 ]
+"""The first is highlighted, so Enter (pressed once too often after the last feedback) goes back to the
+stories rather than starting the same story over."""
 
 
 class StoryEndingScreen(GameScreen[None]):
@@ -104,6 +108,7 @@ class StoryEndingScreen(GameScreen[None]):
                 yield Static(
                     labelled("Context (not from the article):", ending.context), id="story-ending-context"
                 )
+            yield from self._slips()
             yield Static(
                 Content.styled(f"Endings: {endings_count(story.scenario, found)}", LABEL_STYLE),
                 classes="story-ending-heading",
@@ -123,7 +128,30 @@ class StoryEndingScreen(GameScreen[None]):
         )
         yield Footer()
 
+    def _slips(self) -> ComposeResult:
+        """This run's choices that cost points, each with its quotes: the debrief of the player's own path."""
+        slips = self.story.slips()
+        if not slips:
+            yield Static(Content.styled("No choice cost you points.", LABEL_STYLE), id="story-ending-slips")
+            return
+        yield Static(Content.styled("Choices that cost points:", LABEL_STYLE), id="story-ending-slips")
+        for i, slip in enumerate(slips):
+            where = f"{slip.scene_title}: " if slip.scene_title else ""
+            lines = [
+                Content.assemble(
+                    ("✘ ", "bold $text-error"),
+                    literal(f"{where}{slip.quoted}"),
+                    (f" ({slip.points} of {slip.best} points)", "dim"),
+                ),
+                *(Content.assemble("  ", quote_line(quote)) for quote in slip.quotes),
+            ]
+            yield Static(Content("\n").join(lines), id=f"story-ending-slip-{i}", classes="story-ending-slip")
+
+    def on_resize(self, event: events.Resize) -> None:
+        fit_height(self, event.size.height)
+
     def on_mount(self) -> None:
+        fit_height(self, self.app.size.height)
         actions = self.query_one("#story-ending-actions", SafeOptionList)
         actions.highlighted = 0
         actions.focus()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -20,7 +21,7 @@ from textual.widgets import Footer, Static
 from game.engine.content.pack import QuoteRef
 from game.engine.story.run import StoryOutcome, StoryRun
 from game.ui.screens.feedback_base import FeedbackBase
-from game.ui.story_texts import SEPARATOR, changes_line, points_text
+from game.ui.story_texts import SEPARATOR, changes_line, fit_height, points_text
 from game.ui.texts import LABEL_STYLE, labelled, quote_line
 
 
@@ -87,3 +88,10 @@ class StoryFeedbackScreen(FeedbackBase):
                     labelled("Context (not from the article):", outcome.context), id="story-feedback-context"
                 )
         yield Footer()
+
+    def on_resize(self, event: events.Resize) -> None:
+        fit_height(self, event.size.height)
+
+    def on_mount(self) -> None:
+        fit_height(self, self.app.size.height)
+        super().on_mount()

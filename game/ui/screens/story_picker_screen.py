@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -19,7 +20,7 @@ from textual.widgets.option_list import Option
 from game.engine.content.pack import Pack
 from game.engine.story.model import Scenario
 from game.ui.screens.base import GameScreen
-from game.ui.story_texts import endings_count, endings_lines
+from game.ui.story_texts import endings_count, endings_lines, fit_height
 from game.ui.texts import LABEL_STYLE, NUMBER_STYLE, labelled, literal
 from game.ui.widgets.safe_option_list import SafeOptionList
 
@@ -56,7 +57,11 @@ class StoryPickerScreen(GameScreen[None]):
             yield Static(id="story-picker-endings")
         yield Footer()
 
+    def on_resize(self, event: events.Resize) -> None:
+        fit_height(self, event.size.height)
+
     def on_mount(self) -> None:
+        fit_height(self, self.app.size.height)
         self.refresh_list()
 
     def on_screen_resume(self) -> None:

@@ -15,6 +15,7 @@ import math
 from time import monotonic
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -25,7 +26,7 @@ from textual.widgets.option_list import Option
 from game.engine.content.pack import QuoteRef
 from game.engine.story.run import StoryOutcome, StoryRun
 from game.ui.screens.base import GameScreen
-from game.ui.story_texts import choice_prompt, run_heading, status_line
+from game.ui.story_texts import choice_prompt, fit_height, run_heading, status_line
 from game.ui.texts import labelled, literal, quote_line
 from game.ui.widgets.safe_option_list import SafeOptionList
 
@@ -77,7 +78,8 @@ class StorySceneScreen(GameScreen[None]):
             yield Static(id="story-heading")
             yield Static(id="story-score")
         yield Static(id="story-status")
-        with VerticalScroll(id="story-body", can_focus=False):
+        # Focusable (Tab) so a long text can be scrolled by keys when the terminal is short.
+        with VerticalScroll(id="story-body"):
             yield Static(id="story-intro")
             yield Static(id="story-text")
             yield Static(id="story-quotes")
@@ -86,7 +88,11 @@ class StorySceneScreen(GameScreen[None]):
         yield Static(id="story-hint")
         yield Footer()
 
+    def on_resize(self, event: events.Resize) -> None:
+        fit_height(self, event.size.height)
+
     def on_mount(self) -> None:
+        fit_height(self, self.app.size.height)
         self.show_scene()
 
     def show_scene(self) -> None:
