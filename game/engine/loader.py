@@ -17,6 +17,7 @@ import msgspec
 from msgspec import Struct, field
 
 from game.engine import model
+from game.engine.article_place import ArticlePlaceError, resolve_article
 from game.engine.diagnostics import ContentError, Diagnostic
 from game.engine.quotes import Article, Span, normalize
 from game.engine.yamlsafe import Path_, YamlDoc, gc_paused, load_yaml
@@ -229,7 +230,10 @@ def _read_pack_file(folder: Path) -> tuple[model.PackFile, YamlDoc]:
 
 
 def _read_article(meta: model.PackFile, doc: YamlDoc, folder: Path) -> Article:
-    path = (folder / meta.article).resolve()
+    try:
+        path = resolve_article(folder, meta.article)
+    except ArticlePlaceError as exc:
+        raise ContentError([doc.diag(("article",), f"the article {meta.article!r} {exc}")]) from None
     try:
         article = Article.from_file(path, meta.boilerplate_starts)
     except OSError as exc:
@@ -258,7 +262,14 @@ def load_pack(folder: Path) -> Pack:
     """
     # The whole load, not only each parse: checking a big pack allocates as much again as parsing it.
     with gc_paused():
-        return _load_pack(folder)
+        try:
+            return _load_pack(folder)
+        except (OSError, RuntimeError) as exc:
+            # Anything else that goes wrong resolving or reading this pack's files (RuntimeError is
+            # Path.resolve()'s "Symlink loop") is this pack's error: the other packs still load.
+            shown = display_path(folder / PACK_FILE)
+            reason = getattr(exc, "strerror", None) or str(exc)
+            raise ContentError([Diagnostic(shown, 1, 1, f"cannot read this pack: {reason}")]) from None
 
 
 def _load_pack(folder: Path) -> Pack:
