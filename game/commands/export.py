@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def write_output(text: str, output: str | None) -> int:
-    """Write ``text`` as UTF-8 to ``output`` or to stdout (``None`` or ``-``); 1 (with a message) on failure.
+    """Write ``text`` as UTF-8 to ``output`` or to stdout (``None`` or ``-``); 2 (a setup error) on failure.
 
     A regular file is replaced atomically; a device, FIFO or symlink is written through, never replaced.
     """
@@ -95,7 +95,7 @@ def write_output(text: str, output: str | None) -> int:
             write_file(Path(output).expanduser(), text.encode("utf-8"))
         except OSError as exc:
             print(f"quotebound: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
-            return 1
+            return 2
         return 0
     # UTF-8 whatever the locale: a GIFT or CSV file must not depend on the console's code page.
     buffer = getattr(sys.stdout, "buffer", None)

@@ -128,7 +128,12 @@ def run(args: argparse.Namespace) -> int:
     problem = port_problem(args.host, args.port)
     if problem:
         print(f"quotebound: cannot serve on {args.host}:{args.port}: {problem}", file=sys.stderr)
-        return 1
+        return 2
+    if args.results:
+        from game.commands.play import results_folder_ready
+
+        if not results_folder_ready(args.results):
+            return 2
     url = public_url(args.host, args.port, args.public_url)
     server = Server(
         command_line(play_argv(args)), host=args.host, port=args.port, title="quotebound", public_url=url
@@ -143,5 +148,5 @@ def run(args: argparse.Namespace) -> int:
         server.serve()
     except OSError as exc:  # the port is taken, or the address is not this machine's
         print(f"quotebound: cannot serve on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
+        return 2
     return 0

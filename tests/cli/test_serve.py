@@ -137,5 +137,5 @@ def test_a_taken_port_is_a_clean_error(capsys: pytest.CaptureFixture[str]) -> No
         sock.bind(("127.0.0.1", 0))
         sock.listen()
         port = sock.getsockname()[1]
-        assert main(["serve", "--port", str(port)]) == 1
+        assert main(["serve", "--port", str(port)]) == 2
     assert "cannot serve" in capsys.readouterr().err
