@@ -3,7 +3,7 @@
 The atomic write (temp file, then ``os.replace``) once turned a FIFO, a device node and a symlink into
 regular files; as root, ``-o /dev/stdout`` replaced the system's ``/dev/stdout``. Now a symlink stays a
 symlink (the file it leads to is written), a FIFO or device is written through, a folder or a symlink to
-nothing is refused with one line and exit 1, and ``-o -`` is standard output.
+nothing is refused with one line and exit 2 (a setup error), and ``-o -`` is standard output.
 
 These tests use FIFOs and symlinks in a temporary folder: never the machine's own ``/dev`` nodes, which
 the old code would have replaced when run as root.
@@ -74,7 +74,7 @@ def test_a_fifo_nobody_reads_is_an_error_not_a_hang(
 ) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    assert main([*EXPORT, "-o", str(fifo)]) == 1
+    assert main([*EXPORT, "-o", str(fifo)]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"quotebound: cannot write {fifo}: ") and err.count("\n") == 1
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
@@ -109,13 +109,13 @@ def test_a_symlink_to_a_fifo_is_written_through(tmp_path: Path) -> None:
 def test_a_symlink_to_nothing_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     link = tmp_path / "dangling"
     link.symlink_to(tmp_path / "nowhere")
-    assert main([*EXPORT, "-o", str(link)]) == 1
+    assert main([*EXPORT, "-o", str(link)]) == 2
     assert "symlink to something that cannot be opened" in capsys.readouterr().err
     assert link.is_symlink() and not (tmp_path / "nowhere").exists()
 
 
 def test_a_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([*EXPORT, "-o", str(tmp_path)]) == 1
+    assert main([*EXPORT, "-o", str(tmp_path)]) == 2
     assert capsys.readouterr().err == f"quotebound: cannot write {tmp_path}: it is a folder\n"
 
 
