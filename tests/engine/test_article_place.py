@@ -130,3 +130,31 @@ def test_validate_reports_the_line_and_exits_1(tmp_path: Path, capsys: pytest.Ca
     out = capsys.readouterr()
     assert "pack.yaml:4:10: error: the article '/etc/passwd' is outside the pack" in out.out + out.err
     assert "root:" not in out.out + out.err
+
+
+@pytest.mark.parametrize("error", [OSError(5, "Input/output error"), RuntimeError("Symlink loop from 'x'")])
+def test_any_failure_reading_a_packs_files_is_that_packs_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: Exception
+) -> None:
+    """The loader's safety net: whatever else fails while a pack's files are resolved or read (simulated
+    here in listing the broken pack's content files) is reported at its pack.yaml; other packs load."""
+    import game.engine.loader as loader
+
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text("The river rose on Monday.\n", encoding="utf-8")
+    scenes = tmp_path / "scenes"
+    broken = _pack(scenes / "broken", "../../seeds/a.txt", "The river rose on Monday.")
+    _pack(scenes / "good", "../../seeds/a.txt", "The river rose on Monday.")
+    real = loader.content_files
+
+    def content_files(folder: Path) -> list[Path]:
+        if folder.name == "broken":
+            raise error
+        return real(folder)
+
+    monkeypatch.setattr(loader, "content_files", content_files)
+    packs, problems = load_packs(scenes)
+    assert [pack.id for pack in packs] == ["good"]
+    (problem,) = problems
+    assert problem.path.endswith(os.path.join(broken.name, "pack.yaml"))
+    assert (problem.line, problem.col) == (1, 1) and problem.message.startswith("cannot read this pack: ")
