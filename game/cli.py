@@ -1,6 +1,8 @@
 """The ``quotebound`` command line: plays the game by default, and hosts the author and teacher tools.
 
-Every error a user can cause ends as a message and exit status 1, never a traceback.
+Every error a user can cause ends as a message and a non-zero exit status, never a traceback: 1 for a
+content error (a pack that does not load, a pack or player not found), 2 for a setup error (a folder or
+file that cannot be written, a port in use, a bad command line).
 """
 
 from __future__ import annotations

@@ -45,7 +45,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default="anki",
         help="tsv: Anki (HTML, headers) or Quizlet (plain)",
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout; - is stdout"
+    )
     parser.add_argument("--scenes", metavar="DIR", help="folder of packs (default: the bundled packs)")
     parser.set_defaults(func=run)
 
@@ -82,15 +84,18 @@ def run(args: argparse.Namespace) -> int:
 
 
 def write_output(text: str, output: str | None) -> int:
-    """Write ``text`` as UTF-8 to ``output`` atomically, or to stdout; 1 (with a message) on failure."""
-    if output:
-        from game.store.atomic import write_text
+    """Write ``text`` as UTF-8 to ``output`` or to stdout (``None`` or ``-``); 2 (a setup error) on failure.
+
+    A regular file is replaced atomically; a device, FIFO or symlink is written through, never replaced.
+    """
+    if output and output != "-":
+        from game.store.atomic import write_output as write_file
 
         try:
-            write_text(Path(output).expanduser(), text)
+            write_file(Path(output).expanduser(), text.encode("utf-8"))
         except OSError as exc:
             print(f"quotebound: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
-            return 1
+            return 2
         return 0
     # UTF-8 whatever the locale: a GIFT or CSV file must not depend on the console's code page.
     buffer = getattr(sys.stdout, "buffer", None)

@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     except OSError as exc:
         print(f"quotebound new: cannot write the pack: {exc}", file=sys.stderr)
-        return 1
+        return 2
     name = created.name
     folder = display_path(created.files[0].parent)
     scenes = display_path(created.files[0].parent.parent)

@@ -128,9 +128,24 @@ def run(args: argparse.Namespace) -> int:
             )
             return 1
         packs = chosen + [p for p in packs if p.id != args.pack]
+    if args.results and not results_folder_ready(args.results):
+        return 2
     if getattr(args, "plain", False):
         return _run_plain(args, packs)
     return _run_tui(args, packs)
+
+
+def results_folder_ready(results: str) -> bool:
+    """Check the ``--results`` folder can be written before anyone plays: a round whose results cannot
+    be saved is lost without anyone noticing. False (with one line on stderr) when it cannot."""
+    from game.store.results import prepare_folder
+
+    try:
+        prepare_folder(results)
+    except OSError as exc:
+        print(f"quotebound: cannot write results to {results}: {exc.strerror or exc}", file=sys.stderr)
+        return False
+    return True
 
 
 def _round_size(args: argparse.Namespace) -> int:

@@ -30,7 +30,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--top", type=int, default=5, metavar="N", help="how many most-missed questions (default 5)"
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout; - is stdout"
+    )
     parser.add_argument(
         "--scenes", metavar="DIR", help="folder of packs, for the quotes (default: bundled packs)"
     )
@@ -61,8 +63,7 @@ def run(args: argparse.Namespace) -> int:
     elif args.style == "html":
         text = report_formats.to_html(report)
     else:
-        width = (
-            shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() and not args.output else 100
-        )
+        to_terminal = sys.stdout.isatty() and args.output in (None, "-")
+        width = shutil.get_terminal_size((100, 24)).columns if to_terminal else 100
         text = report_formats.to_text(report, width=max(60, width))
     return write_output(text, args.output)

@@ -20,6 +20,9 @@ from pathlib import Path
 
 from game.commands.play import add_play_arguments
 
+# The defaults of the server module, without importing it (and textual-serve) for `--help`.
+DEFAULT_MAX_PLAYERS = 60
+
 _ANY = {"0.0.0.0", "::", ""}
 
 
@@ -38,8 +41,25 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--public-url", metavar="URL", help="the URL browsers use, when it is not http://HOST:PORT"
     )
+    parser.add_argument(
+        "--max-players",
+        type=_positive_int,
+        default=DEFAULT_MAX_PLAYERS,
+        metavar="N",
+        help=f"games at once; one more browser is told the class is full (default: {DEFAULT_MAX_PLAYERS})",
+    )
     add_play_arguments(parser, served=True)
     parser.set_defaults(func=run)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
 
 
 def play_argv(args: argparse.Namespace) -> list[str]:
@@ -71,9 +91,30 @@ def play_argv(args: argparse.Namespace) -> list[str]:
 
 
 def command_line(argv: list[str]) -> str:
-    """The shell command textual-serve runs (it uses a shell): every part quoted for this platform's shell."""
+    """The shell command textual-serve runs (it uses a shell): every part quoted for this platform's shell.
+
+    ``exec`` on POSIX makes the game the shell's own process, so killing a game that will not quit kills
+    the game, not just a shell that would leave it running.
+    """
     parts = [sys.executable, "-m", "game", "play", *argv]
-    return subprocess.list2cmdline(parts) if os.name == "nt" else shlex.join(parts)
+    return subprocess.list2cmdline(parts) if os.name == "nt" else "exec " + shlex.join(parts)
+
+
+def page_title(args: argparse.Namespace) -> str | None:
+    """The served page's title: the pack's with ``--pack``, else "quotebound"; None (with a message on
+    stderr) when the packs do not load or the pack is not there."""
+    if not args.pack:
+        return "quotebound"
+    from game.commands.common import load_command_packs
+
+    packs = load_command_packs(args.scenes, strict=True)
+    if packs is None:
+        return None
+    for pack in packs:
+        if pack.id == args.pack:
+            return pack.title
+    print(f"quotebound: no pack {args.pack!r}; packs: {', '.join(p.id for p in packs)}", file=sys.stderr)
+    return None
 
 
 def lan_address() -> str:
@@ -120,7 +161,7 @@ def port_problem(host: str, port: int) -> str | None:
 
 def run(args: argparse.Namespace) -> int:
     """Start the web server; returns when it is stopped (Ctrl+C)."""
-    from textual_serve.server import Server
+    from game.commands.classroom import ClassServer
 
     if not 0 < args.port < 65536:
         print(f"quotebound: --port must be 1-65535, not {args.port}", file=sys.stderr)
@@ -128,10 +169,23 @@ def run(args: argparse.Namespace) -> int:
     problem = port_problem(args.host, args.port)
     if problem:
         print(f"quotebound: cannot serve on {args.host}:{args.port}: {problem}", file=sys.stderr)
+        return 2
+    if args.results:
+        from game.commands.play import results_folder_ready
+
+        if not results_folder_ready(args.results):
+            return 2
+    title = page_title(args)
+    if title is None:
         return 1
     url = public_url(args.host, args.port, args.public_url)
-    server = Server(
-        command_line(play_argv(args)), host=args.host, port=args.port, title="quotebound", public_url=url
+    server = ClassServer(
+        command_line(play_argv(args)),
+        host=args.host,
+        port=args.port,
+        title=title,
+        public_url=url,
+        max_players=args.max_players,
     )
     if args.host in _ANY:
         print(
@@ -143,5 +197,5 @@ def run(args: argparse.Namespace) -> int:
         server.serve()
     except OSError as exc:  # the port is taken, or the address is not this machine's
         print(f"quotebound: cannot serve on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
+        return 2
     return 0

@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         folder = data_dir(args.data_dir)
     except OSError as exc:
         print(f"quotebound: cannot use the data folder: {exc}", file=sys.stderr)
-        return 1
+        return 2
     if not (folder / DB_FILENAME).exists():
         if args.player:
             print(f"quotebound: no progress saved yet in {folder}", file=sys.stderr)
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         store = ProgressStore(folder)
     except StoreError as exc:
         print(f"quotebound: {exc}", file=sys.stderr)
-        return 1
+        return 2
     with store:
         replay_if_pending(store)  # a database upgraded to FSRS review rebuilds its queue first
         if store.recovered_from is not None:

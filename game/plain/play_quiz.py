@@ -47,7 +47,7 @@ def play_quiz(pack: Pack, console: Console, settings: QuizSettings) -> int:
     marked incomplete.
 
     Returns:
-        The exit status: 0, or 1 when the results folder cannot be used at all.
+        The exit status: 0, or 2 (a setup error) when the results folder cannot be used at all.
     """
     player = settings.player
     if settings.results_dir is not None:
@@ -55,7 +55,7 @@ def play_quiz(pack: Pack, console: Console, settings: QuizSettings) -> int:
             prepare_folder(settings.results_dir)
         except OSError as exc:
             console.note(f"quotebound: cannot write results to {settings.results_dir}: {exc.strerror or exc}")
-            return 1
+            return 2
         if not player:
             typed = console.ask("Your name (for the results file): ")
             if typed is None or typed is TIMED_OUT:

@@ -13,8 +13,10 @@ Temporary files are named ``.quotebound-<random>-<target>.tmp``. A crash can lea
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
+import stat
 import time
 from pathlib import Path
 
@@ -73,6 +75,58 @@ def write_bytes(target: str | os.PathLike[str], data: bytes) -> Path:
             os.unlink(temp)
         raise
     _fsync_folder(path.parent)
+    return path
+
+
+class OutputError(OSError):
+    """The named output exists but cannot be written as asked (a folder, a symlink to nothing)."""
+
+
+def _write_through(path: Path, data: bytes) -> None:
+    # A device, FIFO or the like is written into, never replaced. O_NONBLOCK so a FIFO nobody reads
+    # fails at once (ENXIO) instead of hanging; then blocking again, so a slow reader gets every byte.
+    flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+
+
+def write_output(target: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to a file the user named, without ever replacing something that is not a file.
+
+    A missing target or a regular file is written atomically (:func:`write_bytes`). A symlink is never
+    replaced: the file it leads to is written atomically in its own folder, or written through when it
+    is a device or FIFO (``/dev/stdout``). Any other existing non-file (``/dev/null``, a FIFO) is written
+    through. A folder, or a symlink leading nowhere, is refused.
+
+    Raises:
+        OSError: :class:`OutputError` for a target refused, else the system's error.
+    """
+    path = Path(target)
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return write_bytes(path, data)
+    if stat.S_ISLNK(info.st_mode):
+        try:
+            info = os.stat(path)
+        except OSError as exc:
+            message = f"it is a symlink to something that cannot be opened ({exc.strerror or exc})"
+            raise OutputError(errno.EINVAL, message, str(path)) from None
+        if stat.S_ISREG(info.st_mode):
+            write_bytes(os.path.realpath(path), data)
+            return path
+    if stat.S_ISREG(info.st_mode):
+        return write_bytes(path, data)
+    if stat.S_ISDIR(info.st_mode):
+        raise OutputError(errno.EISDIR, "it is a folder", str(path))
+    _write_through(path, data)
     return path
 
 

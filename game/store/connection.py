@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -93,16 +94,46 @@ def _header_is_garbage(path: Path) -> bool:
 
     Found by experiment: connecting to a garbage file and querying it makes SQLite delete the `-wal` and
     `-journal` files next to it. Checking the magic bytes first keeps them for `move_aside`.
+
+    Raises:
+        StoreError: when the path (or a `-wal`/`-shm`/`-journal` beside it) is not a regular file.
     """
+    for suffix in SIBLING_SUFFIXES:
+        _require_regular_file(Path(f"{path}{suffix}"))
     try:
-        with path.open("rb") as fh:
-            head = fh.read(len(SQLITE_MAGIC))
+        # O_NONBLOCK: a FIFO in place of the database would otherwise block this open (and SQLite's)
+        # forever. The type is checked on the open descriptor, so nothing can be swapped in between.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         return False
     except OSError as exc:
         raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    try:
+        _require_regular_mode(path, os.fstat(fd).st_mode)
+        head = os.read(fd, len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    finally:
+        os.close(fd)
     # An empty file is a valid empty database to SQLite (and what a crash during creation leaves).
     return head != b"" and head != SQLITE_MAGIC
+
+
+def _require_regular_mode(path: Path, mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        kind = "a FIFO" if stat.S_ISFIFO(mode) else "a folder" if stat.S_ISDIR(mode) else "not a file"
+        raise StoreError(f"{path} is {kind}, not a regular file; move it away to save progress again")
+
+
+def _require_regular_file(path: Path) -> None:
+    """Refuse a path that exists and is not a regular file (stat follows symlinks, and never blocks)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    _require_regular_mode(path, mode)
 
 
 def _schema_version(conn: sqlite3.Connection) -> int:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import stat
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -250,6 +251,29 @@ def _clean(value: Any) -> Any:
     return value
 
 
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file of at most :data:`MAX_BYTES`; never blocks on a FIFO."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise ResultsError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ResultsError(f"{path}: not a regular file")
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > MAX_BYTES:
+                raise ResultsError(f"{path}: too large to be a results file")
+    except OSError as exc:
+        raise ResultsError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
 def read_results(path: str | os.PathLike[str]) -> Results:
     """Read and check one results file.
 
@@ -257,16 +281,13 @@ def read_results(path: str | os.PathLike[str]) -> Results:
         ResultsError: when it is unreadable, too large, not JSON, or not a quotebound results file.
     """
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ResultsError(f"{path}: too large to be a results file")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ResultsError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    raw = _read_bytes(path)
     try:
         data = msgspec.json.decode(raw)
     except msgspec.DecodeError as exc:
         raise ResultsError(f"{path}: not JSON ({exc})") from None
+    except RecursionError:  # msgspec raises this, not DecodeError, on JSON nested thousands deep
+        raise ResultsError(f"{path}: nested too deeply to be a results file") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ResultsError(f"{path}: not a quotebound results file")
     if not isinstance(data.get("version"), int) or data["version"] > VERSION:
@@ -275,6 +296,8 @@ def read_results(path: str | os.PathLike[str]) -> Results:
         return msgspec.convert(_clean(data), Results)
     except msgspec.ValidationError as exc:
         raise ResultsError(f"{path}: {exc}") from None
+    except RecursionError:  # decoded, but too deep for _clean's walk (a few hundred levels)
+        raise ResultsError(f"{path}: nested too deeply to be a results file") from None
 
 
 @dataclass
@@ -312,5 +335,7 @@ def collect(paths: Iterable[str | os.PathLike[str]]) -> Collected:
         try:
             results.append((file, read_results(file)))
         except ResultsError as exc:
-            problems.append(str(exc))
+            problems.append(" ".join(str(exc).split()))
+        except Exception as exc:  # noqa: BLE001  one bad file, whatever is wrong with it, skips only itself
+            problems.append(f"{file}: cannot be read ({type(exc).__name__}: {' '.join(str(exc).split())})")
     return Collected(results, problems)

@@ -488,7 +488,7 @@ def test_export_errors(special_dir: Path, tmp_path: Path, capsys: pytest.Capture
     assert "no pack 'nope'" in capsys.readouterr().err
     assert (
         main(["export", "--scenes", str(special_dir), "--format", "gift", "-o", str(tmp_path / "no" / "f")])
-        == 1
+        == 2
     )
     assert "cannot write" in capsys.readouterr().err
     assert main(["export", "--scenes", str(special_dir), "--format", "aiken", "--answers"]) == 0

@@ -174,7 +174,7 @@ def test_an_unwritable_results_folder_stops_before_the_round(
 ) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
-    assert play(monkeypatch, ["--results", str(blocker), "--player", "Ed"], "1\n") == 1
+    assert play(monkeypatch, ["--results", str(blocker), "--player", "Ed"], "1\n") == 2
     out, err = capsys.readouterr()
     assert "cannot write results" in err and "Question 1" not in out
 

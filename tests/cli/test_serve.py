@@ -59,7 +59,8 @@ def test_play_flags_become_the_games_command(tmp_path: Path) -> None:
     ]
     line = command_line(argv)
     if os.name != "nt":
-        assert shlex.split(line) == [sys.executable, "-m", "game", "play", *argv]  # nothing reaches the shell
+        # nothing reaches the shell; exec makes the game the process textual-serve may kill
+        assert shlex.split(line) == ["exec", sys.executable, "-m", "game", "play", *argv]
 
 
 def test_the_game_command_parses_as_play(tmp_path: Path) -> None:
@@ -119,6 +120,7 @@ def test_server_starts_and_answers(tmp_path: Path) -> None:
         else:
             pytest.fail("the server did not answer within 30 s")
         assert f"ws://127.0.0.1:{port}/ws" in body  # the page points browsers at this server's websocket
+        assert "<title>quotebound</title>" in body
     finally:
         proc.send_signal(signal.SIGTERM if os.name != "nt" else signal.CTRL_BREAK_EVENT)
         try:
@@ -137,5 +139,5 @@ def test_a_taken_port_is_a_clean_error(capsys: pytest.CaptureFixture[str]) -> No
         sock.bind(("127.0.0.1", 0))
         sock.listen()
         port = sock.getsockname()[1]
-        assert main(["serve", "--port", str(port)]) == 1
+        assert main(["serve", "--port", str(port)]) == 2
     assert "cannot serve" in capsys.readouterr().err

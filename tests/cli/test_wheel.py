@@ -93,3 +93,12 @@ def test_validate_the_bundled_packs(installed: tuple[Path, Path, dict[str, str]]
     assert " 0 errors" in result.stderr
     files = int(result.stderr.split()[0])
     assert files >= len(list((ROOT / "scenes").glob("*/*.yaml")))  # every bundled pack file travelled
+
+
+def test_the_class_full_page_ships(installed: tuple[Path, Path, dict[str, str]]) -> None:
+    """serve's page template is data, not code: it must travel in the wheel too."""
+    import zipfile
+
+    venv, _, _ = installed
+    (wheel,) = (venv.parent / "dist").glob("quotebound-*.whl")
+    assert "game/commands/serve_templates/class_full.html" in zipfile.ZipFile(wheel).namelist()

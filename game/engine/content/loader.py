@@ -21,6 +21,7 @@ import msgspec
 from msgspec import Struct, field
 
 from game.engine.content import model
+from game.engine.content.article_place import ArticlePlaceError, resolve_article
 from game.engine.content.diagnostics import ContentError, Diagnostic
 from game.engine.content.pack import Pack
 from game.engine.content.quotes import Article, normalize
@@ -202,7 +203,10 @@ def _read_pack_file(folder: Path, field_names: frozenset[str]) -> tuple[model.Pa
 
 
 def _read_article(meta: model.PackFile, doc: YamlDoc, folder: Path) -> Article:
-    path = (folder / meta.article).resolve()
+    try:
+        path = resolve_article(folder, meta.article)
+    except ArticlePlaceError as exc:
+        raise ContentError([doc.diag(("article",), f"the article {meta.article!r} {exc}")]) from None
     try:
         article = Article.from_file(path, meta.boilerplate_starts)
     except OSError as exc:
@@ -233,7 +237,14 @@ def load_pack(folder: Path, kinds: ContentKinds) -> Pack:
     """
     # The whole load, not only each parse: checking a big pack allocates as much again as parsing it.
     with gc_paused():
-        return _load_pack(folder, kinds)
+        try:
+            return _load_pack(folder, kinds)
+        except (OSError, RuntimeError) as exc:
+            # Anything else that goes wrong resolving or reading this pack's files (RuntimeError is
+            # Path.resolve()'s "Symlink loop") is this pack's error: the other packs still load.
+            shown = display_path(folder / PACK_FILE)
+            reason = getattr(exc, "strerror", None) or str(exc)
+            raise ContentError([Diagnostic(shown, 1, 1, f"cannot read this pack: {reason}")]) from None
 
 
 def _load_pack(folder: Path, kinds: ContentKinds) -> Pack:
