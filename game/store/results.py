@@ -130,7 +130,7 @@ def build_results(
             AnswerResult(
                 number=number,
                 id=question.id,
-                type=question.__struct_config__.tag,  # type: ignore[arg-type]
+                type=question.__struct_config__.tag,
                 topic=question.topic,
                 prompt=question.prompt,
                 statement=getattr(question, "statement", None),

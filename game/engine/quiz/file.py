@@ -1,16 +1,20 @@
-"""Loading and checking ``kind: quiz`` files: schema, ids, topics, answers and quotes."""
+"""Loading and checking ``kind: quiz`` files: schema, ids, topics, quotes, then each type's own checks."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from game.authoring.distractors import suspicious_options
-from game.engine.content import model
-from game.engine.content.loader import PackBuilder, content_kind
-from game.engine.content.quotes import normalize
+import msgspec
+from msgspec import structs
+
+from game.engine.content.diagnostics import Diagnostic
+from game.engine.content.loader import PackBuilder, content_kind, schema_diagnostic
 from game.engine.content.yamlsafe import Path_, YamlDoc
+from game.engine.quiz import types
 
 _HEAD = {"kind", "questions"}
+_UNKNOWN = re.compile(r"Object contains unknown field `(.*)`(?: - at `\$(?P<path>[^`]*)`)?", re.S)
 
 
 @content_kind("quiz")
@@ -30,53 +34,39 @@ def load_quiz_file(builder: PackBuilder, doc: YamlDoc) -> None:
         return
     for i, raw in enumerate(questions):
         path: Path_ = ("questions", i)
-        question = builder.convert(doc, path, raw, model.Question)
-        if question is None:
+        try:
+            question = msgspec.convert(raw, types.Question, strict=True)
+        except msgspec.ValidationError as exc:
+            builder.errors.append(question_diagnostic(doc, path, exc))
             continue
         builder.claim_id(doc, path, question.id, "question")
         check_question(builder, doc, path, question)
         builder.pack.questions.append(question)
 
 
-def _duplicates(texts: list[str]) -> list[int]:
-    seen: set[str] = set()
-    repeats = []
-    for i, text in enumerate(texts):
-        key = normalize(text).casefold()
-        if key in seen:
-            repeats.append(i)
-        seen.add(key)
-    return repeats
+def question_diagnostic(doc: YamlDoc, path: Path_, error: msgspec.ValidationError) -> Diagnostic:
+    """The content loader's diagnostic, with the hints only the quiz side knows: question keys and types."""
+    diagnostic = schema_diagnostic(doc, path, error)
+    unknown = _UNKNOWN.fullmatch(str(error))
+    if unknown and "did you mean" not in diagnostic.message:
+        import difflib  # only on this error path: difflib is a slow import
+
+        name = unknown.group(1)
+        hint = difflib.get_close_matches(name, sorted(types.field_names()), n=1)
+        if hint:
+            return structs.replace(diagnostic, message=f"{diagnostic.message}; did you mean {hint[0]!r}?")
+    if diagnostic.message.startswith("invalid value") and str(error).endswith(".type`"):
+        kinds = ", ".join(types.TYPES)
+        return structs.replace(diagnostic, message=f"{diagnostic.message}: a question type is one of {kinds}")
+    return diagnostic
 
 
-def check_question(builder: PackBuilder, doc: YamlDoc, path: Path_, question: model.Question) -> None:
-    """The checks a schema cannot express."""
+def check_question(builder: PackBuilder, doc: YamlDoc, path: Path_, question: Any) -> None:
+    """The checks a schema cannot express: the topic and quotes, then the type's own."""
     topics = builder.pack.topics
     if topics and question.topic not in topics:
         builder.error(
             doc, (*path, "topic"), f"unknown topic {question.topic!r}; the pack's topics: {', '.join(topics)}"
         )
     builder.check_quotes(doc, (*path, "quotes"), question.quotes)
-    if isinstance(question, model.SingleQuestion | model.AttributionQuestion | model.MultiQuestion):
-        texts = [model.option_text(o) for o in question.options]
-        for i in _duplicates(texts):
-            builder.error(doc, (*path, "options", i), f"option {texts[i]!r} is listed twice")
-        right = [question.answer] if not isinstance(question, model.MultiQuestion) else question.answers
-        key = "answer" if not isinstance(question, model.MultiQuestion) else "answers"
-        for i, answer in enumerate(right):
-            if answer not in texts:
-                where = (*path, key) if key == "answer" else (*path, key, i)
-                builder.error(doc, where, f"answer {answer!r} is not one of the options")
-        if isinstance(question, model.MultiQuestion) and len(set(right)) >= len(texts):
-            builder.error(doc, (*path, "answers"), "every option is right: leave at least one wrong option")
-        for i, reason in suspicious_options(question):
-            builder.warn(doc, (*path, "options", i), reason)
-    elif isinstance(question, model.OrderQuestion):
-        for i in _duplicates(question.items):
-            builder.error(doc, (*path, "items", i), f"item {question.items[i]!r} is listed twice")
-    elif isinstance(question, model.ShortQuestion):
-        from game.engine.quiz.scoring import normalize_answer
-
-        for i, answer in enumerate(question.answers):
-            if not normalize_answer(answer):
-                builder.error(doc, (*path, "answers", i), "an accepted answer must hold letters or digits")
+    types.type_of(question).check(builder, doc, path, question)

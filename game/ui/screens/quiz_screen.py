@@ -20,8 +20,8 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from game.engine.content import model
 from game.engine.quiz.run import Outcome, Presented, QuizRun, Response
+from game.engine.quiz.types import AnswerShape
 from game.ui.screens.base import GameScreen
 from game.ui.texts import literal, numbered
 from game.ui.widgets.choice_list import ChoiceList
@@ -30,7 +30,14 @@ if TYPE_CHECKING:
     from game.ui.app import QuoteboundApp
 
 MAX_CHOICES = 6
-PICK_KINDS = frozenset({"single", "true_false", "claim_fact", "attribution"})
+MODES = {
+    AnswerShape.PICK_ONE: "pick",
+    AnswerShape.PICK_MANY: "multi",
+    AnswerShape.ORDER: "order",
+    AnswerShape.TYPE_TEXT: "short",
+    AnswerShape.PICK_SENTENCE: "sentence",
+}
+"""The screen's input mode for each answer shape."""
 _ANSWER = Binding.Group("Answer", compact=True)
 _TOGGLE = Binding.Group("Tick", compact=True)
 _PLACE = Binding.Group("Place", compact=True)
@@ -112,7 +119,7 @@ class QuizScreen(GameScreen[None]):
         shown = self.shown
         if shown is None:
             return "done"
-        return "pick" if shown.kind in PICK_KINDS else shown.kind
+        return MODES[shown.shape]
 
     def show_question(self) -> None:
         """Render the run's current question (or move on to the summary when the round is over)."""
@@ -131,7 +138,7 @@ class QuizScreen(GameScreen[None]):
         self.query_one("#quiz-score", Static).update(Content(f"Score {self.run.score}"))
         topic = self.run.pack.topics.get(question.topic, question.topic)
         self.query_one("#quiz-type", Static).update(
-            Content.assemble((model.TYPE_LABELS[shown.kind], "bold $secondary"), " · ", literal(topic))
+            Content.assemble((shown.label, "bold $secondary"), " · ", literal(topic))
         )
         self.query_one("#quiz-prompt", Static).update(literal(question.prompt))
         statement = self.query_one("#quiz-statement", Static)
