@@ -223,7 +223,8 @@ def test_presented_question(all_types_pack: Pack) -> None:
         assert (shown.number, shown.total) == (run.index + 1, 7)
         seen[shown.kind] = shown
         run.answer(right_response(shown))
-    assert set(seen) == set(qtypes.QUESTION_TYPES)
+    # evidence needs an article with several sentences a paragraph: it has its own pack in test_evidence.py.
+    assert set(seen) == set(qtypes.QUESTION_TYPES) - {"evidence"}
     assert seen["true_false"].choices == TrueFalse.CHOICES
     assert seen["claim_fact"].choices == ClaimFact.CHOICES
     assert seen["claim_fact"].statement == "1,000 homes were safe."

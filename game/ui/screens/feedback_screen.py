@@ -15,9 +15,18 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from game.engine.content.loader import QuoteRef
+from game.engine.content.quotes import Span
 from game.engine.quiz.run import Outcome, Presented, QuizRun
 from game.ui.screens.base import GameScreen
-from game.ui.texts import LABEL_STYLE, labelled, literal, quote_line
+from game.ui.texts import (
+    LABEL_STYLE,
+    PILCROW_STYLE,
+    labelled,
+    literal,
+    paragraph_content,
+    pilcrow,
+    quote_line,
+)
 
 if TYPE_CHECKING:
     from game.ui.app import QuoteboundApp
@@ -81,6 +90,9 @@ class FeedbackScreen(GameScreen[None]):
             if not outcome.correct:
                 yield Static(labelled("Your answer:", outcome.given), id="feedback-given")
             yield Static(labelled("Right answer:", outcome.right_answer), id="feedback-right")
+            in_paragraph = self._sentence_in_paragraph()
+            if in_paragraph is not None:
+                yield Static(in_paragraph, id="feedback-sentence")
             for i, text in enumerate(outcome.option_feedback):
                 yield Static(
                     labelled("About your choice:", text), id=f"feedback-option-{i}", classes="feedback-option"
@@ -94,6 +106,18 @@ class FeedbackScreen(GameScreen[None]):
                     labelled("Context (not from the article):", outcome.context), id="feedback-context"
                 )
         yield Footer()
+
+    def _sentence_in_paragraph(self) -> Content | None:
+        """For a pick-a-sentence question: the right sentence highlighted in its paragraph."""
+        pack = self.run.pack
+        sentence = self.shown.type.right_sentence(self.shown.question, pack)
+        if sentence is None:
+            return None
+        paragraph = pack.article.paragraphs[sentence.paragraph - 1]
+        target = Span(sentence.start, sentence.end, sentence.paragraph)
+        return Content.assemble(
+            (pilcrow(sentence.paragraph), PILCROW_STYLE), " ", paragraph_content(paragraph, [], target)
+        )
 
     def on_mount(self) -> None:
         self.query_one("#feedback-body", VerticalScroll).focus()

@@ -60,10 +60,12 @@ class QuizScreen(GameScreen[None]):
         *_number_bindings(),
         Binding("space", "tick_highlighted", "Tick", show=False, id="quiz.tick"),
         Binding("backspace", "undo", "Undo", id="quiz.undo"),
+        Binding("enter", "open_picker", "Find the sentence", id="quiz.open_picker"),
         Binding("escape", "leave", "Leave", id="quiz.leave"),
     ]
     """Number keys answer (or tick, or place, by question type); Space ticks; Backspace undoes a
-    placement; Escape twice leaves the round."""
+    placement; Enter opens the article to pick a sentence (find-the-line questions); Escape twice leaves
+    the round."""
 
     app: QuoteboundApp
 
@@ -149,12 +151,20 @@ class QuizScreen(GameScreen[None]):
         choices = self.query_one("#quiz-choices", ChoiceList)
         answer_box = self.query_one("#quiz-input", Input)
         mode = self.mode
-        choices.display = mode != "short"
+        choices.display = mode not in ("short", "sentence")
+        # A hidden list could still take focus when the screen resumes, and with it Enter.
+        choices.disabled = mode == "sentence"
+        answer_box.disabled = mode == "sentence"
         answer_box.display = mode == "short"
         self.query_one("#quiz-sequence", Static).display = mode == "order"
         if mode == "short":
             answer_box.value = ""
             answer_box.focus()
+        elif mode == "sentence":
+            # Nothing here takes keys (Enter reopens the article); the answer is given in the article
+            # itself, which opens with its sentence cursor at once.
+            self.set_focus(None)
+            self.call_after_refresh(self.action_open_picker)
         else:
             choices.enter_submits = mode in ("multi", "order")
             choices.set_options(Option(self._choice_prompt(i)) for i in range(len(shown.choices)))
@@ -178,7 +188,7 @@ class QuizScreen(GameScreen[None]):
             choices.styles.max_height = needed
 
     def on_resize(self) -> None:
-        if self.mode not in ("short", "done"):
+        if self.mode not in ("short", "sentence", "done"):
             self.call_after_refresh(self._fit_choices)
 
     def _choice_prompt(self, index: int) -> Content:
@@ -206,6 +216,7 @@ class QuizScreen(GameScreen[None]):
             "multi": f"Tick every right answer ({keys}, Space or click), then press Enter.",
             "order": f"Pick the items in order ({keys}, Enter or click); Backspace undoes; Enter submits.",
             "short": "Type your answer and press Enter.",
+            "sentence": "Press Enter to open the article and pick the sentence.",
         }.get(mode, "")
 
     def _update_sequence(self) -> None:
@@ -235,6 +246,8 @@ class QuizScreen(GameScreen[None]):
             return mode == wanted and isinstance(number, int) and 1 <= number <= count
         if action == "tick_highlighted":
             return mode == "multi"
+        if action == "open_picker":
+            return mode == "sentence"
         if action == "undo":
             return (True if self._sequence else None) if mode == "order" else False
         return True
@@ -259,6 +272,21 @@ class QuizScreen(GameScreen[None]):
             self._refresh_choice(index)
             self._update_sequence()
             self.refresh_bindings()
+
+    def action_open_picker(self) -> None:
+        """Open the article with a sentence cursor; the picked sentence is the answer."""
+        shown = self.shown
+        if shown is None or self.mode != "sentence" or not self.awaiting_answer:
+            return
+        from game.ui.screens.reader_screen import SentencePickScreen
+
+        self.app.push_screen(
+            SentencePickScreen(self.run.pack, shown.question.prompt, shown.statement), self._sentence_picked
+        )
+
+    def _sentence_picked(self, label: str | None) -> None:
+        if label is not None:
+            self.submit(label)
 
     def action_leave(self) -> None:
         now = monotonic()

@@ -21,6 +21,7 @@ from game.engine.quiz.types.base import (
     option_feedback,
     option_text,
 )
+from game.engine.quiz.types.evidence import EVIDENCE, EvidenceQuestion
 from game.engine.quiz.types.multi import MULTI, MultiQuestion
 from game.engine.quiz.types.order import ORDER, OrderQuestion
 from game.engine.quiz.types.short import SHORT, ShortQuestion
@@ -28,7 +29,7 @@ from game.engine.quiz.types.single import SINGLE, SingleQuestion
 from game.engine.quiz.types.true_false import CLAIM_FACT, TRUE_FALSE, ClaimFactQuestion, TrueFalseQuestion
 
 TYPES: dict[str, QuestionType] = {
-    t.name: t for t in (SINGLE, ATTRIBUTION, TRUE_FALSE, CLAIM_FACT, MULTI, SHORT, ORDER)
+    t.name: t for t in (SINGLE, ATTRIBUTION, TRUE_FALSE, CLAIM_FACT, MULTI, SHORT, ORDER, EVIDENCE)
 }
 """Every question type by its YAML name, in the order the docs list them."""
 
@@ -40,7 +41,7 @@ Question = (
     | MultiQuestion
     | ShortQuestion
     | OrderQuestion
-
+    | EvidenceQuestion
 )
 QUESTION_TYPES: dict[str, type[QuestionBase]] = {name: t.struct for name, t in TYPES.items()}
 TYPE_LABELS: dict[str, str] = {name: t.label for name, t in TYPES.items()}
@@ -72,6 +73,7 @@ __all__ = [
     "AnswerShape",
     "AttributionQuestion",
     "ClaimFactQuestion",
+    "EvidenceQuestion",
     "Judged",
     "MultiQuestion",
     "Option",

@@ -18,6 +18,7 @@ from game.engine.content.model import Id, Quote, Text
 if TYPE_CHECKING:
     from game.engine.content.loader import Pack, PackBuilder
     from game.engine.content.yamlsafe import Path_, YamlDoc
+    from game.engine.quiz.sentences import Sentence
 
 
 class AnswerShape(StrEnum):
@@ -140,6 +141,10 @@ class QuestionType:
     def right_text(self, question: Any, choices: list[str], perm: list[int], pack: "Pack") -> str:
         """The right answer as a player reads it."""
         raise NotImplementedError
+
+    def right_sentence(self, question: Any, pack: "Pack") -> "Sentence | None":
+        """The sentence that answers a pick-a-sentence question (None for other shapes)."""
+        return None
 
     # --- export ---------------------------------------------------------------------------------
 
