@@ -30,14 +30,8 @@ if TYPE_CHECKING:
     from game.ui.app import QuoteboundApp
 
 MAX_CHOICES = 6
-MODES = {
-    AnswerShape.PICK_ONE: "pick",
-    AnswerShape.PICK_MANY: "multi",
-    AnswerShape.ORDER: "order",
-    AnswerShape.TYPE_TEXT: "short",
-    AnswerShape.PICK_SENTENCE: "sentence",
-}
-"""The screen's input mode for each answer shape."""
+PICK_ONE, PICK_MANY, ORDER = AnswerShape.PICK_ONE, AnswerShape.PICK_MANY, AnswerShape.ORDER
+TYPE_TEXT, PICK_SENTENCE = AnswerShape.TYPE_TEXT, AnswerShape.PICK_SENTENCE
 _ANSWER = Binding.Group("Answer", compact=True)
 _TOGGLE = Binding.Group("Tick", compact=True)
 _PLACE = Binding.Group("Place", compact=True)
@@ -116,12 +110,10 @@ class QuizScreen(GameScreen[None]):
         return self.run.current
 
     @property
-    def mode(self) -> str:
-        """How the question on show is answered: ``pick``, ``multi``, ``order`` or ``short``."""
+    def mode(self) -> AnswerShape | None:
+        """How the question on show is answered (its answer shape); None when the round is over."""
         shown = self.shown
-        if shown is None:
-            return "done"
-        return MODES[shown.shape]
+        return shown.shape if shown is not None else None
 
     def show_question(self) -> None:
         """Render the run's current question (or move on to the summary when the round is over)."""
@@ -151,22 +143,22 @@ class QuizScreen(GameScreen[None]):
         choices = self.query_one("#quiz-choices", ChoiceList)
         answer_box = self.query_one("#quiz-input", Input)
         mode = self.mode
-        choices.display = mode not in ("short", "sentence")
+        choices.display = mode not in (TYPE_TEXT, PICK_SENTENCE)
         # A hidden list could still take focus when the screen resumes, and with it Enter.
-        choices.disabled = mode == "sentence"
-        answer_box.disabled = mode == "sentence"
-        answer_box.display = mode == "short"
-        self.query_one("#quiz-sequence", Static).display = mode == "order"
-        if mode == "short":
+        choices.disabled = mode == PICK_SENTENCE
+        answer_box.disabled = mode == PICK_SENTENCE
+        answer_box.display = mode == TYPE_TEXT
+        self.query_one("#quiz-sequence", Static).display = mode == ORDER
+        if mode == TYPE_TEXT:
             answer_box.value = ""
             answer_box.focus()
-        elif mode == "sentence":
+        elif mode == PICK_SENTENCE:
             # Nothing here takes keys (Enter reopens the article); the answer is given in the article
             # itself, which opens with its sentence cursor at once.
             self.set_focus(None)
             self.call_after_refresh(self.action_open_picker)
         else:
-            choices.enter_submits = mode in ("multi", "order")
+            choices.enter_submits = mode in (PICK_MANY, ORDER)
             choices.set_options(Option(self._choice_prompt(i)) for i in range(len(shown.choices)))
             choices.highlighted = 0
             choices.focus()
@@ -188,14 +180,14 @@ class QuizScreen(GameScreen[None]):
             choices.styles.max_height = needed
 
     def on_resize(self) -> None:
-        if self.mode not in ("short", "sentence", "done"):
+        if self.mode not in (TYPE_TEXT, PICK_SENTENCE, None):
             self.call_after_refresh(self._fit_choices)
 
     def _choice_prompt(self, index: int) -> Content:
         shown = self.shown
         assert shown is not None
         text = shown.choices[index]
-        if self.mode == "multi":
+        if self.mode == PICK_MANY:
             ticked = index in self._ticked
             return numbered(
                 index + 1,
@@ -203,25 +195,25 @@ class QuizScreen(GameScreen[None]):
                 marker="[x]" if ticked else "[ ]",
                 marker_style="bold",
             )
-        if self.mode == "order":
+        if self.mode == ORDER:
             place = self._sequence.index(index) + 1 if index in self._sequence else None
             return numbered(index + 1, text, marker=f"[{place}]" if place else "[ ]", marker_style="bold")
         return numbered(index + 1, text)
 
     @staticmethod
-    def _hint(mode: str, count: int) -> str:
+    def _hint(mode: AnswerShape | None, count: int) -> str:
         keys = f"1-{count}"
         return {
-            "pick": f"Press {keys}, or ↑↓ and Enter, or click an answer.",
-            "multi": f"Tick every right answer ({keys}, Space or click), then press Enter.",
-            "order": f"Pick the items in order ({keys}, Enter or click); Backspace undoes; Enter submits.",
-            "short": "Type your answer and press Enter.",
-            "sentence": "Press Enter to open the article and pick the sentence.",
-        }.get(mode, "")
+            PICK_ONE: f"Press {keys}, or ↑↓ and Enter, or click an answer.",
+            PICK_MANY: f"Tick every right answer ({keys}, Space or click), then press Enter.",
+            ORDER: f"Pick the items in order ({keys}, Enter or click); Backspace undoes; Enter submits.",
+            TYPE_TEXT: "Type your answer and press Enter.",
+            PICK_SENTENCE: "Press Enter to open the article and pick the sentence.",
+        }.get(mode, "") if mode is not None else ""
 
     def _update_sequence(self) -> None:
         shown = self.shown
-        if shown is None or self.mode != "order":
+        if shown is None or self.mode != ORDER:
             return
         placed = [str(i + 1) for i in self._sequence]
         blanks = ["_"] * (len(shown.choices) - len(placed))
@@ -238,18 +230,18 @@ class QuizScreen(GameScreen[None]):
     # --- bindings ------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        mode = self.mode if self.awaiting_answer else "done"
+        mode = self.mode if self.awaiting_answer else None
         count = len(self.shown.choices) if self.shown is not None else 0
-        wanted = {"answer": "pick", "tick": "multi", "place": "order"}.get(action)
+        wanted = {"answer": PICK_ONE, "tick": PICK_MANY, "place": ORDER}.get(action)
         if wanted is not None:
             number = parameters[0] if parameters else 0
             return mode == wanted and isinstance(number, int) and 1 <= number <= count
         if action == "tick_highlighted":
-            return mode == "multi"
+            return mode == PICK_MANY
         if action == "open_picker":
-            return mode == "sentence"
+            return mode == PICK_SENTENCE
         if action == "undo":
-            return (True if self._sequence else None) if mode == "order" else False
+            return (True if self._sequence else None) if mode == ORDER else False
         return True
 
     def action_answer(self, number: int) -> None:
@@ -276,7 +268,7 @@ class QuizScreen(GameScreen[None]):
     def action_open_picker(self) -> None:
         """Open the article with a sentence cursor; the picked sentence is the answer."""
         shown = self.shown
-        if shown is None or self.mode != "sentence" or not self.awaiting_answer:
+        if shown is None or self.mode != PICK_SENTENCE or not self.awaiting_answer:
             return
         from game.ui.screens.reader_screen import SentencePickScreen
 
@@ -300,7 +292,7 @@ class QuizScreen(GameScreen[None]):
     # --- answering -----------------------------------------------------------------------------
 
     def _toggle(self, index: int) -> None:
-        if self.mode != "multi" or not self.awaiting_answer:
+        if self.mode != PICK_MANY or not self.awaiting_answer:
             return
         self._ticked.symmetric_difference_update({index})
         self._refresh_choice(index)
@@ -308,7 +300,7 @@ class QuizScreen(GameScreen[None]):
 
     def _place(self, index: int) -> None:
         shown = self.shown
-        if shown is None or self.mode != "order" or not self.awaiting_answer:
+        if shown is None or self.mode != ORDER or not self.awaiting_answer:
             return
         if index in self._sequence:
             self.notify("That item is already placed; Backspace takes the last one back.", timeout=2)
@@ -324,11 +316,11 @@ class QuizScreen(GameScreen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         mode = self.mode
-        if mode == "pick":
+        if mode == PICK_ONE:
             self.submit(event.option_index)
-        elif mode == "multi":
+        elif mode == PICK_MANY:
             self._toggle(event.option_index)
-        elif mode == "order":
+        elif mode == ORDER:
             self._place(event.option_index)
 
     def on_choice_list_submit_requested(self, event: ChoiceList.SubmitRequested) -> None:
@@ -336,12 +328,12 @@ class QuizScreen(GameScreen[None]):
         shown = self.shown
         if shown is None:
             return
-        if self.mode == "multi":
+        if self.mode == PICK_MANY:
             if not self._ticked:
                 self.notify("Tick at least one answer first (number keys or Space).", timeout=2)
                 return
             self.submit(sorted(self._ticked))
-        elif self.mode == "order":
+        elif self.mode == ORDER:
             left = len(shown.choices) - len(self._sequence)
             if left:
                 if event.highlighted is not None and event.highlighted not in self._sequence:
@@ -353,7 +345,7 @@ class QuizScreen(GameScreen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if self.mode != "short":
+        if self.mode != TYPE_TEXT:
             return
         if not event.value.strip():
             self.notify("Type an answer first.", timeout=2)
