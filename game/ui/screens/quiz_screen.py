@@ -2,8 +2,10 @@
 
 The screen holds the :class:`~game.engine.quiz.run.QuizRun` and renders from it; answering calls
 ``run.answer`` and pushes the feedback screen; after the last feedback it switches to the summary.
-The only state kept here is the answer being built (the ticked options of a multi-select, the
-sequence of an ordering), which is input, not game state.
+It shows one answer widget per answer shape (never per question type): a choice list to pick one, a
+:class:`TickList` to pick many, an :class:`OrderList` to order, an input to type text, and for
+pick-a-sentence the article's sentence picker on a screen of its own. The widgets keep the answer being
+built, which is input, not game state.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from game.engine.quiz.run import Outcome, Presented, QuizRun, Response
 from game.engine.quiz.types import AnswerShape
 from game.ui.screens.base import GameScreen
 from game.ui.texts import literal, numbered
+from game.ui.widgets.answer_lists import OrderList, TickList
 from game.ui.widgets.choice_list import ChoiceList
 
 if TYPE_CHECKING:
@@ -72,8 +75,6 @@ class QuizScreen(GameScreen[None]):
         """The round on show."""
         self.awaiting_answer = False
         """True while a question waits for its answer."""
-        self._ticked: set[int] = set()
-        self._sequence: list[int] = []
         self._shown_at = 0.0
         self._remaining: float | None = None
         self._last_tick = 0.0
@@ -93,7 +94,11 @@ class QuizScreen(GameScreen[None]):
             yield Static(id="quiz-prompt")
             yield Static(id="quiz-statement")
         yield Static(id="quiz-sequence")
-        yield ChoiceList(id="quiz-choices")
+        pick = ChoiceList(id="quiz-pick")
+        pick.add_class("quiz-choices")
+        yield pick
+        yield TickList(id="quiz-tick", classes="quiz-choices")
+        yield OrderList(id="quiz-order", classes="quiz-choices")
         yield Input(placeholder="Type your answer, then press Enter", id="quiz-input", select_on_focus=False)
         yield Static(id="quiz-hint")
         yield Footer()
@@ -103,6 +108,27 @@ class QuizScreen(GameScreen[None]):
         if self.app.time_limit is not None:
             self._clock = self.set_interval(0.2, self._tick)
         self.show_question()
+
+    @property
+    def _lists(self) -> dict[AnswerShape, ChoiceList]:
+        """The list widget of each shape answered from a list."""
+        return {
+            PICK_ONE: self.query_one("#quiz-pick", ChoiceList),
+            PICK_MANY: self.query_one("#quiz-tick", TickList),
+            ORDER: self.query_one("#quiz-order", OrderList),
+        }
+
+    @property
+    def _ticks(self) -> TickList:
+        return self.query_one("#quiz-tick", TickList)
+
+    @property
+    def _order(self) -> OrderList:
+        return self.query_one("#quiz-order", OrderList)
+
+    @property
+    def _sequence(self) -> list[int]:
+        return self._order.sequence
 
     @property
     def shown(self) -> Presented | None:
@@ -122,8 +148,6 @@ class QuizScreen(GameScreen[None]):
             self._finish()
             return
         question = shown.question
-        self._ticked.clear()
-        self._sequence.clear()
         self.query_one("#quiz-count", Static).update(
             Content(f"{self.COUNT_LABEL} {shown.number} of {shown.total}")
         )
@@ -140,13 +164,14 @@ class QuizScreen(GameScreen[None]):
         statement.display = shown.statement is not None
         self.query_one("#quiz-question", VerticalScroll).scroll_home(animate=False)
 
-        choices = self.query_one("#quiz-choices", ChoiceList)
         answer_box = self.query_one("#quiz-input", Input)
         mode = self.mode
-        choices.display = mode not in (TYPE_TEXT, PICK_SENTENCE)
-        # A hidden list could still take focus when the screen resumes, and with it Enter.
-        choices.disabled = mode == PICK_SENTENCE
-        answer_box.disabled = mode == PICK_SENTENCE
+        # Only the widget of this question's shape shows; the others are disabled too, since a hidden
+        # widget could still take focus when the screen resumes, and with it Enter.
+        for shape, widget in self._lists.items():
+            widget.display = shape == mode
+            widget.disabled = shape != mode
+        answer_box.disabled = mode != TYPE_TEXT
         answer_box.display = mode == TYPE_TEXT
         self.query_one("#quiz-sequence", Static).display = mode == ORDER
         if mode == TYPE_TEXT:
@@ -157,10 +182,13 @@ class QuizScreen(GameScreen[None]):
             # itself, which opens with its sentence cursor at once.
             self.set_focus(None)
             self.call_after_refresh(self.action_open_picker)
-        else:
-            choices.enter_submits = mode in (PICK_MANY, ORDER)
-            choices.set_options(Option(self._choice_prompt(i)) for i in range(len(shown.choices)))
-            choices.highlighted = 0
+        elif mode is not None:
+            choices = self._lists[mode]
+            if isinstance(choices, TickList | OrderList):
+                choices.show(shown.choices)
+            else:
+                choices.set_options(Option(numbered(i + 1, text)) for i, text in enumerate(shown.choices))
+                choices.highlighted = 0
             choices.focus()
             self.call_after_refresh(self._fit_choices)
         self._update_sequence()
@@ -174,7 +202,9 @@ class QuizScreen(GameScreen[None]):
     def _fit_choices(self) -> None:
         # The list takes the room left under the question (1fr) but no more than its options
         # need, so the hint sits right under the last choice instead of below an empty box.
-        choices = self.query_one("#quiz-choices", ChoiceList)
+        if self.mode not in self._lists:
+            return
+        choices = self._lists[self.mode]
         needed = choices.virtual_size.height + choices.styles.gutter.height
         if needed > choices.styles.gutter.height:
             choices.styles.max_height = needed
@@ -182,23 +212,6 @@ class QuizScreen(GameScreen[None]):
     def on_resize(self) -> None:
         if self.mode not in (TYPE_TEXT, PICK_SENTENCE, None):
             self.call_after_refresh(self._fit_choices)
-
-    def _choice_prompt(self, index: int) -> Content:
-        shown = self.shown
-        assert shown is not None
-        text = shown.choices[index]
-        if self.mode == PICK_MANY:
-            ticked = index in self._ticked
-            return numbered(
-                index + 1,
-                text,
-                marker="[x]" if ticked else "[ ]",
-                marker_style="bold",
-            )
-        if self.mode == ORDER:
-            place = self._sequence.index(index) + 1 if index in self._sequence else None
-            return numbered(index + 1, text, marker=f"[{place}]" if place else "[ ]", marker_style="bold")
-        return numbered(index + 1, text)
 
     @staticmethod
     def _hint(mode: AnswerShape | None, count: int) -> str:
@@ -220,11 +233,6 @@ class QuizScreen(GameScreen[None]):
         done = " (Enter to submit)" if not blanks else ""
         self.query_one("#quiz-sequence", Static).update(
             Content.assemble(("Your order: ", "bold"), " → ".join(placed + blanks), (done, "italic"))
-        )
-
-    def _refresh_choice(self, index: int) -> None:
-        self.query_one("#quiz-choices", ChoiceList).replace_option_prompt_at_index(
-            index, self._choice_prompt(index)
         )
 
     # --- bindings ------------------------------------------------------------------------------
@@ -251,7 +259,7 @@ class QuizScreen(GameScreen[None]):
         self._toggle(number - 1)
 
     def action_tick_highlighted(self) -> None:
-        highlighted = self.query_one("#quiz-choices", ChoiceList).highlighted
+        highlighted = self._ticks.highlighted
         if highlighted is not None:
             self._toggle(highlighted)
 
@@ -260,8 +268,7 @@ class QuizScreen(GameScreen[None]):
 
     def action_undo(self) -> None:
         if self._sequence:
-            index = self._sequence.pop()
-            self._refresh_choice(index)
+            self._order.undo()
             self._update_sequence()
             self.refresh_bindings()
 
@@ -294,23 +301,16 @@ class QuizScreen(GameScreen[None]):
     def _toggle(self, index: int) -> None:
         if self.mode != PICK_MANY or not self.awaiting_answer:
             return
-        self._ticked.symmetric_difference_update({index})
-        self._refresh_choice(index)
-        self.query_one("#quiz-choices", ChoiceList).highlighted = index
+        self._ticks.toggle(index)
 
     def _place(self, index: int) -> None:
         shown = self.shown
         if shown is None or self.mode != ORDER or not self.awaiting_answer:
             return
-        if index in self._sequence:
+        if not self._order.place(index):
             self.notify("That item is already placed; Backspace takes the last one back.", timeout=2)
             return
-        self._sequence.append(index)
-        self._refresh_choice(index)
         self._update_sequence()
-        choices = self.query_one("#quiz-choices", ChoiceList)
-        unplaced = [i for i in range(len(shown.choices)) if i not in self._sequence]
-        choices.highlighted = unplaced[0] if unplaced else index
         self.refresh_bindings()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -329,10 +329,10 @@ class QuizScreen(GameScreen[None]):
         if shown is None:
             return
         if self.mode == PICK_MANY:
-            if not self._ticked:
+            if not self._ticks.ticked:
                 self.notify("Tick at least one answer first (number keys or Space).", timeout=2)
                 return
-            self.submit(sorted(self._ticked))
+            self.submit(sorted(self._ticks.ticked))
         elif self.mode == ORDER:
             left = len(shown.choices) - len(self._sequence)
             if left:
