@@ -232,6 +232,19 @@ questions:
     explanation: "TODO: explain what in the sentence shows whether it is a fact or a claim."
     quotes:
       - {yq(s3)}
+
+  # evidence ("find the line"): the prompt states a claim; the player picks the sentence of the article
+  # that supports it (or, with `proves: contradicts`, the one that contradicts it). Each quote must lie
+  # inside one sentence: the sentence holding a quote is the right pick.
+  - id: sample-evidence
+    type: evidence
+    topic: main
+    # TODO: state, in your own words, a claim that one sentence of the article proves.
+    prompt: "TODO: a claim one sentence of the article supports."
+    proves: supports
+    explanation: "TODO: explain how that sentence proves the claim."
+    quotes:
+      - {yq(s2)}
 """
 
 

@@ -15,11 +15,12 @@ from typing import Any
 import msgspec
 
 from game.engine.content import model
+from game.engine.quiz.types import QuizFile
 from game.engine.story import model as storymodel
 
 SCHEMA_FILES = {
     "pack": ("pack.schema.json", model.PackFile, "A quotebound pack.yaml"),
-    "quiz": ("quiz.schema.json", model.QuizFile, "A quotebound quiz file (kind: quiz)"),
+    "quiz": ("quiz.schema.json", QuizFile, "A quotebound quiz file (kind: quiz)"),
     "scenario": (
         "scenario.schema.json",
         storymodel.ScenarioFile,

@@ -13,15 +13,15 @@ from game.engine.content import loader, model
 from game.engine.content.diagnostics import Diagnostic
 from game.engine.content.loader import ContentKind, ContentKinds, find_packs
 from game.engine.content.pack import Pack
-from game.engine.quiz.file import load_quiz_file
+from game.engine.quiz import file as quiz_file
 from game.engine.story.file import load_scenario_file
 from game.engine.story.model import STORY_STRUCTS
 
 KINDS: ContentKinds = {
     "quiz": ContentKind(
-        load_quiz_file,
-        frozenset(model.field_names()),
-        {"type": "a question type is one of " + ", ".join(model.QUESTION_TYPES)},
+        quiz_file.load_quiz_file,
+        frozenset(model.field_names()) | quiz_file.FIELD_NAMES,
+        quiz_file.VALUE_HINTS,
     ),
     "scenario": ContentKind(
         load_scenario_file,

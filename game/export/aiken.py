@@ -5,9 +5,9 @@ capital letter, ``.`` or ``)``, a space and the text; then ``ANSWER: X``; a blan
 There is no escaping, no feedback and no comment syntax, so:
 
 * texts are folded onto one line;
-* only questions with exactly one right option are exported: single choice, attribution, true/false and
-  fact-or-claim (two options each). Select-all, short-answer and ordering questions are skipped with a note
-  on stderr;
+* only pick-one questions with exactly one right option are exported (single choice, attribution,
+  true/false, fact-or-claim). Questions of every other answer shape (select all, typed, ordering, find the
+  line) are skipped with a note on stderr;
 * a question whose text would itself read as an option line (``A. …``) or as ``ANSWER:`` is skipped too,
   since Aiken has no way to escape it.
 """
@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 
 from game.engine.content.pack import Pack
+from game.engine.quiz.types import AnswerShape
 from game.export.common import LETTERS, Item, Rendered, one_line, skipped_note
 
-SINGLE_CHOICE = ("single", "attribution", "true_false", "claim_fact")
 _AMBIGUOUS = re.compile(r"^(?:[A-Z][).][ \t]|ANSWER:)")
 
 
@@ -38,7 +38,7 @@ def render(pack: Pack, items: list[Item], *, seed: int) -> Rendered:
     unsupported: list[Item] = []
     ambiguous: list[Item] = []
     for item in items:
-        if item.kind not in SINGLE_CHOICE or len(item.right) != 1:
+        if item.shape is not AnswerShape.PICK_ONE or len(item.right) != 1:
             unsupported.append(item)
             continue
         text = question_line(item)

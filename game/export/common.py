@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from game.engine.content import model
 from game.engine.content.pack import Pack, QuoteRef
+from game.engine.quiz import types
 from game.engine.quiz.run import QuizRun
+from game.engine.quiz.types import AnswerShape, Question, QuestionType
 
 DEFAULT_SEED = 1
 ORDINALS = ["1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th"]
@@ -25,7 +26,7 @@ class Item:
     """One question as an export shows it."""
 
     number: int
-    question: model.Question
+    question: Question
     choices: list[str]
     """Options (or ordering items) in dealt order; True/False and Fact/Claim for those types."""
     feedback: list[str | None]
@@ -33,27 +34,45 @@ class Item:
     right: list[int]
     """Indices into ``choices``: the right option(s); for ordering, the items' indices in the right order."""
     quotes: list[QuoteRef]
+    answer: str = ""
+    """The right answer as a player reads it (as the game's feedback says it)."""
+
+    @property
+    def type(self) -> QuestionType:
+        return types.type_of(self.question)
+
+    @property
+    def shape(self) -> AnswerShape:
+        """How the question is answered; formats choose how to write it by this, never by type."""
+        return self.type.shape
 
     @property
     def kind(self) -> str:
-        return self.question.__struct_config__.tag  # type: ignore[return-value]
+        """The type's YAML name, for comments in the exported file."""
+        return self.type.name
+
+    @property
+    def label(self) -> str:
+        return self.type.label
 
     @property
     def statement(self) -> str | None:
-        return getattr(self.question, "statement", None)
+        return self.type.statement(self.question)
 
     @property
     def accepted(self) -> list[str]:
-        """Accepted typed answers (short answers only)."""
-        return list(getattr(self.question, "answers", [])) if self.kind == "short" else []
+        """Accepted typed answers (type-text shape only)."""
+        return self.type.accepted(self.question)
 
     def right_text(self) -> str:
         """The right answer as a reader reads it."""
-        if self.kind == "short":
+        if self.shape is AnswerShape.TYPE_TEXT:
             return self.accepted[0]
-        if self.kind == "order":
+        if self.shape is AnswerShape.ORDER:
             return " → ".join(self.choices[i] for i in self.right)
-        return "; ".join(self.choices[i] for i in self.right)
+        if self.right:
+            return "; ".join(self.choices[i] for i in self.right)
+        return self.answer
 
 
 @dataclass
@@ -78,22 +97,13 @@ def deal(pack: Pack, *, seed: int | None = None, count: int | None = None) -> li
         question = pack.question(qid)
         choices = run.choices(question)
         perm = run.perms[qid]
-        feedback: list[str | None] = [None] * len(choices)
-        if isinstance(question, model.SingleQuestion | model.AttributionQuestion):
-            right = [i for i, text in enumerate(choices) if text == question.answer]
-            feedback = [model.option_feedback(question.options[j]) for j in perm]
-        elif isinstance(question, model.MultiQuestion):
-            right = [i for i, text in enumerate(choices) if text in question.answers]
-            feedback = [model.option_feedback(question.options[j]) for j in perm]
-        elif isinstance(question, model.TrueFalseQuestion):
-            right = [0 if question.answer else 1]
-        elif isinstance(question, model.ClaimFactQuestion):
-            right = [0 if question.answer == "fact" else 1]
-        elif isinstance(question, model.OrderQuestion):
-            right = [perm.index(k) for k in range(len(question.items))]
-        else:
-            right = []
-        items.append(Item(number, question, choices, feedback, right, pack.quotes_of(question.quotes)))
+        kind = types.type_of(question)
+        feedback = kind.choice_feedback(question, perm) if choices else []
+        right = kind.right_choices(question, choices, perm)
+        answer = kind.right_text(question, choices, perm, pack)
+        items.append(
+            Item(number, question, choices, feedback, right, pack.quotes_of(question.quotes), answer)
+        )
     return items
 
 

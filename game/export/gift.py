@@ -16,6 +16,9 @@ Rules followed, from Moodle's ``qformat_gift`` reader:
   (accents, punctuation, number words), so list the forms you want accepted in the pack.
 * Ordering: GIFT has no ordering type, so it becomes a matching question (each item → 1st, 2nd, …). Moodle
   scores matching per pair, not by the game's pairwise-order rule.
+* Pick a sentence (find the line): an **essay** item (``{####…}``), graded by the teacher; the right sentence,
+  with its ``¶P.S`` number, opens the general feedback. A short-answer item would need the student to type the
+  sentence exactly, which Moodle cannot match leniently.
 * The explanation, the quotes (with paragraph numbers) and any background are the general feedback
   (``####``), shown to every student after answering.
 * Each pack goes in the question category ``quotebound/<pack id>``.
@@ -27,7 +30,11 @@ import html
 import re
 
 from game.engine.content.pack import Pack
+from game.engine.quiz.types import AnswerShape
 from game.export.common import ORDINALS, Item, Rendered, quote_text, skipped_note
+
+TRUE_FALSE = ["True", "False"]
+"""A pick-one question with exactly these choices is written as GIFT's own true/false item."""
 
 _SPECIAL = re.compile(r"([\\~=#{}:])")
 _WEIGHT_LIKE = re.compile(r"^%-*[0-9]{1,2}\.?[0-9]*%")
@@ -52,13 +59,19 @@ def _question_text(item: Item) -> str:
     text = html_text(item.question.prompt)
     if item.statement:
         text += "<br><br>" + html_text(item.statement)
-    if item.kind == "order":
+    if item.shape is AnswerShape.ORDER:
         text += "<br><br>" + html_text("Match each item to its place in the order, first to last.")
+    elif item.shape is AnswerShape.PICK_SENTENCE:
+        text += "<br><br>" + html_text(
+            "Quote the sentence of the article, or give its number (such as ¶3.2)."
+        )
     return text
 
 
 def _general_feedback(item: Item) -> str:
     parts = [html_text(item.question.explanation), html_text("From the article:")]
+    if item.shape is AnswerShape.PICK_SENTENCE:
+        parts.insert(0, html_text(f"The sentence: {item.right_text()}"))
     parts.extend(html_text(quote_text(q)) for q in item.quotes)
     if item.question.context:
         parts.append(html_text(f"Background (not from the article): {item.question.context}"))
@@ -75,20 +88,22 @@ def _choice(prefix: str, item: Item, i: int) -> str:
 
 
 def _answers(item: Item) -> list[str] | None:
-    kind = item.kind
-    if kind in ("single", "attribution", "claim_fact"):
+    shape = item.shape
+    if shape is AnswerShape.PICK_SENTENCE:
+        return []  # an essay: no answers, only the general feedback
+    if shape is AnswerShape.PICK_ONE:
         return [_choice("=" if i in item.right else "~", item, i) for i in range(len(item.choices))]
-    if kind == "multi":
+    if shape is AnswerShape.PICK_MANY:
         share = 100 / len(item.right)
         return [
             _choice(f"~%{_weight(share if i in item.right else -share)}%", item, i)
             for i in range(len(item.choices))
         ]
-    if kind == "short":
+    if shape is AnswerShape.TYPE_TEXT:
         if any("->" in answer for answer in item.accepted):
             return None  # Moodle would read the question as matching
         return [f"\t=%100%{escape(answer.replace('*', chr(92) + '*'))}" for answer in item.accepted]
-    if kind == "order":
+    if shape is AnswerShape.ORDER:
         return [f"\t={html_text(item.choices[i])} -> {ORDINALS[place]}" for place, i in enumerate(item.right)]
     return None
 
@@ -109,7 +124,7 @@ def render(pack: Pack, items: list[Item], *, seed: int) -> Rendered:
     skipped: list[Item] = []
     for item in items:
         head = f"// {item.number}. {item.question.id} ({item.kind})\n::{escape(item.question.id)}::[html]"
-        if item.kind == "true_false":
+        if item.shape is AnswerShape.PICK_ONE and item.choices == TRUE_FALSE:
             answer = "T" if item.right == [0] else "F"
             blocks.append(f"{head}{_question_text(item)}{{{answer}####{_general_feedback(item)}}}")
             continue

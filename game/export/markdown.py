@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from game.engine.content import model
 from game.engine.content.pack import Pack
+from game.engine.quiz.types import AnswerShape
 from game.export.common import LETTERS, Item, Rendered, one_line, quote_text
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
@@ -24,7 +24,7 @@ def escape(text: str) -> str:
 
 
 def _heading(item: Item) -> list[str]:
-    label = model.TYPE_LABELS.get(item.kind, item.kind)
+    label = item.label
     lines = [f"## {item.number}. {escape(item.question.prompt)}", "", f"*{escape(label)}*", ""]
     if item.statement:
         lines += [f"> {escape(item.statement)}", ""]
@@ -33,9 +33,11 @@ def _heading(item: Item) -> list[str]:
 
 def _sheet_item(item: Item) -> list[str]:
     lines = _heading(item)
-    if item.kind == "short":
+    if item.shape is AnswerShape.TYPE_TEXT:
         lines.append("Answer: ________________________________________")
-    elif item.kind == "order":
+    elif item.shape is AnswerShape.PICK_SENTENCE:
+        lines.append("The sentence (its number, such as ¶3.2, or its words): ____________________")
+    elif item.shape is AnswerShape.ORDER:
         lines.append(f"Number the items from 1 (first) to {len(item.choices)} (last):")
         lines.append("")
         lines += [f"- ( ) {LETTERS[i]}. {escape(c)}" for i, c in enumerate(item.choices)]
@@ -45,12 +47,14 @@ def _sheet_item(item: Item) -> list[str]:
 
 
 def _key_answer(item: Item) -> str:
-    if item.kind == "short":
+    if item.shape is AnswerShape.PICK_SENTENCE:
+        return escape(item.right_text())
+    if item.shape is AnswerShape.TYPE_TEXT:
         first, *others = item.accepted
         also = f" (also accepted: {'; '.join(escape(a) for a in others)})" if others else ""
         return f"{escape(first)}{also}"
     letters = ", ".join(LETTERS[i] for i in item.right)
-    joiner = " → " if item.kind == "order" else "; "
+    joiner = " → " if item.shape is AnswerShape.ORDER else "; "
     return f"{letters}: " + joiner.join(escape(item.choices[i]) for i in item.right)
 
 

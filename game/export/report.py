@@ -16,7 +16,7 @@ from pathlib import Path
 from statistics import median
 
 from game.engine.content.pack import Pack
-from game.engine.quiz.scoring import normalize_answer
+from game.engine.quiz import types
 from game.export.common import quote_text
 from game.store.results import Results
 
@@ -113,10 +113,9 @@ class ClassReport:
 
 
 def _fold(kind: str, given: str) -> str:
-    # Typed answers differ in case and punctuation; group them as the game's own matching would.
-    if kind == "short":
-        return normalize_answer(given) or given
-    return given
+    # The type says which given answers are the same (typed answers differ in case and punctuation).
+    question_type = types.TYPES.get(kind)  # a results file may name a type this version does not have
+    return question_type.fold_given(given) if question_type is not None else given
 
 
 def build_report(

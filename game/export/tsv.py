@@ -21,6 +21,7 @@ import html
 import re
 
 from game.engine.content.pack import Pack
+from game.engine.quiz.types import AnswerShape
 from game.export.common import Item, Rendered, one_line, quote_text
 
 FLAVORS = ("anki", "quizlet")
@@ -37,14 +38,16 @@ def _front_parts(item: Item) -> list[str]:
     parts = [item.question.prompt]
     if item.statement:
         parts.append(item.statement)
-    if item.kind == "order":
+    if item.shape is AnswerShape.ORDER:
         parts.append("Put in order:")
-    elif item.kind == "multi":
+    elif item.shape is AnswerShape.PICK_MANY:
         parts.append("Select all that apply:")
-    if item.kind not in ("true_false", "claim_fact", "short"):
+    if item.type.fixed_choices:
+        # Fixed two-way choices (true/false, fact/claim): the label asks the question, not a list.
+        if item.statement:
+            parts.append(item.label)
+    elif item.choices:
         parts.extend(f"{i}. {choice}" for i, choice in enumerate(item.choices, start=1))
-    elif item.kind == "claim_fact":
-        parts.append("Fact or claim?")
     return parts
 
 

@@ -117,7 +117,7 @@ def _ask_all(
     ``progress`` (with ``--player``) commits each answer before its feedback is printed."""
     while (shown := run.current) is not None:
         console.say()
-        for indent, text in quizview.question_lines(shown, run.score):
+        for indent, text in quizview.question_lines(shown, run.score, run.pack):
             console.say(text, indent=indent)
         started = console.clock()
         while True:
@@ -139,7 +139,7 @@ def _ask_all(
                     console.say(text, indent=indent)
                 continue
             try:
-                response = quizview.parse_answer(shown, line)
+                response = quizview.parse_answer(shown, line, run.pack)
             except ValueError as exc:
                 console.say(str(exc))
                 continue

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
-from game.engine.content import model
 from game.engine.content.pack import Pack, QuoteRef
+from game.engine.quiz import sentences
 from game.engine.quiz.run import Outcome, Presented, QuizRun, Response
+from game.engine.quiz.types import AnswerShape
 
 Line = tuple[str, str]
 """(indent, text): one paragraph to print."""
@@ -21,6 +22,7 @@ HELP = [
     ("", "Select all that apply: type every number you choose, e.g. 1 3."),
     ("", "Put in order: type all the numbers, first to last, e.g. 3 1 2."),
     ("", "Short answer: type the answer; case, accents and punctuation do not matter."),
+    ("", "Find the line: type the number of the sentence, e.g. 3.2 for the 2nd sentence of ¶3."),
     ("", "Type 'quit' to end the round now (your answers so far are kept)."),
 ]
 
@@ -30,54 +32,83 @@ def quote_line(quote: QuoteRef) -> Line:
     return ("  ", f"¶{quote.paragraph}: “{quote.text}”")
 
 
-def question_lines(shown: Presented, score: int) -> list[Line]:
-    """The question as asked: heading, prompt, statement, numbered choices."""
-    label = model.TYPE_LABELS.get(shown.kind, shown.kind)
-    lines: list[Line] = [("", f"Question {shown.number} of {shown.total} ({label}). Score so far: {score}.")]
+def question_lines(shown: Presented, score: int, pack: Pack | None = None) -> list[Line]:
+    """The question as asked: heading, prompt, statement, numbered choices (or numbered sentences).
+
+    Args:
+        pack: the pack the question is from; needed for a pick-a-sentence question, whose choices are the
+            article's sentences.
+    """
+    lines: list[Line] = [
+        ("", f"Question {shown.number} of {shown.total} ({shown.label}). Score so far: {score}.")
+    ]
     lines.append(("", shown.question.prompt))
     if shown.statement:
         lines.append(("  ", shown.statement))
+    if shown.shape is AnswerShape.PICK_SENTENCE and pack is not None:
+        lines.extend(sentence_lines(pack))
     for i, choice in enumerate(shown.choices, start=1):
         lines.append(("  ", f"{i}. {choice}"))
+    return lines
+
+
+def sentence_lines(pack: Pack) -> list[Line]:
+    """The article body, one numbered sentence a line (``¶3.2 …``), a blank line between paragraphs."""
+    lines: list[Line] = []
+    paragraph = 0
+    for sentence in sentences.sentences(pack.article):
+        if sentence.paragraph != paragraph and paragraph:
+            lines.append(("", ""))
+        paragraph = sentence.paragraph
+        lines.append(("  ", f"¶{sentence.label} {' '.join(sentence.text.split())}"))
     return lines
 
 
 def prompt_for(shown: Presented) -> str:
     """The input prompt, which says what kind of answer is wanted."""
     n = len(shown.choices)
-    if shown.kind == "short":
+    shape = shown.shape
+    if shape is AnswerShape.TYPE_TEXT:
         return "Your answer: "
-    if shown.kind == "multi":
+    if shape is AnswerShape.PICK_SENTENCE:
+        return "Your sentence (its number, e.g. 3.2): "
+    if shape is AnswerShape.PICK_MANY:
         return f"Your answers (numbers from 1 to {n}, separated by spaces): "
-    if shown.kind == "order":
+    if shape is AnswerShape.ORDER:
         return f"Your order (all {n} numbers, first to last): "
     return f"Your answer (1-{n}): "
 
 
-def parse_answer(shown: Presented, text: str) -> Response:
+def parse_answer(shown: Presented, text: str, pack: Pack | None = None) -> Response:
     """Turn a typed line into the engine's response for ``shown``.
+
+    Args:
+        pack: the question's pack, to check a sentence number against the article.
 
     Raises:
         ValueError: with a message for the player when the line does not answer the question.
     """
     text = text.strip()
     n = len(shown.choices)
-    if shown.kind == "short":
+    shape = shown.shape
+    if shape is AnswerShape.TYPE_TEXT:
         if not text:
             raise ValueError("Type your answer, then press Enter.")
         return text
-    if shown.kind in ("true_false", "claim_fact"):
-        words = (
-            {"t": 0, "true": 0, "f": 1, "false": 1} if shown.kind == "true_false" else {"fact": 0, "claim": 1}
-        )
-        if text.casefold() in words:
-            return words[text.casefold()]
+    if shape is AnswerShape.PICK_SENTENCE:
+        label = sentences.parse_label(text)
+        if label is None or (pack is not None and sentences.by_label(pack.article, label) is None):
+            raise ValueError("Type the number of a sentence as printed, e.g. 3.2 for the 2nd sentence of ¶3.")
+        return label
+    words = shown.type.answer_words(shown.question)
+    if text.casefold() in words:
+        return words[text.casefold()]
     numbers = _numbers(text, n)
-    if shown.kind == "multi":
+    if shape is AnswerShape.PICK_MANY:
         if not numbers:
             raise ValueError(f"Type the numbers of every option you choose (1 to {n}), e.g. 1 3.")
         return sorted(set(numbers))
-    if shown.kind == "order":
+    if shape is AnswerShape.ORDER:
         if sorted(numbers) != list(range(n)):
             raise ValueError(
                 f"Type each number from 1 to {n} once, in the order you think is right, e.g. 3 1 2."

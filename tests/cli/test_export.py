@@ -22,6 +22,7 @@ from game.cli import main
 from game.engine.content import model
 from game.engine.content.pack import Pack
 from game.engine.packs import load_pack
+from game.engine.quiz import types as qtypes
 from game.export.common import deal
 
 ARTICLE = """A Special Article
@@ -458,7 +459,7 @@ def test_json_is_the_whole_pack(special_dir: Path, special: Pack, capsys: pytest
     doc = msgspec.json.decode(out)
     assert doc["format"] == "quotebound-pack" and doc["article_sha256"] == special.article.sha256
     assert msgspec.convert(doc["pack"], model.PackFile) == special.meta
-    assert msgspec.convert(doc["questions"], list[model.Question]) == special.questions
+    assert msgspec.convert(doc["questions"], list[qtypes.Question]) == special.questions
     assert [q["id"] for q in doc["questions"]] == [q.id for q in special.questions]  # pack order, not dealt
 
 

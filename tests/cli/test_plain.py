@@ -42,6 +42,9 @@ def typed_right(run: QuizRun) -> str:
     shown = run.current
     assert shown is not None
     q = shown.question
+    sentence = shown.type.right_sentence(q, run.pack)
+    if sentence is not None:  # find the line: the sentence's number
+        return sentence.label
     if shown.kind == "short":
         return q.answers[0]  # type: ignore[union-attr]
     if shown.kind == "true_false":

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.engine.content.loader import Pack
+from game.engine.content.pack import Pack
 from game.engine.story.run import StoryRun
 
 SCENARIO = """\

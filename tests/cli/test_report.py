@@ -12,7 +12,8 @@ import pytest
 
 from game.cli import main
 from game.engine.content.pack import Pack
-from game.engine.quiz.run import TRUE_FALSE_CHOICES, QuizRun
+from game.engine.quiz.run import QuizRun
+from game.engine.quiz.types.true_false import TrueFalse
 from game.export.report import build_report
 from game.store.results import collect, write_results
 
@@ -98,7 +99,7 @@ def test_figures(panjshir: Pack, class_dir: Path) -> None:
         2,
     )  # "Kabul" and " kabul! " are one
     assert stats[tf].right == 2 and stats[tf].timed_out == 1
-    tf_wrong = TRUE_FALSE_CHOICES[0 if panjshir.question(tf).answer is False else 1]  # type: ignore[union-attr]
+    tf_wrong = TrueFalse.CHOICES[0 if panjshir.question(tf).answer is False else 1]  # type: ignore[union-attr]
     assert stats[tf].most_wrong == ((tf_wrong, 1) if dee_first == tf else None)
     assert stats[single].percent_right == round(100 / stats[single].asked)
     assert {q.id for q in report.most_missed[:2]} == {single, short} and report.most_missed[2].id == tf

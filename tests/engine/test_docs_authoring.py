@@ -26,10 +26,10 @@ from game.authoring.schemas import schema_for
 from game.authoring.storylint import LINT_MAX_STATES
 from game.engine.content import quotes, yamlsafe
 from game.engine.content.diagnostics import ContentError
-from game.engine.content.model import QUESTION_TYPES
 from game.engine.content.pack import Pack
 from game.engine.content.yamlsafe import parse_yaml
 from game.engine.packs import load_pack
+from game.engine.quiz.types import QUESTION_TYPES
 from game.engine.story import conditions
 from game.engine.story.explore import explore
 

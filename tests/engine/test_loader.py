@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.content import model
 from game.engine.content.diagnostics import ContentError, Diagnostic
 from game.engine.content.pack import Pack
 from game.engine.content.quotes import Article, normalize
 from game.engine.packs import find_packs, load_pack, load_packs
+from game.engine.quiz import types as qtypes
 
 WritePack = Callable[..., Path]
 
@@ -89,7 +89,7 @@ def test_bundled_pack_loads(panjshir: Pack) -> None:
     assert panjshir.warnings == []
     assert len(panjshir.questions) >= 40
     kinds = {q.__struct_config__.tag for q in panjshir.questions}
-    assert kinds == set(model.QUESTION_TYPES)
+    assert kinds == set(qtypes.QUESTION_TYPES)
     assert len({q.id for q in panjshir.questions}) == len(panjshir.questions)
     assert set(panjshir.topics) >= {q.topic for q in panjshir.questions}
     article = panjshir.article

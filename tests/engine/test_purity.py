@@ -66,9 +66,6 @@ import game.cli
 sys.exit(game.cli.main(sys.argv[1:]))
 """
 
-# The quiz's distractor check is still imported from game.authoring by game.engine.quiz.file; it moves
-# into the quiz engine with the question-type plug-ins (branch e2), and then this allowance goes.
-NOT_YET_MOVED = {"game.authoring", "game.authoring.distractors"}
 
 
 @pytest.mark.parametrize("argv", [[], ["play", "--mode", "story"]])
@@ -83,4 +80,4 @@ def test_starting_the_game_imports_no_lint_or_exploration(argv: list[str], tmp_p
     assert result.returncode == 0, result.stdout + result.stderr
     report = json.loads(result.stdout.splitlines()[-1])
     assert report["app"] == "QuoteboundApp"
-    assert set(report["tools"]) <= NOT_YET_MOVED, report["tools"]
+    assert report["tools"] == [], report["tools"]

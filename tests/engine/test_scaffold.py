@@ -17,8 +17,8 @@ import yaml
 from game.authoring import scaffold
 from game.authoring.scaffold import ScaffoldError, create_pack, pack_name, slugify, yq
 from game.authoring.schemas import SCHEMA_FILES, schema_for
-from game.engine.content.model import QUESTION_TYPES
 from game.engine.packs import load_pack
+from game.engine.quiz.types import QUESTION_TYPES
 from game.engine.story.explore import explore
 
 ROOT = Path(__file__).resolve().parents[2]

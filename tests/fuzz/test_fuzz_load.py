@@ -36,13 +36,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.engine.content import model
 from game.engine.content.diagnostics import ContentError, Diagnostic
 from game.engine.content.pack import Pack
 from game.engine.content.quotes import MAX_ARTICLE_BYTES
 from game.engine.content.text import clean_text, has_unsafe
 from game.engine.content.yamlsafe import MAX_FILE_BYTES, parse_yaml
 from game.engine.packs import load_pack
+from game.engine.quiz import types as qtypes
 
 DEFAULT_EXAMPLES = 200
 SLOW_EXAMPLES = 10_000
@@ -144,10 +144,10 @@ VALID_QUESTIONS: list[dict[str, Any]] = [
 
 REQUIRED = {
     name: {f.name for f in msgspec.inspect.type_info(cls).fields if f.required}  # type: ignore[attr-defined]
-    for name, cls in model.QUESTION_TYPES.items()
+    for name, cls in qtypes.QUESTION_TYPES.items()
 }
 """Required keys of each question type."""
-FIELDS_OF = {name: set(cls.__struct_fields__) | {"type"} for name, cls in model.QUESTION_TYPES.items()}
+FIELDS_OF = {name: set(cls.__struct_fields__) | {"type"} for name, cls in qtypes.QUESTION_TYPES.items()}
 
 
 @contextmanager
@@ -223,7 +223,7 @@ FIELD_NAMES = sorted(
     }
 )
 # fmt: on
-QUESTION_TYPE_NAMES = sorted(model.QUESTION_TYPES)
+QUESTION_TYPE_NAMES = sorted(qtypes.QUESTION_TYPES)
 
 # fmt: off
 HAZARD_STRINGS = [

@@ -9,8 +9,8 @@ from datetime import UTC, datetime, timedelta
 from itertools import permutations
 from pathlib import Path
 
-from game.engine.content import model
 from game.engine.content.pack import Pack
+from game.engine.quiz import types as qtypes
 from game.engine.quiz.run import Presented, QuizRun, Response, judge
 from game.progress.schedule import after_answer
 from game.store.db import Player, ProgressStore
@@ -41,11 +41,11 @@ class Clock:
 
 def _candidates(shown: Presented) -> list[Response]:
     question, n = shown.question, len(shown.choices)
-    if isinstance(question, model.ShortQuestion):
+    if isinstance(question, qtypes.ShortQuestion):
         return [question.answers[0], "not the answer"]
-    if isinstance(question, model.OrderQuestion):
+    if isinstance(question, qtypes.OrderQuestion):
         return [list(p) for p in permutations(range(n))]
-    if isinstance(question, model.MultiQuestion):
+    if isinstance(question, qtypes.MultiQuestion):
         return [[i for i in range(n) if mask >> i & 1] for mask in range(1, 2**n)]
     return list(range(n))
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from textual.app import App
 from textual.pilot import Pilot
 
-from game.engine.content import model
 from game.engine.content.pack import Pack
+from game.engine.quiz import types as qtypes
 from game.engine.quiz.run import Presented, Response, judge
 
 UI_PACK = Path(__file__).resolve().parent.parent / "snapshots" / "pack"
@@ -35,14 +35,14 @@ def screen_text(app: App[None]) -> str:
 def right_response(shown: Presented, pack: Pack) -> Response:
     """The response the engine scores fully right, found by asking the engine."""
     question = shown.question
-    if isinstance(question, model.ShortQuestion):
+    if isinstance(question, qtypes.ShortQuestion):
         return question.answers[0]
     perm = _perm(shown)
     n = len(shown.choices)
     candidates: list[Response]
-    if isinstance(question, model.OrderQuestion):
+    if isinstance(question, qtypes.OrderQuestion):
         candidates = [list(p) for p in permutations(range(n))]
-    elif isinstance(question, model.MultiQuestion):
+    elif isinstance(question, qtypes.MultiQuestion):
         candidates = [[i for i in range(n) if mask >> i & 1] for mask in range(1, 2**n)]
     else:
         candidates = list(range(n))
@@ -55,14 +55,14 @@ def right_response(shown: Presented, pack: Pack) -> Response:
 def wrong_response(shown: Presented, pack: Pack) -> Response:
     """A response the engine scores as not fully right."""
     question = shown.question
-    if isinstance(question, model.ShortQuestion):
+    if isinstance(question, qtypes.ShortQuestion):
         return "not the answer"
     n = len(shown.choices)
     right = right_response(shown, pack)
-    if isinstance(question, model.OrderQuestion):
+    if isinstance(question, qtypes.OrderQuestion):
         assert isinstance(right, list)
         return list(reversed(right))
-    if isinstance(question, model.MultiQuestion):
+    if isinstance(question, qtypes.MultiQuestion):
         assert isinstance(right, list)
         return [i for i in range(n) if i not in right]
     assert isinstance(right, int)
@@ -72,12 +72,12 @@ def wrong_response(shown: Presented, pack: Pack) -> Response:
 def _perm(shown: Presented) -> list[int]:
     """The shown → written order of a question's options, rebuilt from the shown texts."""
     question = shown.question
-    if isinstance(question, model.OrderQuestion):
+    if isinstance(question, qtypes.OrderQuestion):
         return [question.items.index(text) for text in shown.choices]
     options = getattr(question, "options", None)
     if options is None:
         return list(range(len(shown.choices)))
-    texts = [model.option_text(o) for o in options]
+    texts = [qtypes.option_text(o) for o in options]
     return [texts.index(text) for text in shown.choices]
 
 

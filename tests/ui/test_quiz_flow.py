@@ -104,7 +104,7 @@ async def test_arrows_and_enter_answer_and_a_click_ticks_without_submitting(ui_p
     async with app.run_test(size=SIZE) as pilot:
         app.show_round(QuizRun(ui_pack, seed=1, question_ids=["dates"]))
         await pilot.pause()
-        assert await pilot.click("#quiz-choices", offset=(8, 2))  # the second choice
+        assert await pilot.click("#quiz-tick", offset=(8, 2))  # the second choice
         await pilot.pause()
         assert isinstance(app.screen, QuizScreen), "a click ticks a multi-select choice, it does not submit"
         assert "2 [x] " in screen_text(app)
@@ -330,7 +330,7 @@ async def test_markup_in_content_is_shown_literally_and_never_runs(tmp_path: Pat
         assert shown is not None
         index = shown.choices.index("[@click=app.quit]")
         # Click right on the words "[@click=app.quit]": row index+1 inside the list's border.
-        assert await pilot.click("#quiz-choices", offset=(6, 1 + index))
+        assert await pilot.click("#quiz-pick", offset=(6, 1 + index))
         await pilot.pause()
         assert app.is_running and app.return_code is None
         feedback = app.screen

@@ -1,16 +1,19 @@
-"""Loading and checking ``kind: quiz`` files: schema, ids, topics, answers and quotes."""
+"""Loading and checking ``kind: quiz`` files: schema, ids, topics, quotes, then each type's own checks."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from game.authoring.distractors import suspicious_options
-from game.engine.content import model
 from game.engine.content.loader import PackBuilder
-from game.engine.content.quotes import normalize
 from game.engine.content.yamlsafe import Path_, YamlDoc
+from game.engine.quiz import types
 
 _HEAD = {"kind", "questions"}
+
+FIELD_NAMES = frozenset(types.field_names())
+"""Every key a quiz file accepts, for the loader's "did you mean" hints (see game.engine.packs)."""
+VALUE_HINTS = {"type": "a question type is one of " + ", ".join(types.TYPES)}
+"""What a fixed-set key may hold, for the loader's messages about a wrong value."""
 
 
 def load_quiz_file(builder: PackBuilder, doc: YamlDoc) -> None:
@@ -29,7 +32,7 @@ def load_quiz_file(builder: PackBuilder, doc: YamlDoc) -> None:
         return
     for i, raw in enumerate(questions):
         path: Path_ = ("questions", i)
-        question = builder.convert(doc, path, raw, model.Question)
+        question = builder.convert(doc, path, raw, types.Question)
         if question is None:
             continue
         builder.claim_id(doc, path, question.id, "question")
@@ -37,45 +40,12 @@ def load_quiz_file(builder: PackBuilder, doc: YamlDoc) -> None:
         builder.pack.questions.append(question)
 
 
-def _duplicates(texts: list[str]) -> list[int]:
-    seen: set[str] = set()
-    repeats = []
-    for i, text in enumerate(texts):
-        key = normalize(text).casefold()
-        if key in seen:
-            repeats.append(i)
-        seen.add(key)
-    return repeats
-
-
-def check_question(builder: PackBuilder, doc: YamlDoc, path: Path_, question: model.Question) -> None:
-    """The checks a schema cannot express."""
+def check_question(builder: PackBuilder, doc: YamlDoc, path: Path_, question: Any) -> None:
+    """The checks a schema cannot express: the topic and quotes, then the type's own."""
     topics = builder.pack.topics
     if topics and question.topic not in topics:
         builder.error(
             doc, (*path, "topic"), f"unknown topic {question.topic!r}; the pack's topics: {', '.join(topics)}"
         )
     builder.check_quotes(doc, (*path, "quotes"), question.quotes)
-    if isinstance(question, model.SingleQuestion | model.AttributionQuestion | model.MultiQuestion):
-        texts = [model.option_text(o) for o in question.options]
-        for i in _duplicates(texts):
-            builder.error(doc, (*path, "options", i), f"option {texts[i]!r} is listed twice")
-        right = [question.answer] if not isinstance(question, model.MultiQuestion) else question.answers
-        key = "answer" if not isinstance(question, model.MultiQuestion) else "answers"
-        for i, answer in enumerate(right):
-            if answer not in texts:
-                where = (*path, key) if key == "answer" else (*path, key, i)
-                builder.error(doc, where, f"answer {answer!r} is not one of the options")
-        if isinstance(question, model.MultiQuestion) and len(set(right)) >= len(texts):
-            builder.error(doc, (*path, "answers"), "every option is right: leave at least one wrong option")
-        for i, reason in suspicious_options(question):
-            builder.warn(doc, (*path, "options", i), reason)
-    elif isinstance(question, model.OrderQuestion):
-        for i in _duplicates(question.items):
-            builder.error(doc, (*path, "items", i), f"item {question.items[i]!r} is listed twice")
-    elif isinstance(question, model.ShortQuestion):
-        from game.engine.quiz.scoring import normalize_answer
-
-        for i, answer in enumerate(question.answers):
-            if not normalize_answer(answer):
-                builder.error(doc, (*path, "answers", i), "an accepted answer must hold letters or digits")
+    types.type_of(question).check(builder, doc, path, question)

@@ -12,18 +12,17 @@ from typing import Any
 
 from msgspec import Struct, field, structs
 
-from game.engine.content import model
 from game.engine.content.pack import Pack, QuoteRef
-from game.engine.quiz import scoring
+from game.engine.quiz import scoring, types
+from game.engine.quiz.types import AnswerShape, Question, QuestionType
 
-TRUE_FALSE_CHOICES = ["True", "False"]
-CLAIM_FACT_CHOICES = ["Reported as fact by the article", "Attributed to someone as a claim"]
 STATE_VERSION = 1
 DEFAULT_ROUND_SIZE = 12
 """Questions in a round when the player does not say (`--questions`): a round a class can finish."""
 
 Response = int | list[int] | str | None
-"""An option index; indices for multi-select and ordering; typed text; None for a time-out."""
+"""By answer shape: an option index; indices for pick-many and ordering; typed text; a sentence label such as
+``"3.2"`` for pick-a-sentence; None for a time-out."""
 
 
 def new_seed() -> int:
@@ -36,7 +35,7 @@ def new_seed() -> int:
 class Presented(Struct, frozen=True):
     """A question as the player sees it: choices in their shuffled order."""
 
-    question: model.Question
+    question: Question
     number: int
     """1-based position in the round."""
     total: int
@@ -44,12 +43,28 @@ class Presented(Struct, frozen=True):
     """Options (or ordering items) in the order shown; empty for short answers."""
 
     @property
+    def type(self) -> QuestionType:
+        """The question's type (from the registry)."""
+        return types.type_of(self.question)
+
+    @property
     def kind(self) -> str:
-        return self.question.__struct_config__.tag  # type: ignore[return-value]
+        """The type's YAML name (for records and messages; dispatch on :attr:`shape`)."""
+        return self.type.name
+
+    @property
+    def shape(self) -> AnswerShape:
+        """How this question is answered."""
+        return self.type.shape
+
+    @property
+    def label(self) -> str:
+        """The type's name as a player reads it."""
+        return self.type.label
 
     @property
     def statement(self) -> str | None:
-        return getattr(self.question, "statement", None)
+        return self.type.statement(self.question)
 
 
 class Outcome(Struct, frozen=True):
@@ -139,20 +154,8 @@ class QuizRun:
         self.streak = 0
 
     @staticmethod
-    def _deal(question: model.Question, rng: random.Random) -> list[int]:
-        if isinstance(question, model.OrderQuestion):
-            perm = list(range(len(question.items)))
-            for _ in range(8):  # never show the items already in order
-                rng.shuffle(perm)
-                if perm != sorted(perm):
-                    break
-            return perm
-        options = getattr(question, "options", None)
-        if options is None:
-            return []
-        perm = list(range(len(options)))
-        rng.shuffle(perm)
-        return perm
+    def _deal(question: Question, rng: random.Random) -> list[int]:
+        return types.type_of(question).deal(question, rng)
 
     # --- state -----------------------------------------------------------------------------
 
@@ -181,18 +184,9 @@ class QuizRun:
         question = self.pack.question(self.order[self.index])
         return Presented(question, self.index + 1, len(self.order), self.choices(question))
 
-    def choices(self, question: model.Question) -> list[str]:
+    def choices(self, question: Question) -> list[str]:
         """The choices of ``question`` in the order this round shows them."""
-        if isinstance(question, model.TrueFalseQuestion):
-            return list(TRUE_FALSE_CHOICES)
-        if isinstance(question, model.ClaimFactQuestion):
-            return list(CLAIM_FACT_CHOICES)
-        if isinstance(question, model.OrderQuestion):
-            return [question.items[i] for i in self.perms[question.id]]
-        options = getattr(question, "options", None)
-        if options is None:
-            return []
-        return [model.option_text(options[i]) for i in self.perms[question.id]]
+        return types.type_of(question).choices(question, self.perms[question.id])
 
     # --- answering -------------------------------------------------------------------------
 
@@ -302,80 +296,26 @@ def _record_json(record: AnswerRecord) -> dict[str, Any]:
     return data
 
 
-def _check_index(value: Any, size: int) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < size:
-        raise ValueError(f"an answer must be an option number from 1 to {size}")
-    return value
-
-
-def judge(
-    question: model.Question, choices: list[str], perm: list[int], response: Response, pack: Pack
-) -> Outcome:
+def judge(question: Question, choices: list[str], perm: list[int], response: Response, pack: Pack) -> Outcome:
     """Score ``response`` to ``question`` as shown with ``choices`` (``perm`` maps shown → written order)."""
-    feedback: list[str] = []
-    timed_out = response is None
-    given = "(no answer: time ran out)" if timed_out else ""
-    credit = 0.0
-    if isinstance(question, model.SingleQuestion | model.AttributionQuestion):
-        right = question.answer
-        if not timed_out:
-            picked = question.options[perm[_check_index(response, len(choices))]]
-            given = model.option_text(picked)
-            credit = 1.0 if given == right else 0.0
-            if credit == 0.0 and model.option_feedback(picked):
-                feedback.append(model.option_feedback(picked) or "")
-    elif isinstance(question, model.TrueFalseQuestion | model.ClaimFactQuestion):
-        if isinstance(question, model.TrueFalseQuestion):
-            right_index = 0 if question.answer else 1
-        else:
-            right_index = 0 if question.answer == "fact" else 1
-        right = choices[right_index]
-        if not timed_out:
-            given = choices[_check_index(response, len(choices))]
-            credit = 1.0 if response == right_index else 0.0
-    elif isinstance(question, model.MultiQuestion):
-        right_set = {i for i, o in enumerate(question.options) if model.option_text(o) in question.answers}
-        right = "; ".join(model.option_text(question.options[i]) for i in perm if i in right_set)
-        if not timed_out:
-            if not isinstance(response, list):
-                raise ValueError("a multi-select answer is a list of option numbers")
-            picked_set = {perm[_check_index(i, len(choices))] for i in response}
-            given = (
-                "; ".join(model.option_text(question.options[i]) for i in perm if i in picked_set) or "(none)"
-            )
-            credit = scoring.multi_credit(picked_set, right_set)
-            for i in sorted(picked_set - right_set):
-                text = model.option_feedback(question.options[i])
-                if text:
-                    feedback.append(text)
-    elif isinstance(question, model.ShortQuestion):
-        right = question.answers[0]
-        if not timed_out:
-            if not isinstance(response, str):
-                raise ValueError("a short answer is text")
-            given = response.strip()
-            credit = scoring.short_answer_credit(response, question.answers)
-    elif isinstance(question, model.OrderQuestion):
-        right = " → ".join(question.items)
-        if not timed_out:
-            if not isinstance(response, list) or sorted(response) != list(range(len(choices))):
-                raise ValueError("an ordering uses every item exactly once")
-            arranged = [perm[_check_index(i, len(choices))] for i in response]
-            given = " → ".join(question.items[i] for i in arranged)
-            credit = scoring.order_credit(arranged)
-    else:  # pragma: no cover - the model's union is closed
-        raise TypeError(type(question).__name__)
+    kind = types.type_of(question)
+    if response is None:
+        judged = types.Judged(
+            0.0, kind.right_text(question, choices, perm, pack), "(no answer: time ran out)"
+        )
+    else:
+        judged = kind.judge(question, choices, perm, response, pack)
     return Outcome(
         question_id=question.id,
-        correct=credit >= 1.0,
-        credit=credit,
-        points=scoring.points_for(question.points, credit),
+        correct=judged.credit >= 1.0,
+        credit=judged.credit,
+        points=scoring.points_for(question.points, judged.credit),
         bonus=0,
-        right_answer=right,
-        given=given,
-        option_feedback=feedback,
+        right_answer=judged.right,
+        given=judged.given,
+        option_feedback=list(judged.feedback),
         explanation=question.explanation,
         quotes=pack.quotes_of(question.quotes),
         context=question.context,
-        timed_out=timed_out,
+        timed_out=response is None,
     )

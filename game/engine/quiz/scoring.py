@@ -9,6 +9,7 @@ The rules (also in the README):
   punctuation and surrounding spaces, with numbers in digits or words ("1,000" = "1000" = "one thousand").
 * ordering: the share of pairs of items that are in the right relative order; right only when the
   whole order is right.
+* find the line (evidence): full credit for a sentence that holds one of the question's quotes, else none.
 * points: a question's ``points`` (10 by default) times its credit, rounded (halves up). With the
   streak bonus on, every fully right answer from the third in a row on earns :data:`STREAK_BONUS` more.
 * a time-out scores nothing and counts as wrong.

@@ -16,9 +16,18 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from game.engine.content.pack import QuoteRef
+from game.engine.content.quotes import Span
 from game.engine.quiz.run import Outcome, Presented, QuizRun
 from game.ui.screens.feedback_base import FeedbackBase
-from game.ui.texts import LABEL_STYLE, labelled, literal, quote_line
+from game.ui.texts import (
+    LABEL_STYLE,
+    PILCROW_STYLE,
+    labelled,
+    literal,
+    paragraph_content,
+    pilcrow,
+    quote_line,
+)
 
 
 def verdict(outcome: Outcome) -> tuple[str, str, str]:
@@ -83,6 +92,9 @@ class FeedbackScreen(FeedbackBase):
             if not outcome.correct:
                 yield Static(labelled("Your answer:", outcome.given), id="feedback-given")
             yield Static(labelled("Right answer:", outcome.right_answer), id="feedback-right")
+            in_paragraph = self._sentence_in_paragraph()
+            if in_paragraph is not None:
+                yield Static(in_paragraph, id="feedback-sentence")
             for i, text in enumerate(outcome.option_feedback):
                 yield Static(
                     labelled("About your choice:", text), id=f"feedback-option-{i}", classes="feedback-option"
@@ -96,3 +108,16 @@ class FeedbackScreen(FeedbackBase):
                     labelled("Context (not from the article):", outcome.context), id="feedback-context"
                 )
         yield Footer()
+
+    def _sentence_in_paragraph(self) -> Content | None:
+        """For a pick-a-sentence question: the right sentence highlighted in its paragraph."""
+        pack = self.run.pack
+        sentence = self.shown.type.right_sentence(self.shown.question, pack)
+        if sentence is None:
+            return None
+        paragraph = pack.article.paragraphs[sentence.paragraph - 1]
+        target = Span(sentence.start, sentence.end, sentence.paragraph)
+        return Content.assemble(
+            (pilcrow(sentence.paragraph), PILCROW_STYLE), " ", paragraph_content(paragraph, [], target)
+        )
+

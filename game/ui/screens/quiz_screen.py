@@ -2,8 +2,10 @@
 
 The screen holds the :class:`~game.engine.quiz.run.QuizRun` and renders from it; answering calls
 ``run.answer`` and pushes the feedback screen; after the last feedback it switches to the summary.
-The only state kept here is the answer being built (the ticked options of a multi-select, the
-sequence of an ordering), which is input, not game state.
+It shows one answer widget per answer shape (never per question type): a choice list to pick one, a
+:class:`TickList` to pick many, an :class:`OrderList` to order, an input to type text, and for
+pick-a-sentence the article's sentence picker on a screen of its own. The widgets keep the answer being
+built, which is input, not game state.
 """
 
 from __future__ import annotations
@@ -20,14 +22,16 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from game.engine.content import model
 from game.engine.quiz.run import Outcome, Presented, QuizRun, Response
+from game.engine.quiz.types import AnswerShape
 from game.ui.screens.base import GameScreen
 from game.ui.texts import literal, numbered
+from game.ui.widgets.answer_lists import OrderList, TickList
 from game.ui.widgets.choice_list import ChoiceList
 
 MAX_CHOICES = 6
-PICK_KINDS = frozenset({"single", "true_false", "claim_fact", "attribution"})
+PICK_ONE, PICK_MANY, ORDER = AnswerShape.PICK_ONE, AnswerShape.PICK_MANY, AnswerShape.ORDER
+TYPE_TEXT, PICK_SENTENCE = AnswerShape.TYPE_TEXT, AnswerShape.PICK_SENTENCE
 _ANSWER = Binding.Group("Answer", compact=True)
 _TOGGLE = Binding.Group("Tick", compact=True)
 _PLACE = Binding.Group("Place", compact=True)
@@ -50,10 +54,12 @@ class QuizScreen(GameScreen[None]):
         *_number_bindings(),
         Binding("space", "tick_highlighted", "Tick", show=False, id="quiz.tick"),
         Binding("backspace", "undo", "Undo", id="quiz.undo"),
+        Binding("enter", "open_picker", "Find the sentence", id="quiz.open_picker"),
         Binding("escape", "leave", "Leave", id="quiz.leave"),
     ]
     """Number keys answer (or tick, or place, by question type); Space ticks; Backspace undoes a
-    placement; Escape twice leaves the round."""
+    placement; Enter opens the article to pick a sentence (find-the-line questions); Escape twice leaves
+    the round."""
 
     COUNT_LABEL: ClassVar[str] = "Question"
     """The header's word: ``Question 3 of 7`` (the review screen says ``Review``)."""
@@ -64,8 +70,6 @@ class QuizScreen(GameScreen[None]):
         """The round on show."""
         self.awaiting_answer = False
         """True while a question waits for its answer."""
-        self._ticked: set[int] = set()
-        self._sequence: list[int] = []
         self._shown_at = 0.0
         self._remaining: float | None = None
         self._last_tick = 0.0
@@ -85,7 +89,11 @@ class QuizScreen(GameScreen[None]):
             yield Static(id="quiz-prompt")
             yield Static(id="quiz-statement")
         yield Static(id="quiz-sequence")
-        yield ChoiceList(id="quiz-choices")
+        pick = ChoiceList(id="quiz-pick")
+        pick.add_class("quiz-choices")
+        yield pick
+        yield TickList(id="quiz-tick", classes="quiz-choices")
+        yield OrderList(id="quiz-order", classes="quiz-choices")
         yield Input(placeholder="Type your answer, then press Enter", id="quiz-input", select_on_focus=False)
         yield Static(id="quiz-hint")
         yield Footer()
@@ -97,17 +105,36 @@ class QuizScreen(GameScreen[None]):
         self.show_question()
 
     @property
+    def _lists(self) -> dict[AnswerShape, ChoiceList]:
+        """The list widget of each shape answered from a list."""
+        return {
+            PICK_ONE: self.query_one("#quiz-pick", ChoiceList),
+            PICK_MANY: self.query_one("#quiz-tick", TickList),
+            ORDER: self.query_one("#quiz-order", OrderList),
+        }
+
+    @property
+    def _ticks(self) -> TickList:
+        return self.query_one("#quiz-tick", TickList)
+
+    @property
+    def _order(self) -> OrderList:
+        return self.query_one("#quiz-order", OrderList)
+
+    @property
+    def _sequence(self) -> list[int]:
+        return self._order.sequence
+
+    @property
     def shown(self) -> Presented | None:
         """The question on show."""
         return self.run.current
 
     @property
-    def mode(self) -> str:
-        """How the question on show is answered: ``pick``, ``multi``, ``order`` or ``short``."""
+    def mode(self) -> AnswerShape | None:
+        """How the question on show is answered (its answer shape); None when the round is over."""
         shown = self.shown
-        if shown is None:
-            return "done"
-        return "pick" if shown.kind in PICK_KINDS else shown.kind
+        return shown.shape if shown is not None else None
 
     def show_question(self) -> None:
         """Render the run's current question (or move on to the summary when the round is over)."""
@@ -116,8 +143,6 @@ class QuizScreen(GameScreen[None]):
             self._finish()
             return
         question = shown.question
-        self._ticked.clear()
-        self._sequence.clear()
         self.query_one("#quiz-count", Static).update(
             Content(f"{self.COUNT_LABEL} {shown.number} of {shown.total}")
         )
@@ -126,7 +151,7 @@ class QuizScreen(GameScreen[None]):
         self.query_one("#quiz-score", Static).update(Content(f"Score {self.run.score}"))
         topic = self.run.pack.topics.get(question.topic, question.topic)
         self.query_one("#quiz-type", Static).update(
-            Content.assemble((model.TYPE_LABELS[shown.kind], "bold $secondary"), " · ", literal(topic))
+            Content.assemble((shown.label, "bold $secondary"), " · ", literal(topic))
         )
         self.query_one("#quiz-prompt", Static).update(literal(question.prompt))
         statement = self.query_one("#quiz-statement", Static)
@@ -134,19 +159,31 @@ class QuizScreen(GameScreen[None]):
         statement.display = shown.statement is not None
         self.query_one("#quiz-question", VerticalScroll).scroll_home(animate=False)
 
-        choices = self.query_one("#quiz-choices", ChoiceList)
         answer_box = self.query_one("#quiz-input", Input)
         mode = self.mode
-        choices.display = mode != "short"
-        answer_box.display = mode == "short"
-        self.query_one("#quiz-sequence", Static).display = mode == "order"
-        if mode == "short":
+        # Only the widget of this question's shape shows; the others are disabled too, since a hidden
+        # widget could still take focus when the screen resumes, and with it Enter.
+        for shape, widget in self._lists.items():
+            widget.display = shape == mode
+            widget.disabled = shape != mode
+        answer_box.disabled = mode != TYPE_TEXT
+        answer_box.display = mode == TYPE_TEXT
+        self.query_one("#quiz-sequence", Static).display = mode == ORDER
+        if mode == TYPE_TEXT:
             answer_box.value = ""
             answer_box.focus()
-        else:
-            choices.enter_submits = mode in ("multi", "order")
-            choices.set_options(Option(self._choice_prompt(i)) for i in range(len(shown.choices)))
-            choices.highlighted = 0
+        elif mode == PICK_SENTENCE:
+            # Nothing here takes keys (Enter reopens the article); the answer is given in the article
+            # itself, which opens with its sentence cursor at once.
+            self.set_focus(None)
+            self.call_after_refresh(self.action_open_picker)
+        elif mode is not None:
+            choices = self._lists[mode]
+            if isinstance(choices, TickList | OrderList):
+                choices.show(shown.choices)
+            else:
+                choices.set_options(Option(numbered(i + 1, text)) for i, text in enumerate(shown.choices))
+                choices.highlighted = 0
             choices.focus()
             self.call_after_refresh(self._fit_choices)
         self._update_sequence()
@@ -160,45 +197,31 @@ class QuizScreen(GameScreen[None]):
     def _fit_choices(self) -> None:
         # The list takes the room left under the question (1fr) but no more than its options
         # need, so the hint sits right under the last choice instead of below an empty box.
-        choices = self.query_one("#quiz-choices", ChoiceList)
+        if self.mode not in self._lists:
+            return
+        choices = self._lists[self.mode]
         needed = choices.virtual_size.height + choices.styles.gutter.height
         if needed > choices.styles.gutter.height:
             choices.styles.max_height = needed
 
     def on_resize(self) -> None:
-        if self.mode not in ("short", "done"):
+        if self.mode not in (TYPE_TEXT, PICK_SENTENCE, None):
             self.call_after_refresh(self._fit_choices)
 
-    def _choice_prompt(self, index: int) -> Content:
-        shown = self.shown
-        assert shown is not None
-        text = shown.choices[index]
-        if self.mode == "multi":
-            ticked = index in self._ticked
-            return numbered(
-                index + 1,
-                text,
-                marker="[x]" if ticked else "[ ]",
-                marker_style="bold",
-            )
-        if self.mode == "order":
-            place = self._sequence.index(index) + 1 if index in self._sequence else None
-            return numbered(index + 1, text, marker=f"[{place}]" if place else "[ ]", marker_style="bold")
-        return numbered(index + 1, text)
-
     @staticmethod
-    def _hint(mode: str, count: int) -> str:
+    def _hint(mode: AnswerShape | None, count: int) -> str:
         keys = f"1-{count}"
         return {
-            "pick": f"Press {keys}, or ↑↓ and Enter, or click an answer.",
-            "multi": f"Tick every right answer ({keys}, Space or click), then press Enter.",
-            "order": f"Pick the items in order ({keys}, Enter or click); Backspace undoes; Enter submits.",
-            "short": "Type your answer and press Enter.",
-        }.get(mode, "")
+            PICK_ONE: f"Press {keys}, or ↑↓ and Enter, or click an answer.",
+            PICK_MANY: f"Tick every right answer ({keys}, Space or click), then press Enter.",
+            ORDER: f"Pick the items in order ({keys}, Enter or click); Backspace undoes; Enter submits.",
+            TYPE_TEXT: "Type your answer and press Enter.",
+            PICK_SENTENCE: "Press Enter to open the article and pick the sentence.",
+        }.get(mode, "") if mode is not None else ""
 
     def _update_sequence(self) -> None:
         shown = self.shown
-        if shown is None or self.mode != "order":
+        if shown is None or self.mode != ORDER:
             return
         placed = [str(i + 1) for i in self._sequence]
         blanks = ["_"] * (len(shown.choices) - len(placed))
@@ -207,24 +230,21 @@ class QuizScreen(GameScreen[None]):
             Content.assemble(("Your order: ", "bold"), " → ".join(placed + blanks), (done, "italic"))
         )
 
-    def _refresh_choice(self, index: int) -> None:
-        self.query_one("#quiz-choices", ChoiceList).replace_option_prompt_at_index(
-            index, self._choice_prompt(index)
-        )
-
     # --- bindings ------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        mode = self.mode if self.awaiting_answer else "done"
+        mode = self.mode if self.awaiting_answer else None
         count = len(self.shown.choices) if self.shown is not None else 0
-        wanted = {"answer": "pick", "tick": "multi", "place": "order"}.get(action)
+        wanted = {"answer": PICK_ONE, "tick": PICK_MANY, "place": ORDER}.get(action)
         if wanted is not None:
             number = parameters[0] if parameters else 0
             return mode == wanted and isinstance(number, int) and 1 <= number <= count
         if action == "tick_highlighted":
-            return mode == "multi"
+            return mode == PICK_MANY
+        if action == "open_picker":
+            return mode == PICK_SENTENCE
         if action == "undo":
-            return (True if self._sequence else None) if mode == "order" else False
+            return (True if self._sequence else None) if mode == ORDER else False
         return True
 
     def action_answer(self, number: int) -> None:
@@ -234,7 +254,7 @@ class QuizScreen(GameScreen[None]):
         self._toggle(number - 1)
 
     def action_tick_highlighted(self) -> None:
-        highlighted = self.query_one("#quiz-choices", ChoiceList).highlighted
+        highlighted = self._ticks.highlighted
         if highlighted is not None:
             self._toggle(highlighted)
 
@@ -243,10 +263,24 @@ class QuizScreen(GameScreen[None]):
 
     def action_undo(self) -> None:
         if self._sequence:
-            index = self._sequence.pop()
-            self._refresh_choice(index)
+            self._order.undo()
             self._update_sequence()
             self.refresh_bindings()
+
+    def action_open_picker(self) -> None:
+        """Open the article with a sentence cursor; the picked sentence is the answer."""
+        shown = self.shown
+        if shown is None or self.mode != PICK_SENTENCE or not self.awaiting_answer:
+            return
+        from game.ui.screens.reader_screen import SentencePickScreen
+
+        self.app.push_screen(
+            SentencePickScreen(self.run.pack, shown.question.prompt, shown.statement), self._sentence_picked
+        )
+
+    def _sentence_picked(self, label: str | None) -> None:
+        if label is not None:
+            self.submit(label)
 
     def action_leave(self) -> None:
         now = monotonic()
@@ -260,35 +294,28 @@ class QuizScreen(GameScreen[None]):
     # --- answering -----------------------------------------------------------------------------
 
     def _toggle(self, index: int) -> None:
-        if self.mode != "multi" or not self.awaiting_answer:
+        if self.mode != PICK_MANY or not self.awaiting_answer:
             return
-        self._ticked.symmetric_difference_update({index})
-        self._refresh_choice(index)
-        self.query_one("#quiz-choices", ChoiceList).highlighted = index
+        self._ticks.toggle(index)
 
     def _place(self, index: int) -> None:
         shown = self.shown
-        if shown is None or self.mode != "order" or not self.awaiting_answer:
+        if shown is None or self.mode != ORDER or not self.awaiting_answer:
             return
-        if index in self._sequence:
+        if not self._order.place(index):
             self.notify("That item is already placed; Backspace takes the last one back.", timeout=2)
             return
-        self._sequence.append(index)
-        self._refresh_choice(index)
         self._update_sequence()
-        choices = self.query_one("#quiz-choices", ChoiceList)
-        unplaced = [i for i in range(len(shown.choices)) if i not in self._sequence]
-        choices.highlighted = unplaced[0] if unplaced else index
         self.refresh_bindings()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         mode = self.mode
-        if mode == "pick":
+        if mode == PICK_ONE:
             self.submit(event.option_index)
-        elif mode == "multi":
+        elif mode == PICK_MANY:
             self._toggle(event.option_index)
-        elif mode == "order":
+        elif mode == ORDER:
             self._place(event.option_index)
 
     def on_choice_list_submit_requested(self, event: ChoiceList.SubmitRequested) -> None:
@@ -296,12 +323,12 @@ class QuizScreen(GameScreen[None]):
         shown = self.shown
         if shown is None:
             return
-        if self.mode == "multi":
-            if not self._ticked:
+        if self.mode == PICK_MANY:
+            if not self._ticks.ticked:
                 self.notify("Tick at least one answer first (number keys or Space).", timeout=2)
                 return
-            self.submit(sorted(self._ticked))
-        elif self.mode == "order":
+            self.submit(sorted(self._ticks.ticked))
+        elif self.mode == ORDER:
             left = len(shown.choices) - len(self._sequence)
             if left:
                 if event.highlighted is not None and event.highlighted not in self._sequence:
@@ -313,7 +340,7 @@ class QuizScreen(GameScreen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if self.mode != "short":
+        if self.mode != TYPE_TEXT:
             return
         if not event.value.strip():
             self.notify("Type an answer first.", timeout=2)

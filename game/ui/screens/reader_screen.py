@@ -3,6 +3,9 @@
 Opened from the menu it starts at the top; opened from feedback it starts at that answer's quote,
 which is highlighted more strongly. The scraped page footer is shown dimmed, under a label saying it
 is not article text. Escape returns.
+
+:class:`SentencePickScreen` is the reader as a pick-a-sentence answer: the claim on top, the article one
+sentence a line under a sentence cursor; it is dismissed with the picked sentence's label (or None).
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ from textual.widgets import Footer, Static
 
 from game.engine.content.pack import Pack, QuoteRef
 from game.engine.content.quotes import Paragraph, Span
+from game.engine.quiz import sentences
 from game.ui.screens.base import GameScreen
 from game.ui.texts import literal, paragraph_content, pilcrow
+from game.ui.widgets.sentence_picker import SentencePicker
 
 FOOTER_LABEL = "Page footer, scraped with the article: not article text, never quoted by the game."
 
@@ -97,3 +102,40 @@ class ReaderScreen(GameScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss()
+
+
+class SentencePickScreen(GameScreen[str | None]):
+    """The article with a sentence cursor, to answer a pick-a-sentence question."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back to the question", id="pick.back"),
+    ]
+    """Escape returns to the question without picking; the cursor keys and Enter belong to the picker."""
+
+    def __init__(self, pack: Pack, prompt: str, instruction: str | None) -> None:
+        super().__init__()
+        self.pack = pack
+        self.prompt = prompt
+        """The claim the player looks for."""
+        self.instruction = instruction
+        """What to find ("the sentence that supports this claim")."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content.assemble(("Claim: ", "bold"), literal(self.prompt)), id="pick-claim")
+        if self.instruction:
+            yield Static(literal(self.instruction), id="pick-task")
+        yield SentencePicker(sentences.sentences(self.pack.article), id="pick-sentences")
+        yield Static(
+            "↑↓ or j/k: sentence · PgUp/PgDn: paragraph · Enter or click: pick", id="pick-hint", markup=False
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(SentencePicker).focus()
+
+    def on_sentence_picker_picked(self, event: SentencePicker.Picked) -> None:
+        event.stop()
+        self.dismiss(event.label)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

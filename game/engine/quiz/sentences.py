@@ -1,0 +1,68 @@
+"""The article's sentences, numbered ``¶P.S`` (paragraph P, its sentence S), for pick-a-sentence answers.
+
+Only article text counts (the scraped page footer has no sentences to pick). The splitting itself is
+:mod:`game.engine.content.sentences`, the coverage report's too, so "a sentence" means the same thing
+to an author and a player.
+"""
+
+from __future__ import annotations
+
+import re
+
+from msgspec import Struct
+
+from game.engine.content.quotes import Article, Span
+from game.engine.content.sentences import split_sentences
+
+_LABEL = re.compile(r"^\s*¶?\s*(\d+)\s*[.:]\s*(\d+)\s*$")
+
+
+class Sentence(Struct, frozen=True):
+    """One sentence of the article body."""
+
+    paragraph: int
+    number: int
+    """1-based within its paragraph."""
+    start: int
+    end: int
+    text: str
+
+    @property
+    def label(self) -> str:
+        """``3.2``: how a player names it (and how an answer is saved)."""
+        return f"{self.paragraph}.{self.number}"
+
+    def holds(self, span: Span) -> bool:
+        """Whether ``span`` lies wholly inside this sentence."""
+        return self.start <= span.start and span.end <= self.end
+
+
+def sentences(article: Article) -> list[Sentence]:
+    """Every sentence of the article body, in reading order."""
+    out: list[Sentence] = []
+    for paragraph in article.body:
+        for number, (start, end) in enumerate(split_sentences(paragraph.text, paragraph.start), start=1):
+            out.append(Sentence(paragraph.number, number, start, end, article.text[start:end]))
+    return out
+
+
+def parse_label(text: str) -> str | None:
+    """``"¶3.2"``, ``"3.2"`` or ``"3:2"`` as the label ``"3.2"``; None when it is not a sentence number."""
+    match = _LABEL.match(text)
+    return f"{int(match.group(1))}.{int(match.group(2))}" if match else None
+
+
+def by_label(article: Article, label: str) -> Sentence | None:
+    """The sentence labelled ``label``, or None."""
+    for sentence in sentences(article):
+        if sentence.label == label:
+            return sentence
+    return None
+
+
+def holding(article: Article, span: Span) -> Sentence | None:
+    """The sentence that holds all of ``span``, or None when it crosses a sentence end."""
+    for sentence in sentences(article):
+        if sentence.holds(span):
+            return sentence
+    return None
