@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from game.authoring.fairness import report as fairness_report
 from game.engine.content.diagnostics import ContentError, Diagnostic
 from game.engine.content.loader import (
     PACK_FILE,
@@ -15,13 +18,17 @@ from game.engine.content.loader import (
 )
 
 
-def validate_pack(folder: Path) -> list[Diagnostic]:
-    """Every error and warning of one pack."""
+def _to_stderr(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+def validate_pack(folder: Path, note: Callable[[str], None] = _to_stderr) -> list[Diagnostic]:
+    """Every error and warning of one pack; ``note`` gets the pack's answer-is-longest figure."""
     try:
         pack = load_pack(folder)
     except ContentError as exc:
         return exc.diagnostics
-    return sorted(pack.warnings)
+    return sorted(pack.warnings + fairness_report(pack, note))
 
 
 def _file_count(folder: Path) -> int:
