@@ -277,27 +277,27 @@ def check_pack(pack: Pack) -> tuple[list[Diagnostic], Longest]:
 def _question_warnings(
     q: Question, findings: list[Finding], source: _Source, display: str, line: int
 ) -> list[Diagnostic]:
-    block = source.block(q.id)
-    reasons: list[str] = []
+    """The findings of one question as diagnostics, unless a reasoned ``giveaway-ok`` silences them."""
+
+    def warn(at_line: int, col: int, message: str) -> Diagnostic:
+        return Diagnostic(display, at_line, col, f"question {q.id!r}: {message}", "warning")
+
     out: list[Diagnostic] = []
-    for number in range(block[0], block[1] + 1) if block else ():
-        match = _GIVEAWAY_OK.search(source.lines[number - 1]) if number <= len(source.lines) else None
+    excused: int | None = None  # the line of a giveaway-ok comment with a reason
+    block = source.block(q.id)
+    for number in range(block[0], min(block[1], len(source.lines)) + 1) if block else ():
+        match = _GIVEAWAY_OK.search(source.lines[number - 1])
         if match is None:
             continue
-        reason = match.group(1).strip()
-        if reason:
-            reasons.append(reason)
+        col = source.lines[number - 1].index("#", match.start()) + 1
+        if match.group(1).strip():
+            excused = excused or number
         else:
-            col = source.lines[number - 1].index("#") + 1
-            out.append(Diagnostic(display, number, col, (
-                f"question {q.id!r}: a giveaway-ok comment without a reason does not count: "
-                "write '# giveaway-ok: why the question is fair'"
-            ), "warning"))  # fmt: skip
-    if reasons:
-        if not findings and block:
-            out.append(Diagnostic(display, block[0], 1, (
-                f"question {q.id!r}: giveaway-ok comment, but no fairness check fires here: remove it"
-            ), "warning"))  # fmt: skip
+            message = "a giveaway-ok comment without a reason does not count: write '# giveaway-ok: why'"
+            out.append(warn(number, col, message))
+    if excused is not None:
+        if not findings:
+            out.append(warn(excused, 1, "giveaway-ok comment, but no fairness check fires here: remove it"))
         return out
     question_path: Path_ = ("questions", source.index[q.id]) if q.id in source.index else ()
     for where, message in findings:
@@ -310,6 +310,7 @@ def _question_warnings(
 
 
 def _pack_warnings(pack: Pack, longest: Longest) -> list[Diagnostic]:
+    """The answer-is-longest warning, and declared names the article does not contain."""
     path = pack.folder / PACK_FILE
     display = display_path(path)
     try:
@@ -317,26 +318,27 @@ def _pack_warnings(pack: Pack, longest: Longest) -> list[Diagnostic]:
     except ContentError:
         doc = None
 
-    def at(where: Path_, message: str) -> Diagnostic:
+    def warn(where: Path_, message: str) -> Diagnostic:
         line, col = doc.position(where) if doc is not None else (1, 1)
         return Diagnostic(display, line, col, message, "warning")
 
     out = []
     if longest.above_chance:
-        out.append(at(("id",), (
-            f"the answer is the longest option in {longest.longest} of {longest.questions} single-choice "
-            f"and attribution questions, above chance ({longest.chance:.1f}): a player who picks the "
-            "longest option scores better than a guess"
-        )))  # fmt: skip
+        share = f"{longest.longest} of {longest.questions} single-choice and attribution questions"
+        out.append(warn(("id",), (
+            f"the answer is the longest option in {share}, above chance ({longest.chance:.1f}): a "
+            "player who always picks the longest option beats guessing"
+        )))
     text = " ".join(p.text for p in pack.article.body)
     body, exact_body = rules.words(text), rules.words(text, fold=False)
     meta = pack.meta
-    for key, declared in (("people", meta.people), ("outlets", meta.outlets), ("places", meta.places)):
-        for i, name in enumerate(declared):
+    declared = {"person": meta.people, "outlet": meta.outlets, "place": meta.places}
+    keys = {"person": "people", "outlet": "outlets", "place": "places"}
+    for kind, names in declared.items():
+        for i, name in enumerate(names):
             entry = rules.Name.of(name)
             if not rules.contains_run(exact_body if entry.exact else body, entry.words):
-                out.append(at((key, i), f"{key[:-1] if key != 'people' else 'person'} {name!r} is "
-                              "not named in the article"))  # fmt: skip
+                out.append(warn((keys[kind], i), f"{kind} {name!r} is not named in the article"))
     return out
 
 

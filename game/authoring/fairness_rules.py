@@ -138,7 +138,7 @@ class Name(NamedTuple):
         """Matches an option that is this name, or starts with it as a phrase of its own: "Ali
         Nazary, on the BBC" is a person, "Once all US troops have left" is not a place."""
         flags = 0 if self.exact else re.IGNORECASE
-        return re.compile(r"(?:(?:the|a|an) )?" + re.escape(normalize(name)) + r"(?=$|[,;:(]| -)", flags)
+        return re.compile(r"(?:(?i:the|a|an) )?" + re.escape(normalize(name)) + r"(?=$|[,;:(]| -)", flags)
 
 
 class Names(NamedTuple):
