@@ -6,6 +6,8 @@ so these tests keep holding wherever the question structs live.
 
 from __future__ import annotations
 
+import re
+import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -47,6 +49,7 @@ places: [Millbrook, Eastfield]
 """
 
 WritePack = Callable[..., Path]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _question(body: str, qid: str = "q") -> str:
@@ -378,3 +381,31 @@ def test_bundled_packs_are_fair(name: str, capsys: pytest.CaptureFixture[str]) -
     assert longest.longest <= longest.chance and notes == [longest.line()]
     assert main(["coverage", name]) == 0
     assert longest.line() in capsys.readouterr().out.splitlines()
+
+
+GUIDE = ROOT / "docs" / "authoring.md"
+GUIDE_EXAMPLES = re.findall(
+    r"<!-- fair: (giveaway|fair) -->\n<!-- check: fragment -->\n```yaml\n(.*?)```",
+    GUIDE.read_text(encoding="utf-8"),
+    re.S,
+)
+
+
+def test_the_guide_shows_a_giveaway_and_a_fair_question_for_each_rule() -> None:
+    verdicts = [verdict for verdict, _ in GUIDE_EXAMPLES]
+    assert verdicts == ["giveaway", "fair"] * 6
+
+
+@pytest.mark.parametrize(("verdict", "body"), GUIDE_EXAMPLES, ids=[v for v, _ in GUIDE_EXAMPLES])
+def test_the_guide_examples_are_judged_as_it_says(tmp_path: Path, verdict: str, body: str) -> None:
+    """Each example of "Fair questions" loads into a copy of the Riverside pack it quotes, and warns
+    (or not) as the guide says."""
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(ROOT / "seeds" / "riverside-bridge-vote.txt", tmp_path / "seeds")
+    folder = tmp_path / "scenes" / "riverside"
+    folder.mkdir(parents=True)
+    shutil.copy(bundled_scenes() / "riverside" / "pack.yaml", folder)
+    quiz = "kind: quiz\nquestions:\n" + textwrap.indent(body, "  ")
+    (folder / "quiz.yaml").write_text(quiz, encoding="utf-8")
+    messages = _in_quiz(check_pack(load_pack(folder))[0])
+    assert bool(messages) is (verdict == "giveaway"), messages
