@@ -175,12 +175,11 @@ def check_kinds(q: Question, names: rules.Names) -> list[Finding]:
                 message = f"attribution option {option!r} is not a person or outlet pack.yaml declares"
                 findings.append(_finding(("options", i), q, message))
         return findings
-    kinds = [names.kind(o) for o in q.options]
-    right_kinds = {kinds[i] for i, o in enumerate(q.options) if o in q.right}
+    right_kinds = {names.kind(o) for o in q.options if o in q.right}
     if len(right_kinds) != 1 or (right := right_kinds.pop()) not in _JUDGED:
         return []
-    for i, (option, kind) in enumerate(zip(q.options, kinds, strict=True)):
-        if option not in q.right and kind in _JUDGED and kind != right:
+    for i, option in enumerate(q.options):
+        if option not in q.right and (kind := names.kind(option)) in _JUDGED and kind != right:
             message = f"wrong option {option!r} is a {kind}, the answer a {right}: it can be ruled out unread"
             findings.append(_finding(("options", i), q, message))
     return findings
@@ -226,32 +225,47 @@ def longest_answers(pack: Pack) -> Longest:
 
 
 class _Source:
-    """One content file re-read for positions and ``giveaway-ok`` comments."""
+    """One content file, re-read (only when needed) for positions and ``giveaway-ok`` comments."""
 
     def __init__(self, path: Path, display: str) -> None:
-        self.doc: YamlDoc | None = None
-        self.lines: list[str] = []
+        self.path, self.display = path, display
+        try:
+            self.text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            self.text = ""
+        self.lines = self.text.splitlines()
+        self.has_comments = "giveaway-ok" in self.text
+        self._doc: YamlDoc | None = None
+        self._parsed = False
         self.index: dict[str, int] = {}
         self.count = 0
-        try:
-            self.doc = load_yaml(path, display)
-            self.lines = path.read_text(encoding="utf-8").splitlines()
-        except (ContentError, OSError, UnicodeDecodeError):
-            return
-        questions = self.doc.data.get("questions") if isinstance(self.doc.data, dict) else None
-        questions = questions if isinstance(questions, list) else []
-        self.count = len(questions)
-        for i, raw in enumerate(questions):
-            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-                self.index[raw["id"]] = i
+
+    @property
+    def doc(self) -> YamlDoc | None:
+        """The parsed file; parsed on first use, as most files need no position but the id's."""
+        if not self._parsed:
+            self._parsed = True
+            try:
+                self._doc = load_yaml(self.path, self.display)
+            except ContentError:
+                return None
+            data = self._doc.data
+            questions = data.get("questions") if isinstance(data, dict) else None
+            questions = questions if isinstance(questions, list) else []
+            self.count = len(questions)
+            for i, raw in enumerate(questions):
+                if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                    self.index[raw["id"]] = i
+        return self._doc
 
     def block(self, qid: str) -> tuple[int, int] | None:
         """The first and last line of a question's block (up to the next question)."""
-        if self.doc is None or qid not in self.index:
+        doc = self.doc
+        if doc is None or qid not in self.index:
             return None
         i = self.index[qid]
-        first = self.doc.position(("questions", i))[0]
-        following = self.doc.position(("questions", i + 1))[0] if i + 1 < self.count else None
+        first = doc.position(("questions", i))[0]
+        following = doc.position(("questions", i + 1))[0] if i + 1 < self.count else None
         return first, (following - 1 if following and following > first else len(self.lines))
 
 
@@ -264,11 +278,13 @@ def check_pack(pack: Pack) -> tuple[list[Diagnostic], Longest]:
     sources: dict[str, _Source] = {}
     for question in pack.questions:
         q = read_question(question)
-        display, line = pack.sources.get(q.id, (display_path(pack.folder), 1))
+        findings = question_findings(q, names, article)
+        display, line = pack.sources.get(q.id) or (display_path(pack.folder), 1)
         if display not in sources:
             sources[display] = _Source(pack.folder / Path(display).name, display)
         source = sources[display]
-        warnings.extend(_question_warnings(q, question_findings(q, names, article), source, display, line))
+        if findings or source.has_comments:
+            warnings.extend(_question_warnings(q, findings, source, display, line))
     longest = longest_answers(pack)
     warnings.extend(_pack_warnings(pack, longest))
     return warnings, longest
@@ -299,10 +315,11 @@ def _question_warnings(
         if not findings:
             out.append(warn(excused, 1, "giveaway-ok comment, but no fairness check fires here: remove it"))
         return out
+    doc = source.doc
     question_path: Path_ = ("questions", source.index[q.id]) if q.id in source.index else ()
     for where, message in findings:
-        if source.doc is not None and question_path:
-            at_line, col = source.doc.position((*question_path, *where))
+        if doc is not None and question_path:
+            at_line, col = doc.position((*question_path, *where))
         else:
             at_line, col = line, 1
         out.append(Diagnostic(display, at_line, col, message, "warning"))
@@ -311,34 +328,36 @@ def _question_warnings(
 
 def _pack_warnings(pack: Pack, longest: Longest) -> list[Diagnostic]:
     """The answer-is-longest warning, and declared names the article does not contain."""
-    path = pack.folder / PACK_FILE
-    display = display_path(path)
-    try:
-        doc: YamlDoc | None = load_yaml(path, display)
-    except ContentError:
-        doc = None
-
-    def warn(where: Path_, message: str) -> Diagnostic:
-        line, col = doc.position(where) if doc is not None else (1, 1)
-        return Diagnostic(display, line, col, message, "warning")
-
-    out = []
+    found: list[tuple[Path_, str]] = []
     if longest.above_chance:
         share = f"{longest.longest} of {longest.questions} single-choice and attribution questions"
-        out.append(warn(("id",), (
+        found.append((("id",), (
             f"the answer is the longest option in {share}, above chance ({longest.chance:.1f}): a "
             "player who always picks the longest option beats guessing"
         )))
-    text = " ".join(p.text for p in pack.article.body)
-    body, exact_body = rules.words(text), rules.words(text, fold=False)
     meta = pack.meta
     declared = {"person": meta.people, "outlet": meta.outlets, "place": meta.places}
-    keys = {"person": "people", "outlet": "outlets", "place": "places"}
-    for kind, names in declared.items():
-        for i, name in enumerate(names):
-            entry = rules.Name.of(name)
-            if not rules.contains_run(exact_body if entry.exact else body, entry.words):
-                out.append(warn((keys[kind], i), f"{kind} {name!r} is not named in the article"))
+    if any(declared.values()):
+        text = " ".join(p.text for p in pack.article.body)
+        body, exact_body = rules.words(text), rules.words(text, fold=False)
+        keys = {"person": "people", "outlet": "outlets", "place": "places"}
+        for kind, names in declared.items():
+            for i, name in enumerate(names):
+                entry = rules.Name.of(name)
+                if not rules.contains_run(exact_body if entry.exact else body, entry.words):
+                    found.append(((keys[kind], i), f"{kind} {name!r} is not named in the article"))
+    if not found:
+        return []
+    path = pack.folder / PACK_FILE
+    display = display_path(path)
+    try:  # parsed again only to point at the right line
+        doc: YamlDoc | None = load_yaml(path, display)
+    except ContentError:
+        doc = None
+    out = []
+    for where, message in found:
+        line, col = doc.position(where) if doc is not None else (1, 1)
+        out.append(Diagnostic(display, line, col, message, "warning"))
     return out
 
 

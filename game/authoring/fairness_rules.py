@@ -6,6 +6,7 @@ counts as hedged, dated, numeric or a person can read the reason here, and a new
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -67,12 +68,17 @@ def words(text: str, *, fold: bool = True) -> list[str]:
 
     ``Massoud's`` is ``massoud``, ``£1.4 million`` is ``1.4 million``, ``1,000`` stays one word.
     """
+    return list(_words(text, fold))
+
+
+@functools.lru_cache(maxsize=4096)  # each option is read by several checks
+def _words(text: str, fold: bool) -> tuple[str, ...]:
     text = normalize(text)
     text = text.casefold() if fold else text
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _WORD.findall(_POSSESSIVE.sub("", text))
+    return tuple(_WORD.findall(_POSSESSIVE.sub("", text)))
 
 
 def has_number(text: str) -> bool:
@@ -134,18 +140,19 @@ class Name(NamedTuple):
         exact = name.isupper()
         return cls(words(name, fold=not exact), exact)
 
-    def head(self, name: str) -> re.Pattern[str]:
-        """Matches an option that is this name, or starts with it as a phrase of its own: "Ali
-        Nazary, on the BBC" is a person, "Once all US troops have left" is not a place."""
-        flags = 0 if self.exact else re.IGNORECASE
-        return re.compile(r"(?:(?i:the|a|an) )?" + re.escape(normalize(name)) + r"(?=$|[,;:(]| -)", flags)
+    def pattern(self, name: str) -> str:
+        """A regular expression for this name, case-blind unless it is an acronym."""
+        escaped = re.escape(normalize(name))
+        return escaped if self.exact else f"(?i:{escaped})"
 
 
 class Names(NamedTuple):
     """The people, outlets and places a pack declares."""
 
-    heads: list[tuple[re.Pattern[str], str]]
-    """A pattern per name and its kind, longest names first."""
+    head: re.Pattern[str] | None
+    """Matches an option that is a declared name, or starts with one as a phrase of its own ("Ali
+    Nazary, on the BBC" is a person, "Once all US troops have left" is not a place); the group that
+    matched names the kind."""
     sources: list[Name]
     """People and outlets, for the attribution check."""
     every: list[Name]
@@ -153,10 +160,16 @@ class Names(NamedTuple):
 
     @classmethod
     def of(cls, people: Iterable[str], outlets: Iterable[str], places: Iterable[str]) -> Names:
-        named = [(n, k) for k, ns in (("person", people), ("outlet", outlets), ("place", places)) for n in ns]
-        heads = [(Name.of(n).head(n), k) for n, k in sorted(named, key=lambda nk: -len(nk[0]))]
-        every = [Name.of(n) for n, _ in named]
-        return cls(heads, [e for e, (_, k) in zip(every, named, strict=True) if k != "place"], every)
+        lists = {"person": list(people), "outlet": list(outlets), "place": list(places)}
+        groups = [
+            f"(?P<{kind}>{'|'.join(Name.of(n).pattern(n) for n in sorted(names, key=len, reverse=True))})"
+            for kind, names in lists.items()
+            if names
+        ]
+        # An article may come first; the name must end the option or be followed by punctuation.
+        head = re.compile(rf"(?:(?i:the|a|an) )?(?:{'|'.join(groups)})(?=$|[,;:(]| -)") if groups else None
+        every = {kind: [Name.of(n) for n in names] for kind, names in lists.items()}
+        return cls(head, every["person"] + every["outlet"], [n for names in every.values() for n in names])
 
     def kind(self, text: str) -> str:
         """``person``, ``outlet``, ``place``, ``number`` or ``other``.
@@ -166,10 +179,9 @@ class Names(NamedTuple):
         mentions a name ("The Taliban maintain they have surrounded the valley") is other: it is not
         judged by its kind.
         """
-        normal = normalize(text)
-        for pattern, kind in self.heads:
-            if pattern.match(normal):
-                return kind
+        match = self.head.match(normalize(text)) if self.head is not None else None
+        if match is not None and match.lastgroup is not None:
+            return match.lastgroup
         short = len(words(text)) <= NUMBER_OPTION_WORDS
         if short and has_number(text) and not self.mentions(text, self.every):
             return "number"
