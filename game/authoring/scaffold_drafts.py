@@ -157,6 +157,7 @@ questions:
     type: true_false
     topic: main
     # TODO: write a statement; a false one (with answer: false) teaches more than a copied sentence.
+    # giveaway-ok: a sample; once it is in your own words, delete this line
     prompt: {yq("True or false: the article says: " + s1)}
     answer: true
     explanation: "TODO: explain the answer, pointing at the quote."
@@ -213,10 +214,10 @@ questions:
     statement: {yq(statement)}
     # TODO: put the person who said it and two or three other people from the article.
     options:
-      - "TODO: the person who said it"
+      - "TODO: the person quoted"
       - "TODO: another person named in the article"
       - "TODO: a third person"
-    answer: "TODO: the person who said it"
+    answer: "TODO: the person quoted"
     explanation: "TODO: explain how the article attributes these words."
     quotes:
       - {yq(said_in)}

@@ -6,10 +6,13 @@ alone when it is opened) but fails validation, at its ``path:line:col``.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from msgspec.structs import replace
 
+from game.authoring.fairness import report as fairness_report
 from game.authoring.storylint import lint_into
 from game.engine.content import loader
 from game.engine.content.diagnostics import ContentError, Diagnostic
@@ -40,13 +43,17 @@ def load_linted_pack(folder: Path) -> Pack:
     return loader.load_pack(folder, LINTING_KINDS)
 
 
-def validate_pack(folder: Path) -> list[Diagnostic]:
-    """Every error and warning of one pack."""
+def _to_stderr(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+def validate_pack(folder: Path, note: Callable[[str], None] = _to_stderr) -> list[Diagnostic]:
+    """Every error and warning of one pack; ``note`` gets the pack's answer-is-longest figure."""
     try:
         pack = load_linted_pack(folder)
     except ContentError as exc:
         return exc.diagnostics
-    return sorted(pack.warnings)
+    return sorted(pack.warnings + fairness_report(pack, note))
 
 
 def _file_count(folder: Path) -> int:

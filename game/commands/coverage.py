@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from game.authoring.coverage import coverage
+from game.authoring.fairness import longest_answers
 from game.engine.content.diagnostics import ContentError
 from game.engine.packs import find_packs, load_pack
 from game.paths import scenes_dir
@@ -56,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
             f"{pack.id}: {result.percent:.1f}% of {len(result.sentences)} sentences quoted "
             f"({covered} covered)"
         )
+        print(longest_answers(pack).line())
         for sentence in result.uncovered:
             print(f"  ¶{sentence.paragraph}: {sentence.text}")
         if result.percent < args.min:

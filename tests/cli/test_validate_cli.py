@@ -28,7 +28,7 @@ questions:
     type: single
     topic: facts
     prompt: By how much did the river rise?
-    options: [three metres, one metre]
+    options: [three metres, one metre, "1,000 metres"]
     answer: three metres
     explanation: The mayor gave the figure.
     quotes: ["The river rose by three metres on Monday"]

@@ -43,6 +43,12 @@ class PackFile(Struct, forbid_unknown_fields=True, kw_only=True):
     article_sha256: str | None = None
     """SHA-256 of the article the quotes were checked against; validate reports a changed article."""
     topics: list[Topic] = []
+    people: list[Text] = []
+    """People and groups the article names; attribution options must be one of them or an outlet."""
+    outlets: list[Text] = []
+    """News outlets, papers and programmes the article names."""
+    places: list[Text] = []
+    """Places the article names; an option's kind (person, outlet, place) is read from these lists."""
 
 
 def field_names() -> set[str]:
