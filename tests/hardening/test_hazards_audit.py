@@ -546,15 +546,6 @@ def _is_dir_fd(fd: int) -> bool:
 # --- fixtures -------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(autouse=True)
-def _quick_crash_report(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Skip Textual's crash report: it renders every frame's locals (whole packs), seconds per crash.
-
-    The crash itself is unchanged: the return code and the exception are set before this runs.
-    """
-    monkeypatch.setattr(App, "_fatal_error", lambda self: self._close_messages_no_wait())
-
-
 @pytest.fixture
 def ui_pack_dir() -> Path:
     return ROOT / "tests" / "snapshots" / "pack"
