@@ -125,12 +125,12 @@ SQLite
 
 Atomic writes
   temp beside it, flush, fsync, replace, fsync dir:
-      engine/test_results.py::test_atomic_write_replaces_whole,
-      engine/test_results.py::test_a_crash_mid_write_leaves_no_partial_file,
+      store/test_results.py::test_atomic_write_replaces_whole,
+      store/test_results.py::test_a_crash_mid_write_leaves_no_partial_file,
       here::test_atomic_write_fsyncs_then_replaces_then_fsyncs_the_folder
   stale temporary files removed at start:
-      engine/test_results.py::test_stale_temps_are_removed_but_fresh_ones_kept,
-      engine/test_results.py::test_prepare_folder_creates_tidies_and_refuses_a_file
+      store/test_results.py::test_stale_temps_are_removed_but_fresh_ones_kept,
+      store/test_results.py::test_prepare_folder_creates_tidies_and_refuses_a_file
   exports written whole:
       cli/test_export.py::test_output_file_is_written_whole
 
@@ -550,15 +550,6 @@ def _is_dir_fd(fd: int) -> bool:
 
 
 # --- fixtures -------------------------------------------------------------------------------------------
-
-
-@pytest.fixture(autouse=True)
-def _quick_crash_report(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Skip Textual's crash report: it renders every frame's locals (whole packs), seconds per crash.
-
-    The crash itself is unchanged: the return code and the exception are set before this runs.
-    """
-    monkeypatch.setattr(App, "_fatal_error", lambda self: self._close_messages_no_wait())
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ next pause. A crash never goes through ``exit`` (Textual sets the return code an
 hide one. The palette's Screenshot command, which would write an SVG to the tester's downloads folder, is
 replaced by a counter.
 
-Known bugs (see :data:`KNOWN_CRASHES`, each with a strict-xfail reproducer in ``test_hazards_audit.py``):
+Known bugs (see :data:`KNOWN_CRASHES`, each with a strict-xfail reproducer naming its upstream issue):
 when the run hits one, it records it, starts a fresh app on the same data folder, and carries on with the
 rest of the keys; at the end the test is marked xfail naming what it hit, so a run that meets only known
 bugs does not fail while they wait for a fix, and a run that meets none passes. Any other crash, or a
@@ -31,23 +31,21 @@ The short runs are in the default suite; 5,000 keys per size are behind ``-m slo
 from __future__ import annotations
 
 import asyncio
+import importlib
 import random
 import traceback
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from hardening_packs import write_markup_pack
 from textual import events
-from textual._node_list import DuplicateIds
 from textual.app import App
 from textual.command import CommandPalette
-from textual.css.query import NoMatches
 from textual.pilot import Pilot
 from textual.widgets import OptionList
-from textual.worker import WorkerFailed
 
 from game.engine.content.pack import Pack
 from game.engine.packs import load_pack
@@ -94,25 +92,31 @@ def _frames(exc: BaseException) -> list[str]:
     return [frame.name for frame in traceback.extract_tb(exc.__traceback__)]
 
 
-KNOWN_CRASHES: dict[str, Callable[[BaseException], bool]] = {
-    # Fixed and kept out of this table so a return fails loudly (reproducers in test_hazards_audit.py):
-    # a second selection before the first one's navigation is done, an OptionList with no columns,
-    # PageUp/PageDown in the palette before it has results, notifications parsing markup.
-    # The command palette opened a second time while the first is still being pushed. Seen in long runs
-    # only (seed 2124 at 80x24, key ~1500), not yet reduced to a reproducer.
-    "palette-twice": lambda exc: isinstance(exc, DuplicateIds) and "--command-palette" in str(exc),
-    # Textual's command palette: its search worker finishes after the palette was closed and looks for
-    # its list. Seen in long runs only, not yet reduced to a reproducer.
-    "palette-worker": lambda exc: (
-        isinstance(exc, WorkerFailed) and isinstance(exc.error, NoMatches) and "CommandList" in str(exc.error)
-    ),
+class KnownCrash(NamedTuple):
+    """A crash the runs may meet while it waits for a fix upstream."""
+
+    matches: Callable[[BaseException], bool]
+    """Whether the exception the app died of is this crash."""
+    reproducer: str
+    """``file.py::test_name`` in this folder: a strict xfail whose reason names the upstream issue."""
+
+
+KNOWN_CRASHES: dict[str, KnownCrash] = {
+    # Empty: every crash the runs have met is fixed, and a return fails the run. Fixed, each with the
+    # reproducer that fails if it returns: a second selection before the first one's navigation is done,
+    # an OptionList with no columns, PageUp/PageDown in the palette before it has results, notifications
+    # parsing markup (test_hazards_audit.py); "palette-twice", a second command palette pushed while one
+    # was already in the screen stack, and "palette-worker", Textual's palette search running after the
+    # palette was dismissed (WorkerFailed: NoMatches CommandList) (test_palette_races.py).
+    # A crash inside Textual may be listed here only with a strict-xfail reproducer naming the upstream
+    # issue; test_every_known_crash_has_a_strict_xfail_reproducer checks that.
 }
-"""Crashes already reported, by name: predicate on the exception the app died of."""
+"""Crashes already reported, by name."""
 
 
 def known_crash(exc: BaseException) -> str | None:
     """The name of the known bug ``exc`` is, or None."""
-    return next((name for name, matches in KNOWN_CRASHES.items() if matches(exc)), None)
+    return next((name for name, crash in KNOWN_CRASHES.items() if crash.matches(exc)), None)
 
 
 def _bundled(_: Path) -> list[Pack]:
@@ -346,15 +350,6 @@ class Run:
         assert app.return_code == 0, where
 
 
-@pytest.fixture(autouse=True)
-def _quick_crash_report(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Skip Textual's crash report: it renders every frame's locals (whole packs), seconds per crash.
-
-    The crash itself is unchanged: the return code and the exception are set before this runs.
-    """
-    monkeypatch.setattr(App, "_fatal_error", lambda self: self._close_messages_no_wait())
-
-
 def finish(runs: list[Run], expected_screens: set[str]) -> None:
     """Check the screens reached; xfail (naming them) when only known bugs were met."""
     seen = set().union(*(run.screens for run in runs))
@@ -418,3 +413,15 @@ async def test_long_random_run(
             "GameCommandPalette",
         },
     )
+
+
+def test_every_known_crash_has_a_strict_xfail_reproducer() -> None:
+    """A listed crash lets a run pass as xfail, so it needs a reproducer that fails as soon as the crash
+    is fixed upstream (a strict xfail) and names the upstream issue. A crash in our own code is fixed,
+    with a test, rather than listed."""
+    for name, crash in KNOWN_CRASHES.items():
+        file, _, test = crash.reproducer.partition("::")
+        module = importlib.import_module(Path(file).stem)  # pytest puts this folder on sys.path
+        marks = [mark for mark in getattr(getattr(module, test), "pytestmark", []) if mark.name == "xfail"]
+        assert marks and marks[0].kwargs.get("strict") is True, f"{name}: not a strict xfail"
+        assert "https://github.com/" in marks[0].kwargs.get("reason", ""), f"{name}: no upstream issue named"

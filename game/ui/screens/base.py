@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from textual import work
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen, ScreenResultType
@@ -54,6 +55,19 @@ class GameModalScreen(_AsksTheGame, _DismissWhenActive, ModalScreen[ScreenResult
     """A game modal screen: ``self.game`` to ask the game; a late second ``dismiss`` is ignored."""
 
 
+# The search coroutine under Textual's ``@work`` (which keeps it as ``__wrapped__``); checked against 8.2.8.
+_textual_gather_commands = CommandPalette._gather_commands.__wrapped__  # type: ignore[attr-defined]
+
+
 class GameCommandPalette(_DismissWhenActive, CommandPalette):
     """Textual's command palette with the same guard: it dismisses itself on Enter and then runs the
-    command, so a second Enter queued to it popped the title ("Can't pop screen")."""
+    command, so a second Enter queued to it popped the title ("Can't pop screen"). Nor does it search
+    once dismissed (tests/hardening/test_palette_races.py)."""
+
+    @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
+    async def _gather_commands(self, search_value: str) -> None:
+        # Textual starts a search for every Input.Changed the palette handles, even one handled after
+        # it was dismissed (a key typed in the same moment as Escape, a click outside or ctrl+q); that
+        # search then looks for its list in the emptied palette and its NoMatches kills the app.
+        if self in self.app.screen_stack:
+            await _textual_gather_commands(self, search_value)

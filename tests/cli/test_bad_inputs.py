@@ -1,6 +1,6 @@
 """Each bad-input file, validated alone, gives its expected message at its line; no exception escapes.
 
-See README.md beside this file for the `# expect:` header every case starts with.
+See ``tests/bad_inputs/README.md`` (beside the corpus) for the `# expect:` header every case starts with.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from game.cli import main
 from game.engine.content.text import has_unsafe
 from game.engine.packs import load_pack
 
-CORPUS = Path(__file__).resolve().parent / "pack"
+CORPUS = Path(__file__).resolve().parents[1] / "bad_inputs" / "pack"
 CASES = sorted(p for p in CORPUS.glob("*.yaml") if p.name != "pack.yaml")
 EXPECT = re.compile(rb"^(?:\xef\xbb\xbf)?# expect: (?:(?P<ok>ok)|(?P<line>\d+): (?P<fragment>.+?))\r?$", re.M)
 KEEPS = re.compile(rb"^# keeps: (?P<text>.+?)\r?$", re.M)

@@ -1,0 +1,93 @@
+"""The command palette under keys that arrive together: reproducers of the crashes the random-key runs met.
+
+Each test here is named in ``test_random_keys.KNOWN_CRASHES``'s history: the runner once allowlisted the
+crash, and this test now fails if it returns.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from textual import events
+from textual.app import App
+from textual.command import CommandPalette
+
+from game.engine.content.pack import Pack
+from game.engine.packs import load_pack
+from game.paths import bundled_scenes
+from game.ui.app import make_app
+from game.ui.screens.help_screen import HelpScreen
+from game.ui.screens.title_screen import TitleScreen
+
+KEY_TIMEOUT = 10.0
+
+
+@pytest.fixture(scope="module")
+def pack() -> Pack:
+    return load_pack(bundled_scenes() / "riverside")
+
+
+def palettes(stack: list[object]) -> int:
+    return sum(isinstance(screen, CommandPalette) for screen in stack)
+
+
+# --- palette-worker: Textual's search worker outliving its palette ----------------------------------------
+
+
+def click(app: App[None], x: int, y: int) -> None:
+    """A mouse press and release at (x, y), posted as the driver does."""
+    for kind in (events.MouseDown, events.MouseUp):
+        app.post_message(kind(None, x, y, 0, 0, 1, False, False, False, screen_x=x, screen_y=y))
+
+
+async def test_a_click_outside_the_palette_then_a_letter_does_not_crash(pack: Pack) -> None:
+    """ctrl+p, a click outside the palette and a letter, buffered together (seed 2124 of the long
+    random run met it as ``ctrl+p, click(75,5), g``): the click dismisses the palette, the letter still
+    reaches its search box, and Textual 8.2.8 starts a search that looks for its result list in the
+    emptied palette; ``WorkerFailed: NoMatches CommandList`` ended the app (the runner's
+    "palette-worker"). Our palette starts no search once it has left the screen stack."""
+    app = make_app(packs=[pack], player="Ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.post_message(events.Key("ctrl+p", None))
+        click(app, 75, 5)  # the backdrop, right of the palette's box
+        app.post_message(events.Key("g", "g"))
+        await asyncio.wait_for(pilot.pause(0.3), KEY_TIMEOUT)
+        assert app.is_running and isinstance(app.screen, TitleScreen)
+    assert app.return_code in (None, 0)
+
+
+async def test_escape_then_a_letter_as_the_palette_opens_does_not_crash(pack: Pack) -> None:
+    """The same race through Escape: the palette opened (ctrl+p's action) and, before it has mounted,
+    Escape and a letter; the letter's search ran in the emptied palette and ended the app."""
+    app = make_app(packs=[pack], player="Ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.action_command_palette()
+        app.post_message(events.Key("escape", "\x1b"))
+        app.post_message(events.Key("a", "a"))
+        await asyncio.wait_for(pilot.pause(0.3), KEY_TIMEOUT)
+        assert app.is_running and isinstance(app.screen, TitleScreen)
+    assert app.return_code in (None, 0)
+
+
+# --- palette-twice: a second palette while one is in the stack ---------------------------------------------
+
+
+async def test_ctrl_p_with_a_palette_under_another_screen_opens_no_second_one(pack: Pack) -> None:
+    """A screen the game put over an open palette (the long random run's jumps to a starting screen
+    did: the game's own actions, run while the palette was up), then ctrl+p. Textual asks whether the
+    screen in front is a palette, so it pushed a second one with the same id, and ``DuplicateIds:
+    --command-palette`` ended the app (the runner's "palette-twice", seed 2124 at 80x24). The game asks
+    the whole screen stack, and opens none while one is anywhere in it."""
+    app = make_app(packs=[pack], player="Ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await asyncio.wait_for(pilot.press("ctrl+p"), KEY_TIMEOUT)
+        assert isinstance(app.screen, CommandPalette)
+        app.action_help()  # a screen over the palette
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await asyncio.wait_for(pilot.press("ctrl+p"), KEY_TIMEOUT)
+        assert app.is_running and palettes(app.screen_stack) == 1
+    assert app.return_code in (None, 0)
