@@ -154,7 +154,7 @@ def distinct_phrases(
 
 def gap_word(sentence: str) -> str:
     """The word of ``sentence`` to blank out: its first number, else its longest word."""
-    words = _WORD.findall(sentence)
+    words: list[str] = _WORD.findall(sentence)
     numbers = [w for w in words if w[0].isdigit()]
     if numbers:
         return numbers[0]

@@ -13,7 +13,7 @@ from game.engine.packs import find_packs, load_pack
 from game.paths import scenes_dir
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``coverage`` subcommand."""
     parser = subparsers.add_parser(
         "coverage",

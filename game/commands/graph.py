@@ -13,7 +13,7 @@ from game.commands.common import select_scenarios
 from game.export.graph import DEFAULT_MAX_STATES, dot, mermaid
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``graph`` subcommand."""
     parser = subparsers.add_parser(
         "graph",

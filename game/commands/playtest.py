@@ -17,7 +17,7 @@ from game.commands.common import select_scenarios
 from game.engine.story.explore import MAX_STATES, MAX_STEPS
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``playtest`` subcommand."""
     parser = subparsers.add_parser(
         "playtest",

@@ -11,7 +11,7 @@ from game.engine.content.diagnostics import Diagnostic, summary_line
 from game.paths import scenes_dir
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``validate`` subcommand."""
     parser = subparsers.add_parser(
         "validate",

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -139,7 +139,7 @@ class QuoteboundApp(App[None]):
         # Our own variables, so any built-in theme picked from the palette still works.
         return dict(THEME_VARIABLE_DEFAULTS)
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         return TitleScreen()
 
     # --- navigation ----------------------------------------------------------------------------
@@ -324,7 +324,7 @@ class QuoteboundApp(App[None]):
 
         self.push_screen(PackScreen(self.packs, self.pack_index), chosen)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         source = getattr(screen, "source_quote", None)
         if source is not None:
             yield SystemCommand(

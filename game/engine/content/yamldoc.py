@@ -7,7 +7,7 @@ ask it for positions (``doc.diag(path, message)``) long after the parse.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -93,7 +93,7 @@ class YamlDoc:
             # without cleaning anything: ``key`` is clean text, and no two keys clean alike.
             for pair in pairs:
                 if pair[0].value == key:
-                    return pair
+                    return cast("tuple[yaml.Node, yaml.Node]", pair)
         keys = self._keys.get(id(node))
         if keys is None:
             keys = self._keys[id(node)] = {clean_text(k.value): (k, v) for k, v in pairs}

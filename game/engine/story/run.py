@@ -28,7 +28,9 @@ def scenarios(pack: Pack) -> list[Scenario]:
 
 def find_scenario(pack: Pack, scenario_id: str) -> Scenario:
     """The scenario with this id (KeyError if none)."""
-    for scenario in pack.scenarios:
+    # Pack.scenarios is list[Any]: content cannot name the story's types (the import contracts).
+    scenarios: list[Scenario] = pack.scenarios
+    for scenario in scenarios:
         if scenario.id == scenario_id:
             return scenario
     raise KeyError(scenario_id)

@@ -7,7 +7,7 @@ remembered here are the session's; saved ones come from :class:`~game.ui.parts.s
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import SystemCommand
 from textual.screen import Screen
@@ -67,7 +67,7 @@ class Stories:
             return
         self.app.show_story(StoryRun(run.pack, run.scenario))
 
-    def system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         app = self.app
         if getattr(screen, "story", None) is not None:
             yield SystemCommand(

@@ -34,7 +34,7 @@ class _DismissWhenActive:
     def dismiss(self, result: object = None) -> AwaitComplete:
         if not self.is_active:  # already leaving: a second key in the same moment
             return AwaitComplete()
-        return super().dismiss(result)  # type: ignore[misc]
+        return super().dismiss(result)  # type: ignore[misc,no-any-return]
 
 
 class _AsksTheGame:
