@@ -14,6 +14,7 @@ from msgspec import Struct
 
 from game.engine.story.conditions import Value, explain
 from game.engine.story.model import Choice, Ending, Scenario, Scene, Variable
+from game.engine.story.saved import Step, restore_state
 
 if TYPE_CHECKING:
     from game.engine.content.pack import Pack, QuoteRef
@@ -58,19 +59,6 @@ class Change(Struct, frozen=True):
     label: str
     before: Value
     after: Value
-
-
-class Step(Struct, frozen=True):
-    """One choice made, as saved: enough to show its outcome again, and to say what it cost."""
-
-    scene: str
-    choice: int
-    target: str
-    points: int
-    changes: tuple[tuple[str, Value, Value], ...] = ()
-    best: int | None = None
-    """The most points any choice open at that moment would have earned (None in runs saved before
-    it was recorded); ``best - points`` is what this choice cost."""
 
 
 class Slip(Struct, frozen=True):
@@ -340,62 +328,11 @@ class StoryRun:
         except KeyError:
             raise ValueError(f"the pack no longer has scenario {state['scenario']!r}") from None
         try:
-            return _restore(cls(pack, scenario), state)
+            run = cls(pack, scenario)
+            run.scene_id, run.variables, run.visits, run.path, run.score = restore_state(scenario, state)
+            return run
         except (KeyError, TypeError, IndexError) as exc:
             raise ValueError(f"the saved run is damaged ({exc.__class__.__name__}: {exc})") from None
-
-
-def _restore(run: StoryRun, state: dict[str, Any]) -> StoryRun:
-    """Fill ``run`` from ``state``, checking that every name in it still fits the scenario."""
-    scenario = run.scenario
-    changed = "the scenario has changed since this run was saved"
-    scene = state["scene"]
-    if scene not in scenario.scenes and scene not in scenario.endings:
-        raise ValueError(f"{changed}: it has no scene {scene!r}")
-    variables = state["variables"]
-    if set(variables) != set(scenario.variables):
-        raise ValueError(f"{changed}: its variables differ")
-    for name, value in variables.items():
-        if (scenario.variables[name].type == "bool") != isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"{changed}: variable {name!r} has the wrong type")
-    visits = state["visits"]
-    for name, count in visits.items():
-        if name not in scenario.scenes or not isinstance(count, int) or isinstance(count, bool) or count < 0:
-            raise ValueError(f"{changed}: it has no scene {name!r}")
-    path = []
-    for entry in state["path"]:
-        step = Step(
-            entry["scene"],
-            entry["choice"],
-            entry["target"],
-            int(entry["points"]),
-            tuple((str(n), b, a) for n, b, a in entry["changes"]),
-            _best(entry.get("best")),
-        )
-        choices = scenario.scenes[step.scene].choices if step.scene in scenario.scenes else []
-        if not isinstance(step.choice, int) or not 0 <= step.choice < len(choices):
-            raise ValueError(f"{changed}: scene {step.scene!r} has no choice {step.choice!r}")
-        if choices[step.choice].target != step.target:
-            raise ValueError(f"{changed}: a choice of scene {step.scene!r} leads elsewhere now")
-        path.append(step)
-    score = state["score"]
-    if not isinstance(score, int) or isinstance(score, bool):
-        raise ValueError("the saved score is not a number")
-    run.scene_id = scene
-    run.variables = {name: variables[name] for name in scenario.variables}
-    run.visits = dict(visits)
-    run.path = path
-    run.score = score
-    return run
-
-
-def _best(value: object) -> int | None:
-    """A saved ``best`` (absent from runs saved before it was recorded)."""
-    if value is None:
-        return None
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise ValueError("the saved run is damaged: a choice's best points is not a number")
-    return value
 
 
 def _label(variables: dict[str, Variable], name: str) -> str:
