@@ -220,6 +220,15 @@ class QuoteboundApp(App[None]):
         """An answer was given: commit it (and the round's state) before its feedback shows."""
         self.progress.answered(run)
 
+    @property
+    def class_play(self) -> bool:
+        """A class round (``--results``): answers stand as judged, with no "I was right" override."""
+        return self.results_dir is not None
+
+    def round_overridden(self, run: QuizRun) -> None:
+        """The player counted their last answer as right: save that."""
+        self.progress.overridden(run)
+
     def round_finished(self, run: QuizRun) -> None:
         """The summary is about to show: finish the run, and write class results."""
         self.saving.round_finished(run)

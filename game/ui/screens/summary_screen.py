@@ -60,6 +60,7 @@ class SummaryScreen(GameScreen[None]):
             Content.assemble(
                 ("Score ", "bold"),
                 (f"{summary.score} / {summary.max_score}", "bold $accent"),
+                (f" + {summary.bonus} streak bonus" if summary.bonus else "", "$accent"),
                 f"   {summary.right} of {summary.total} right ({summary.percent}%)",
             ),
             id="summary-score",
@@ -83,6 +84,9 @@ class SummaryScreen(GameScreen[None]):
         question = self.run.pack.question(question_id)
         yield Static(
             Content.assemble(("✘ ", "bold $error"), literal(question.prompt)), classes="summary-missed"
+        )
+        yield Static(
+            labelled("Your answer:", outcome.given or "(none: time ran out)"), classes="summary-detail"
         )
         yield Static(labelled("Right answer:", outcome.right_answer), classes="summary-detail")
         for quote in outcome.quotes:
