@@ -202,9 +202,16 @@ class QuizScreen(GameScreen[None]):
         if self.mode not in self._lists:
             return
         choices = self._lists[self.mode]
-        needed = choices.virtual_size.height + choices.styles.gutter.height
-        if needed > choices.styles.gutter.height:
-            choices.styles.max_height = needed
+        # Measured from the options themselves, not from `virtual_size`: a list shown again after another
+        # shape's question still had its old options' size until its next layout, and a 5-option list was
+        # cut to the 4 rows of the one before (issue 12, item 14).
+        gutter = choices.styles.gutter
+        width = choices.scrollable_content_region.width or self.size.width - gutter.width - 4
+        if width <= 0:
+            return
+        lines = choices.get_content_height(self.size, self.size, width)
+        if lines > 0:
+            choices.styles.max_height = lines + gutter.height
 
     def on_resize(self) -> None:
         if self.mode not in (TYPE_TEXT, PICK_SENTENCE, None):
