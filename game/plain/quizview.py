@@ -185,6 +185,10 @@ def summary_lines(run: QuizRun, pack: Pack, *, stopped: bool) -> list[Line]:
             question = pack.question(qid)
             number = run.order.index(qid) + 1
             lines.append(("  ", f"{number}. {question.prompt}"))
+            record = next(r for r in run.records if r.question_id == qid)
+            outcome = run.outcome_of(record)
+            lines.append(("    ", f"Your answer: {outcome.given or '(none: time ran out)'}"))
+            lines.append(("    ", f"Right answer: {outcome.right_answer}"))
             lines.extend(("    ", quote_line(q)[1]) for q in pack.quotes_of(question.quotes))
     elif summary.total:
         lines.append(("", "No questions missed."))
