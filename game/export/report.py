@@ -147,12 +147,16 @@ def build_report(
     notes: list[str] = []
     for file, res in sorted(results, key=lambda fr: (fr[1].player.casefold(), fr[1].started, str(fr[0]))):
         pack_index = pack_order.setdefault(res.pack, len(pack_order))
+        # Files written before the bonus had its own field held it inside `score`: take it out, so a
+        # percentage never passes 100.
+        bonus = sum(a.bonus for a in res.answers)
+        score = res.score - bonus if bonus and not res.bonus else res.score
         students.append(
             StudentRow(
                 res.player,
                 res.pack,
                 res.seed,
-                res.score,
+                score,
                 res.max_score,
                 res.right,
                 res.answered,

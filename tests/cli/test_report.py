@@ -232,3 +232,30 @@ def test_rounds_dealt_differently_keep_the_pack_order_and_say_so(panjshir: Pack,
     report = build_report(collect([folder]).results, {"panjshir": panjshir})
     assert all(q.label == "" for q in report.questions)
     assert any("dealt differently" in note for note in report.notes)
+
+
+def test_a_score_never_passes_its_maximum_even_from_an_older_results_file(
+    panjshir: Pack, tmp_path: Path
+) -> None:
+    """Issue 12, item 1: a new file keeps the bonus apart; an older one (bonus inside `score`) is split."""
+    folder = tmp_path / "class"
+    run = QuizRun(panjshir, seed=42, count=3, streak_bonus=True)
+    for qid in run.order:
+        question = panjshir.question(qid)
+        kind = question.__struct_config__.tag
+        shown = run.current
+        assert shown is not None
+        if kind == "short":
+            run.answer(question.answers[0])  # type: ignore[union-attr]
+        else:
+            from tests.engine.test_quiz import right_response
+
+            run.answer(right_response(shown))
+    assert run.bonus == 5
+    path = write_results(folder, run=run, player="Ana", started=T0, finished=T0)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert (saved["score"], saved["max_score"], saved["bonus"]) == (30, 30, 5)
+    saved["score"], _ = 35, saved.pop("bonus")  # as files were written before
+    path.write_text(json.dumps(saved), encoding="utf-8")
+    [student] = build_report(collect([folder]).results, {"panjshir": panjshir}).students
+    assert (student.score, student.max_score, student.percent) == (30, 30, 100)
