@@ -6,6 +6,10 @@ answer them, loaded from the pack. A pack that cannot be found (or no longer has
 the quotes: the report uses the prompt and right answer recorded in the results.
 
 Every round counts: a student who played twice appears twice, and both rounds count in the question figures.
+
+Questions are numbered as the students saw them: ``Q4`` is the fourth question of the round, the number each
+results file records, which is also the number ``export --seed S`` gives it. When the rounds of a pack were
+dealt differently (different seeds, a retake), no one number holds, and the questions keep the pack's order.
 """
 
 from __future__ import annotations
@@ -65,6 +69,15 @@ class QuestionStat:
     """Folded wrong answer → the form first seen, for display."""
     quotes: list[str] | None = None
     """Quotes with paragraph numbers; None when the pack (or the question) could not be found."""
+    numbers: set[int] = field(default_factory=set)
+    """Its positions in the rounds played (one when every round was dealt alike)."""
+    number: int | None = None
+    """Its position in the round, when every round of its pack agrees on it (``Q4``)."""
+
+    @property
+    def label(self) -> str:
+        """``Q4``: the question's number in the round; "" when the rounds disagree."""
+        return f"Q{self.number}" if self.number is not None else ""
 
     @property
     def missed(self) -> int:
@@ -134,12 +147,16 @@ def build_report(
     notes: list[str] = []
     for file, res in sorted(results, key=lambda fr: (fr[1].player.casefold(), fr[1].started, str(fr[0]))):
         pack_index = pack_order.setdefault(res.pack, len(pack_order))
+        # Files written before the bonus had its own field held it inside `score`: take it out, so a
+        # percentage never passes 100.
+        bonus = sum(a.bonus for a in res.answers)
+        score = res.score - bonus if bonus and not res.bonus else res.score
         students.append(
             StudentRow(
                 res.player,
                 res.pack,
                 res.seed,
-                res.score,
+                score,
                 res.max_score,
                 res.right,
                 res.answered,
@@ -163,6 +180,7 @@ def build_report(
                 stat.quotes = _quotes(pack, answer.id)
                 stats[(res.pack, answer.id)] = stat
             stat.asked += 1
+            stat.numbers.add(answer.number)
             if answer.correct:
                 stat.right += 1
             elif answer.timed_out:
@@ -174,6 +192,12 @@ def build_report(
     for pack_id in pack_order:
         if pack_id not in packs:
             notes.append(f"pack {pack_id!r} not found: its quotes are left out (use --scenes to point at it)")
+    for pack_id in pack_order:
+        if not _number_as_played([s for s in stats.values() if s.pack == pack_id]):
+            notes.append(
+                f"pack {pack_id!r}: the rounds were dealt differently (seeds or retakes), so questions are"
+                " listed in the pack's order, not numbered as a round"
+            )
     questions = sorted(stats.values(), key=lambda s: s.order)
     missed = [s for s in questions if s.missed]
     missed.sort(key=lambda s: (-s.missed / s.asked, -s.asked, s.order))
@@ -185,6 +209,17 @@ def build_report(
         seeds=sorted({s.seed for s in students}),
         notes=notes,
     )
+
+
+def _number_as_played(pack_stats: list[QuestionStat]) -> bool:
+    """Number a pack's questions as the rounds showed them, if they agree; False when they do not."""
+    numbers = [next(iter(s.numbers)) for s in pack_stats if len(s.numbers) == 1]
+    if len(numbers) != len(pack_stats) or len(set(numbers)) != len(numbers):
+        return False
+    for stat in pack_stats:
+        stat.number = next(iter(stat.numbers))
+        stat.order = (stat.order[0], stat.number)
+    return True
 
 
 def _index_in_pack(pack: Pack | None, question_id: str, fallback: int) -> int:

@@ -33,6 +33,17 @@ def _note(row: StudentRow) -> str:
     return "" if row.complete else f"stopped after {row.answered} of {row.total}"
 
 
+def _number(stat: QuestionStat, index: int) -> str:
+    """The question's number in the round (``Q4``), or its place in the list when rounds disagree."""
+    return stat.label or str(index)
+
+
+def _named(stat: QuestionStat) -> str:
+    """``Q4 "Which town…"``: a question by its number in the round and its prompt."""
+    prompt = one_line(stat.prompt)
+    return f'{stat.label} "{prompt}"' if stat.label else prompt
+
+
 def _wrong(stat: QuestionStat) -> str:
     most = stat.most_wrong
     return f"{most[0]} ({most[1]}×)" if most else ""
@@ -91,10 +102,10 @@ def to_text(report: ClassReport, *, width: int = 100) -> str:
     out += ["", "Questions"]
     heads = ["#", "Question", "Asked", "Right", "Most chosen wrong answer", "Timed out"]
     rows = [
-        [str(i), q.prompt, str(q.asked), f"{q.percent_right}%", _wrong(q), str(q.timed_out)]
+        [_number(q, i), q.prompt, str(q.asked), f"{q.percent_right}%", _wrong(q), str(q.timed_out)]
         for i, q in enumerate(report.questions, start=1)
     ]
-    fixed = [max(1, len(str(len(rows)))), 5, 5, 9]
+    fixed = [max(1, *(len(r[0]) for r in rows)) if rows else 1, 5, 5, 9]
     free = max(30, width - sum(fixed) - 2 * 5)
     widths = [fixed[0], free * 3 // 5, fixed[1], fixed[2], free - free * 3 // 5, fixed[3]]
     out += _table(heads, rows, widths)
@@ -102,7 +113,7 @@ def to_text(report: ClassReport, *, width: int = 100) -> str:
     if not report.anyone_missed:
         out.append("No question was missed.")
     for rank, q in enumerate(report.most_missed, start=1):
-        out.append(f"{rank}. {one_line(q.prompt)}")
+        out.append(f"{rank}. {_named(q)}")
         missed = f"Missed by {q.missed} of {q.asked} ({100 - q.percent_right}%)."
         out.append(f"   {missed} Right answer: {one_line(q.right_answer)}")
         if q.quotes is None:
@@ -175,6 +186,7 @@ def to_csv(report: ClassReport) -> str:
         "missed_rank",
         "right_answer",
         "quotes",
+        "number_in_round",
     )
     ranks = {id(q): i for i, q in enumerate(report.most_missed, start=1)}
     for q in report.questions:
@@ -192,6 +204,7 @@ def to_csv(report: ClassReport) -> str:
             ranks.get(id(q), ""),
             q.right_answer,
             " | ".join(q.quotes) if q.quotes else "",
+            q.number if q.number is not None else "",
         )
     return buffer.getvalue()
 
@@ -232,7 +245,7 @@ def to_markdown(report: ClassReport) -> str:
         ["#", "Question", "Asked", "Right", "Most chosen wrong answer", "Timed out"],
         "rlrrlr",
         [
-            [str(i), q.prompt, str(q.asked), f"{q.percent_right}%", _wrong(q), str(q.timed_out)]
+            [_number(q, i), q.prompt, str(q.asked), f"{q.percent_right}%", _wrong(q), str(q.timed_out)]
             for i, q in enumerate(report.questions, start=1)
         ],
     )
@@ -240,7 +253,7 @@ def to_markdown(report: ClassReport) -> str:
     if not report.anyone_missed:
         out += ["No question was missed.", ""]
     for rank, q in enumerate(report.most_missed, start=1):
-        out += [f"### {rank}. {md(q.prompt)}", ""]
+        out += [f"### {rank}. {md(_named(q))}", ""]
         out += [
             f"Missed by {q.missed} of {q.asked} ({100 - q.percent_right}%). "
             f"Right answer: **{md(q.right_answer)}**",
@@ -315,7 +328,7 @@ def to_html(report: ClassReport) -> str:
         ["#", "Question", "Asked", "Right", "Most chosen wrong answer", "Timed out"],
         {0, 2, 3, 5},
         [
-            [i, q.prompt, q.asked, f"{q.percent_right}%", _wrong(q), q.timed_out]
+            [_number(q, i), q.prompt, q.asked, f"{q.percent_right}%", _wrong(q), q.timed_out]
             for i, q in enumerate(report.questions, start=1)
         ],
     )
@@ -323,7 +336,7 @@ def to_html(report: ClassReport) -> str:
     if not report.anyone_missed:
         out.append("<p>No question was missed.</p>")
     for rank, q in enumerate(report.most_missed, start=1):
-        out.append(f"<h3>{rank}. {_h(q.prompt)}</h3>")
+        out.append(f"<h3>{rank}. {_h(_named(q))}</h3>")
         out.append(
             f"<p>Missed by {q.missed} of {q.asked} ({100 - q.percent_right}%). "
             f"Right answer: <strong>{_h(q.right_answer)}</strong></p>"

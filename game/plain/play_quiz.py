@@ -117,7 +117,7 @@ def _ask_all(
     ``progress`` (with ``--player``) commits each answer before its feedback is printed."""
     while (shown := run.current) is not None:
         console.say()
-        for indent, text in quizview.question_lines(shown, run.score, run.pack):
+        for indent, text in quizview.question_lines(shown, run.score, run.pack, bonus=run.bonus):
             console.say(text, indent=indent)
         started = console.clock()
         while True:

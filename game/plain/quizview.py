@@ -32,7 +32,7 @@ def quote_line(quote: QuoteRef) -> Line:
     return ("  ", f"¶{quote.paragraph}: “{quote.text}”")
 
 
-def question_lines(shown: Presented, score: int, pack: Pack | None = None) -> list[Line]:
+def question_lines(shown: Presented, score: int, pack: Pack | None = None, *, bonus: int = 0) -> list[Line]:
     """The question as asked: heading, prompt, statement, numbered choices (or numbered sentences).
 
     Args:
@@ -40,7 +40,11 @@ def question_lines(shown: Presented, score: int, pack: Pack | None = None) -> li
             article's sentences.
     """
     lines: list[Line] = [
-        ("", f"Question {shown.number} of {shown.total} ({shown.label}). Score so far: {score}.")
+        (
+            "",
+            f"Question {shown.number} of {shown.total} ({shown.label}). Score so far: {score}"
+            + (f" + {bonus} streak bonus." if bonus else "."),
+        )
     ]
     lines.append(("", shown.question.prompt))
     if shown.statement:
@@ -131,20 +135,21 @@ def _numbers(text: str, n: int) -> list[int]:
 
 def verdict(outcome: Outcome) -> str:
     """Right, wrong, partly right or timed out, with the points."""
-    gained = outcome.points + outcome.bonus
-    bonus = f" (with a streak bonus of {outcome.bonus})" if outcome.bonus else ""
+    bonus = f", +{outcome.bonus} streak bonus" if outcome.bonus else ""
     if outcome.timed_out:
         return "Time is up: this counts as wrong. 0 points."
     if outcome.correct:
-        return f"Right! +{gained} points{bonus}."
+        return f"Right! +{outcome.points} points{bonus}."
     if outcome.credit > 0:
-        return f"Partly right: {round(outcome.credit * 100)}% credit, +{gained} points."
+        return f"Partly right: {round(outcome.credit * 100)}% credit, +{outcome.points} points."
     return "Wrong. 0 points."
 
 
 def outcome_lines(outcome: Outcome) -> list[Line]:
     """The feedback: verdict, both answers, why, the quotes, background."""
     lines: list[Line] = [("", verdict(outcome))]
+    if outcome.note:
+        lines.append(("", outcome.note))
     if not outcome.timed_out:
         lines.append(("", f"Your answer: {outcome.given}"))
     if not outcome.correct:
@@ -167,7 +172,8 @@ def summary_lines(run: QuizRun, pack: Pack, *, stopped: bool) -> list[Line]:
         lines.append(("", f"Round stopped after {summary.total} of {len(run.order)} questions."))
     else:
         lines.append(("", "Round over."))
-    lines.append(("", f"Score: {summary.score} of {summary.max_score}."))
+    bonus = f", plus a streak bonus of {summary.bonus}" if summary.bonus else ""
+    lines.append(("", f"Score: {summary.score} of {summary.max_score}{bonus}."))
     lines.append(("", f"Right: {summary.right} of {summary.total} answered ({summary.percent}%)."))
     if summary.by_topic:
         lines.append(("", "By topic:"))
@@ -179,6 +185,10 @@ def summary_lines(run: QuizRun, pack: Pack, *, stopped: bool) -> list[Line]:
             question = pack.question(qid)
             number = run.order.index(qid) + 1
             lines.append(("  ", f"{number}. {question.prompt}"))
+            record = next(r for r in run.records if r.question_id == qid)
+            outcome = run.outcome_of(record)
+            lines.append(("    ", f"Your answer: {outcome.given or '(none: time ran out)'}"))
+            lines.append(("    ", f"Right answer: {outcome.right_answer}"))
             lines.extend(("    ", quote_line(q)[1]) for q in pack.quotes_of(question.quotes))
     elif summary.total:
         lines.append(("", "No questions missed."))

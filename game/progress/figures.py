@@ -13,6 +13,7 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from game.engine.content.pack import Pack
+from game.engine.quiz import scoring
 from game.store.db import Player, ProgressStore
 from game.store.records import BestScore, DayStat, HistoryRow, Streaks, parse_ts
 
@@ -67,6 +68,8 @@ class PackFigures:
     """Every queued question, soonest due first."""
     best: list[BestScore]
     history: list[HistoryRow]
+    overrides: int = 0
+    """Wrong typed answers the player counted as right ("I was right")."""
 
     @property
     def answered(self) -> int:
@@ -170,6 +173,7 @@ def pack_figures(
         queue=queue,
         best=[b for b in store.best_scores(player) if b.pack_id == pack_id],
         history=store.history(player, pack_id, limit=history_limit),
+        overrides=store.overrides(player, pack_id),
     )
 
 
@@ -224,9 +228,16 @@ def minutes(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def score_text(score: int, max_score: int) -> str:
-    """``80/100``; a story (no maximum) is just its score."""
-    return f"{score}/{max_score}" if max_score > 0 else str(score)
+def score_text(score: int, max_score: int, bonus: int = 0) -> str:
+    """``80/100``, or ``30/30 + 5 streak bonus``; a story (no maximum) is just its score."""
+    if max_score <= 0:
+        return str(score)
+    return scoring.score_text(score, max_score, bonus, sep="/")
+
+
+def overrides_text(count: int) -> str:
+    """``2 answers counted right on your word ("I was right")``."""
+    return f'{count} answer{"s" if count != 1 else ""} counted right on your word ("I was right")'
 
 
 def to_json(figures: Sequence[PlayerFigures], tz: tzinfo | None = None) -> dict[str, Any]:
@@ -271,8 +282,15 @@ def _pack_json(p: PackFigures, tz: tzinfo | None) -> dict[str, Any]:
             "queued": p.queued,
             "queue": [{"question": q.question_id, "due": q.due_at} for q in p.queue],
         },
+        "overrides": p.overrides,
         "best": [
-            {"mode": b.mode, "score": b.score, "max_score": b.max_score, "finished": b.finished_at}
+            {
+                "mode": b.mode,
+                "score": b.score,
+                "max_score": b.max_score,
+                "bonus": b.bonus,
+                "finished": b.finished_at,
+            }
             for b in p.best
         ],
         "history": [
@@ -283,6 +301,7 @@ def _pack_json(p: PackFigures, tz: tzinfo | None) -> dict[str, Any]:
                 "day": local_day(h.finished_at, tz),
                 "score": h.score,
                 "max_score": h.max_score,
+                "bonus": h.bonus,
                 "right": h.n_right,
                 "answered": h.n_answered,
                 "seconds": round(h.duration_s, 1),
@@ -347,18 +366,21 @@ def text_lines(figures: Sequence[PlayerFigures], tz: tzinfo | None = None) -> li
             for e in p.endings:
                 lines.append(f"    Story {e.title}: {endings_text(e)}")
             lines.append(f"    Review: {p.due} due now, {p.queued} in the queue")
+            if p.overrides:
+                lines.append(f"    Overrides: {overrides_text(p.overrides)}")
             for q in p.queue:
                 lines.append(f"      {due_text(q.due_at, f.now, tz)}  {shorten(q.prompt)}")
             for b in p.best:
                 lines.append(
-                    f"    Best {b.mode}: {score_text(b.score, b.max_score)} ({local_day(b.finished_at, tz)})"
+                    f"    Best {b.mode}: {score_text(b.score, b.max_score, b.bonus)} "
+                    f"({local_day(b.finished_at, tz)})"
                 )
             if p.history:
                 lines.append("    History (newest first):")
                 for h in p.history:
                     lines.append(
                         f"      {local_day(h.finished_at, tz)}  {h.mode:<6}  "
-                        f"{score_text(h.score, h.max_score):>9}  {h.n_right}/{h.n_answered} right  "
+                        f"{score_text(h.score, h.max_score, h.bonus):>9}  {h.n_right}/{h.n_answered} right  "
                         f"{minutes(h.duration_s)}"
                     )
     return lines

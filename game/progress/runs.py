@@ -165,9 +165,32 @@ class RunKeeper:
         if tracked.run_id >= 0 and store is not None:
             with service.guard():
                 store.finish_run(
-                    tracked.run_id, run.score, run.max_score, dump(run.to_json()), now=service.clock()
+                    tracked.run_id,
+                    run.score,
+                    run.max_score,
+                    dump(run.to_json()),
+                    now=service.clock(),
+                    bonus=run.bonus,
                 )
         return True
+
+    def overridden(self, run: QuizRun) -> None:
+        """The player counted their last (wrong, typed) answer as right: save that over its record."""
+        service = self._service
+        tracked = self._runs.get(run)
+        store = service.store
+        if tracked is None or tracked.run_id < 0 or tracked.done or store is None or not run.records:
+            return
+        self.answered(run)
+        record = run.records[-1]
+        with service.guard():
+            store.override_answer(
+                tracked.run_id,
+                len(run.records),
+                record.points + record.bonus,
+                dump(run.to_json()),
+                now=service.clock(),
+            )
 
     def round_left(self, run: QuizRun | StoryRun) -> None:
         """The player left mid-run. Everything answered is saved already and the run stays resumable."""

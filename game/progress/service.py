@@ -199,6 +199,9 @@ class ProgressService:
     def answered(self, run: QuizRun) -> None:
         self.runs.answered(run)
 
+    def overridden(self, run: QuizRun) -> None:
+        self.runs.overridden(run)
+
     def round_finished(self, run: QuizRun) -> bool:
         return self.runs.round_finished(run)
 

@@ -232,9 +232,15 @@ class ProgressStore(ReviewMixin, StatsMixin):
         return int(seq)
 
     def finish_run(
-        self, run_id: int, score: int, max_score: int, state_json: str, now: datetime | None = None
+        self,
+        run_id: int,
+        score: int,
+        max_score: int,
+        state_json: str,
+        now: datetime | None = None,
+        bonus: int = 0,
     ) -> None:
-        """Mark an active run finished with its final score.
+        """Mark an active run finished with its final score (never above ``max_score``) and streak bonus.
 
         Raises:
             StoreError: the run does not exist or is not active (finishing twice is a bug to hear about).
@@ -242,12 +248,44 @@ class ProgressStore(ReviewMixin, StatsMixin):
         ts = to_ts(now)
         with self._write() as conn:
             updated = conn.execute(
-                "UPDATE run SET status = 'finished', score = ?, max_score = ?, state_json = ?,"
+                "UPDATE run SET status = 'finished', score = ?, max_score = ?, bonus = ?, state_json = ?,"
                 " updated_at = ?, finished_at = ? WHERE id = ? AND status = 'active'",
-                (score, max_score, state_json, ts, ts, run_id),
+                (score, max_score, bonus, state_json, ts, ts, run_id),
             ).rowcount
             if updated != 1:
                 raise StoreError(f"run {run_id} is not an active run; cannot finish it")
+
+    def override_answer(
+        self, run_id: int, seq: int, points: int, state_json: str, now: datetime | None = None
+    ) -> None:
+        """Count answer ``seq`` of an active run as right because the player said so ("I was right").
+
+        Raises:
+            StoreError: the run is not active or has no such answer.
+        """
+        ts = to_ts(now)
+        with self._write() as conn:
+            updated = conn.execute(
+                "UPDATE run SET state_json = ?, updated_at = ? WHERE id = ? AND status = 'active'",
+                (state_json, ts, run_id),
+            ).rowcount
+            changed = conn.execute(
+                "UPDATE answer SET correct = 1, credit = 1.0, points = ?, overridden = 1"
+                " WHERE run_id = ? AND seq = ?",
+                (int(points), run_id, seq),
+            ).rowcount
+            if updated != 1 or changed != 1:
+                raise StoreError(f"run {run_id} has no active answer {seq} to override")
+
+    def overrides(self, player: Player, pack_id: str | None = None) -> int:
+        """How many answers the player has overridden ("I was right"), in one pack or all."""
+        with self._read() as conn:
+            (count,) = conn.execute(
+                "SELECT count(*) FROM answer a JOIN run r ON r.id = a.run_id"
+                " WHERE r.player_id = ? AND a.overridden = 1 AND (? IS NULL OR r.pack_id = ?)",
+                (player.id, pack_id, pack_id),
+            ).fetchone()
+        return int(count)
 
     def abandon_run(self, run_id: int, now: datetime | None = None) -> bool:
         """Drop an active run from the resume list (its answers still count in stats).

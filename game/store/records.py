@@ -105,6 +105,8 @@ class HistoryRow:
     """Sum of the answers' `elapsed_s`: time spent answering (a run resumed next week is not a week long)."""
     n_right: int
     n_answered: int
+    bonus: int = 0
+    """The streak bonus, on top of ``score`` (which never exceeds ``max_score``)."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,8 @@ class BestScore:
     max_score: int
     run_id: int
     finished_at: str
+    bonus: int = 0
+    """The streak bonus, on top of ``score``."""
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,10 @@ class Results(msgspec.Struct, kw_only=True):
     complete: bool = True
     """False when the player stopped (quit, end of input) before the last question."""
     score: int
+    """Points for the answers; never more than ``max_score`` (files before issue 12 held the bonus too)."""
     max_score: int
+    bonus: int = 0
+    """Streak bonus points, on top of ``score``."""
     right: int
     answered: int
     total: int
@@ -161,6 +164,7 @@ def build_results(
         complete=run.finished,
         score=run.score,
         max_score=run.max_score,
+        bonus=run.bonus,
         right=sum(r.correct for r in run.records),
         answered=len(run.records),
         total=len(run.order),

@@ -144,6 +144,26 @@ MIGRATIONS: tuple[Migration, ...] = (
             "INSERT INTO pending (what) VALUES ('replay-review')",
         ),
     ),
+    Migration(
+        4,
+        "run.bonus (the streak bonus, kept apart from the score, which never exceeds max_score);"
+        " answer.overridden (a wrong typed answer the player counted as right)",
+        (
+            "ALTER TABLE run ADD COLUMN bonus INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE answer ADD COLUMN overridden INTEGER NOT NULL DEFAULT 0"
+            " CHECK (overridden IN (0, 1))",
+            # A quiz run's score held its streak bonus until now. The engine's saved state keeps each
+            # answer's bonus, so the bonus is taken out of the score exactly, not guessed.
+            """
+            UPDATE run SET bonus = coalesce((
+                SELECT sum(coalesce(json_extract(rec.value, '$.bonus'), 0))
+                FROM json_each(run.state_json, '$.records') AS rec), 0)
+            WHERE mode IN ('quiz', 'review') AND json_valid(state_json)
+                AND json_type(state_json, '$.records') = 'array'
+            """,
+            "UPDATE run SET score = score - bonus WHERE score IS NOT NULL AND bonus > 0",
+        ),
+    ),
 )
 
 REPLAY_REVIEW = "replay-review"

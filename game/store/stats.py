@@ -30,7 +30,7 @@ class StatsMixin(StoreBase):
         """Finished runs, most recently finished first."""
         with self._read() as conn:
             rows = conn.execute(
-                "SELECT r.id, r.pack_id, r.mode, r.started_at, r.finished_at, r.score, r.max_score,"
+                "SELECT r.id, r.pack_id, r.mode, r.started_at, r.finished_at, r.score, r.max_score, r.bonus,"
                 " coalesce(sum(a.elapsed_s), 0.0), coalesce(sum(a.correct), 0), count(a.id)"
                 " FROM run r LEFT JOIN answer a ON a.run_id = r.id"
                 " WHERE r.player_id = ? AND r.status = 'finished' AND (? IS NULL OR r.pack_id = ?)"
@@ -38,8 +38,10 @@ class StatsMixin(StoreBase):
                 (player.id, pack_id, pack_id, limit),
             ).fetchall()
         return [
-            HistoryRow(rid, pack, mode, started, finished, score, max_score, float(dur), int(right), int(n))
-            for rid, pack, mode, started, finished, score, max_score, dur, right, n in rows
+            HistoryRow(
+                rid, pack, mode, started, finished, score, max_score, float(dur), int(right), int(n), bonus
+            )
+            for rid, pack, mode, started, finished, score, max_score, bonus, dur, right, n in rows
         ]
 
     def best_scores(self, player: Player) -> list[BestScore]:
@@ -49,9 +51,9 @@ class StatsMixin(StoreBase):
         """
         with self._read() as conn:
             rows = conn.execute(
-                "SELECT pack_id, mode, score, max_score, id, finished_at FROM ("
+                "SELECT pack_id, mode, score, max_score, id, finished_at, bonus FROM ("
                 "  SELECT *, row_number() OVER ("
-                "    PARTITION BY pack_id, mode ORDER BY score DESC, finished_at, id) AS rank"
+                "    PARTITION BY pack_id, mode ORDER BY score DESC, bonus DESC, finished_at, id) AS rank"
                 "  FROM run WHERE player_id = ? AND status = 'finished')"
                 " WHERE rank = 1 ORDER BY pack_id, mode",
                 (player.id,),

@@ -220,6 +220,15 @@ class QuoteboundApp(App[None]):
         """An answer was given: commit it (and the round's state) before its feedback shows."""
         self.progress.answered(run)
 
+    @property
+    def class_play(self) -> bool:
+        """A class round (``--results``): answers stand as judged, with no "I was right" override."""
+        return self.results_dir is not None
+
+    def round_overridden(self, run: QuizRun) -> None:
+        """The player counted their last answer as right: save that."""
+        self.progress.overridden(run)
+
     def round_finished(self, run: QuizRun) -> None:
         """The summary is about to show: finish the run, and write class results."""
         self.saving.round_finished(run)
@@ -251,9 +260,20 @@ class QuoteboundApp(App[None]):
     # --- actions -------------------------------------------------------------------------------
 
     def action_start_quiz(self) -> None:
-        """Deal a new round and play it."""
-        if self.pack.questions:
+        """Deal a new round and play it; first ask, when it would drop a paused round."""
+        if not self.pack.questions:
+            return
+        paused = self.progress.unfinished(self.pack, modes=("quiz",))
+        if not paused:
             self.show_round(self.new_run())
+            return
+        from game.ui.screens.replace_round_screen import ReplaceRoundScreen
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self.show_round(self.new_run())
+
+        self.push_screen(ReplaceRoundScreen(paused[0].label), answered)
 
     def action_open_reader(self) -> None:
         """Read the article (from a question under a time limit, not until it is answered)."""

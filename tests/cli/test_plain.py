@@ -311,3 +311,36 @@ def test_results_of_a_plain_round_are_json(panjshir: Pack, tmp_path: Path) -> No
     assert done.returncode == 0, done.stderr
     data = json.loads(next((tmp_path / "r").glob("*.json")).read_text(encoding="utf-8"))
     assert data["player"] == "Gus" and data["score"] == data["max_score"] == 30
+
+
+def test_plain_mode_accepts_a_near_miss_and_keeps_the_bonus_apart(panjshir: Pack) -> None:
+    """Issue 12, items 1 and 19 in plain mode: "the Tadjiks" is accepted and the feedback shows the
+    spelling; the summary's score never exceeds its maximum, the streak bonus is its own figure."""
+    one = load_pack(ROOT / "scenes" / "panjshir")
+    one.questions = [one.question("ahmad-shah-massoud-led-tajiks")]
+    out = io.StringIO()
+    play_quiz(one, Console(io.StringIO("the Tadjiks\n"), out, io.StringIO()), QuizSettings(seed=1))
+    text = out.getvalue()
+    assert "Right! +10 points." in text
+    assert 'Accepted — spelled "the Tajiks"' in text
+    assert "Score: 10 of 10." in text
+    # Three right in a row earn a bonus: 30 of 30, plus the bonus; never 35 of 30.
+    three = load_pack(ROOT / "scenes" / "panjshir")
+    three.questions = [q for q in three.questions if q.__struct_config__.tag == "short"][:3]
+    run = QuizRun(three, seed=4)
+    typed = "\n".join(three.question(qid).answers[0] for qid in run.order) + "\n"  # type: ignore[union-attr]
+    out = io.StringIO()
+    play_quiz(three, Console(io.StringIO(typed), out, io.StringIO()), QuizSettings(seed=4))
+    text = out.getvalue()
+    assert "Score: 30 of 30, plus a streak bonus of 5." in text
+    assert "Right! +10 points, +5 streak bonus." in text
+    assert "Score so far: 20." in text and "35" not in text.split("Round over.")[1]
+
+
+def test_plain_summary_shows_your_answer_beside_the_right_one(panjshir: Pack) -> None:
+    one = load_pack(ROOT / "scenes" / "panjshir")
+    one.questions = [one.question("ahmad-shah-massoud-led-tajiks")]
+    out = io.StringIO()
+    play_quiz(one, Console(io.StringIO("the Uzbeks\n"), out, io.StringIO()), QuizSettings(seed=1))
+    summary = out.getvalue().split("Round over.")[1]
+    assert "Your answer: the Uzbeks" in summary and "Right answer: the Tajiks" in summary

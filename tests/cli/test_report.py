@@ -85,9 +85,10 @@ def test_figures(panjshir: Pack, class_dir: Path) -> None:
     assert (dee.complete, dee.answered, dee.total, dee.score) == (False, 1, 3, 0)
     assert report.seeds == [9] and report.players == 4 and report.mean_percent == 33
     stats = {q.id: q for q in report.questions}
-    assert [q.id for q in report.questions] == [
-        q.id for q in panjshir.questions if q.id in stats
-    ]  # pack order
+    # Numbered as the students saw them (issue 12, item 3): the round's order, not the pack's.
+    dealt = QuizRun(panjshir, seed=9, question_ids=[single, short, tf]).order
+    assert [q.id for q in report.questions] == dealt
+    assert [q.label for q in report.questions] == ["Q1", "Q2", "Q3"]
     for qid in (single, short, tf):
         assert stats[qid].asked == 3 + (qid == dee_first)
     bo_single = next(
@@ -191,3 +192,70 @@ def test_unreadable_files_are_skipped_and_no_results_is_an_error(
     empty.mkdir()
     assert main(["report", str(empty)]) == 1
     assert "no results files found" in capsys.readouterr().err
+
+
+def test_the_report_and_the_exports_number_a_seeded_round_as_the_students_saw_it(
+    panjshir: Pack, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 12, item 3: with `--seed 42 --questions 6`, the report's Q4 is the students' fourth question,
+    and the GIFT and Markdown exports call it 4 too; the report names it by number and prompt."""
+    folder = tmp_path / "class"
+    for player in ("Ana", "Bo"):
+        run = QuizRun(panjshir, seed=42, count=6, streak_bonus=False)
+        while run.current is not None:
+            run.answer(None)  # every question timed out: each one is missed, so all are "most missed"
+        write_results(folder, run=run, player=player, started=T0, finished=T0)
+    order = QuizRun(panjshir, seed=42, count=6).order
+    fourth = panjshir.question(order[3])
+    assert main(["report", str(folder), "--top", "6"]) == 0
+    text = capsys.readouterr().out
+    table = text[text.index("Questions") : text.index("Most missed")]
+    row = next(line for line in table.splitlines() if line.startswith("Q4 "))
+    assert fourth.prompt[:20] in row
+    assert f'Q4 "{" ".join(fourth.prompt.split())}"' in text
+    dealt = ["--pack", "panjshir", "--seed", "42", "--questions", "6"]
+    assert main(["export", "--format", "gift", *dealt]) == 0
+    gift = capsys.readouterr().out
+    assert f"// 4. {fourth.id} (" in gift
+    assert main(["export", "--format", "markdown", *dealt]) == 0
+    markdown = capsys.readouterr().out
+    assert f"## 4. {fourth.prompt[:20]}" in markdown
+
+
+def test_rounds_dealt_differently_keep_the_pack_order_and_say_so(panjshir: Pack, tmp_path: Path) -> None:
+    folder = tmp_path / "class"
+    for player, seed in (("Ana", 1), ("Bo", 2)):
+        run = QuizRun(panjshir, seed=seed, count=5)
+        while run.current is not None:
+            run.answer(None)
+        write_results(folder, run=run, player=player, started=T0, finished=T0)
+    report = build_report(collect([folder]).results, {"panjshir": panjshir})
+    assert all(q.label == "" for q in report.questions)
+    assert any("dealt differently" in note for note in report.notes)
+
+
+def test_a_score_never_passes_its_maximum_even_from_an_older_results_file(
+    panjshir: Pack, tmp_path: Path
+) -> None:
+    """Issue 12, item 1: a new file keeps the bonus apart; an older one (bonus inside `score`) is split."""
+    folder = tmp_path / "class"
+    run = QuizRun(panjshir, seed=42, count=3, streak_bonus=True)
+    for qid in run.order:
+        question = panjshir.question(qid)
+        kind = question.__struct_config__.tag
+        shown = run.current
+        assert shown is not None
+        if kind == "short":
+            run.answer(question.answers[0])  # type: ignore[union-attr]
+        else:
+            from tests.engine.test_quiz import right_response
+
+            run.answer(right_response(shown))
+    assert run.bonus == 5
+    path = write_results(folder, run=run, player="Ana", started=T0, finished=T0)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert (saved["score"], saved["max_score"], saved["bonus"]) == (30, 30, 5)
+    saved["score"], _ = 35, saved.pop("bonus")  # as files were written before
+    path.write_text(json.dumps(saved), encoding="utf-8")
+    [student] = build_report(collect([folder]).results, {"panjshir": panjshir}).students
+    assert (student.score, student.max_score, student.percent) == (30, 30, 100)

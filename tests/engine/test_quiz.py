@@ -256,7 +256,10 @@ def test_streak_bonus(all_types_pack: Pack, pattern: str, enabled: bool, bonuses
         response = {"R": right_response, "W": wrong_response}.get(step, lambda _: None)(shown)
         got.append(run.answer(response).bonus)
     assert got == bonuses
-    assert run.score == 10 * pattern.count("R") + sum(bonuses)
+    # The bonus is its own figure: the score never exceeds the maximum (issue 12, item 1).
+    assert run.score == 10 * pattern.count("R") <= run.max_score
+    assert run.bonus == sum(bonuses)
+    assert run.summary().bonus == sum(bonuses)
 
 
 def test_summary_by_topic_and_missed(all_types_pack: Pack) -> None:

@@ -325,6 +325,6 @@ def test_a_schema_2_database_is_upgraded_and_its_answers_replayed_through_fsrs(
         run = service.resume(item)
         assert isinstance(run, QuizRun) and len(run.records) == 1
         with sqlite3.connect(data / DB_FILENAME) as conn:
-            assert [v for (v,) in conn.execute("SELECT version FROM schema_version")] == [1, 2, 3]
+            assert [v for (v,) in conn.execute("SELECT version FROM schema_version")] == [1, 2, 3, 4]
     finally:
         service.close()

@@ -28,6 +28,7 @@ from game.ui.app import QuoteboundApp, make_app
 from game.ui.screens.feedback_screen import FeedbackScreen
 from game.ui.screens.player_screen import PlayerScreen
 from game.ui.screens.quiz_screen import QuizScreen
+from game.ui.screens.replace_round_screen import ReplaceRoundScreen
 from game.ui.screens.resume_screen import ResumeScreen
 from game.ui.screens.review_screen import ReviewScreen
 from game.ui.screens.stats_screen import StatsScreen
@@ -386,7 +387,7 @@ async def test_a_first_schema_database_is_migrated_on_open(ui_pack: Pack, tmp_pa
         # The question the pack still has is due; the one it lost was pruned at start.
         assert "Review (1 due)" in screen_text(app)
     with sqlite3.connect(tmp_path / DB_FILENAME) as conn:
-        assert [v for (v,) in conn.execute("SELECT version FROM schema_version")] == [1, 2, 3]
+        assert [v for (v,) in conn.execute("SELECT version FROM schema_version")] == [1, 2, 3, 4]
 
 
 # --- class results -------------------------------------------------------------------------------------
@@ -410,6 +411,9 @@ async def test_a_class_round_asks_a_name_and_writes_results_when_left_and_when_f
         assert (left["player"], left["complete"], left["answered"], left["seed"]) == ("Ana", False, 1, 7)
 
         await press(pilot, menu_key(app, "quiz"))
+        # The left round is paused: a new round asks before it drops it (issue 12, item 12).
+        assert isinstance(app.screen, ReplaceRoundScreen)
+        await press(pilot, "1")
         assert isinstance(app.screen, QuizScreen)
         for _ in range(3):
             await answer_on_screen(pilot, app, True)

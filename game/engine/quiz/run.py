@@ -86,6 +86,10 @@ class Outcome(Struct, frozen=True):
     quotes: list[QuoteRef]
     context: str | None = None
     timed_out: bool = False
+    note: str | None = None
+    """How a right answer was taken, when it was not as written (``Accepted — spelled "Tajiks"``)."""
+    overridden: bool = False
+    """Judged wrong, then counted as right because the player said so (:meth:`QuizRun.override`)."""
 
 
 class AnswerRecord(Struct):
@@ -98,18 +102,25 @@ class AnswerRecord(Struct):
     bonus: int
     correct: bool
     elapsed: float = 0.0
+    overridden: bool = False
+    """The player said "I was right" and this wrong answer counts as right (see :meth:`QuizRun.override`)."""
 
 
 class Summary(Struct):
     """The end-of-round figures."""
 
     score: int
+    """Points for the answers, never more than :attr:`max_score`; the streak bonus is :attr:`bonus`."""
     max_score: int
     right: int
     total: int
     by_topic: dict[str, tuple[int, int]]
     """Topic title → (right, asked)."""
     missed: list[str] = field(default_factory=list)
+    bonus: int = 0
+    """Streak bonus points, on top of the score."""
+    overridden: int = 0
+    """Answers the player overrode ("I was right")."""
 
     @property
     def percent(self) -> int:
@@ -170,7 +181,13 @@ class QuizRun:
 
     @property
     def score(self) -> int:
-        return sum(r.points + r.bonus for r in self.records)
+        """Points for the answers so far; never more than :attr:`max_score` (the bonus is apart)."""
+        return sum(r.points for r in self.records)
+
+    @property
+    def bonus(self) -> int:
+        """Streak bonus points so far, shown on top of the score (``30 / 30 + 5 streak bonus``)."""
+        return sum(r.bonus for r in self.records)
 
     @property
     def max_score(self) -> int:
@@ -220,7 +237,55 @@ class QuizRun:
         """Re-derive the feedback of an answer already given (for the summary and resume)."""
         question = self.pack.question(record.question_id)
         outcome = judge(question, self.choices(question), self.perms[question.id], record.response, self.pack)
+        if record.overridden:
+            outcome = structs.replace(
+                outcome, correct=True, credit=record.credit, points=record.points, overridden=True
+            )
         return _with_bonus(outcome, record.bonus)
+
+    # --- "I was right" ---------------------------------------------------------------------
+
+    @property
+    def can_override(self) -> bool:
+        """The last answer is a typed answer judged wrong, which the player may count as right.
+
+        Only typed answers: a near miss the typo tolerance did not catch is the player's to judge; a
+        picked option is not. Front ends offer it outside class play only.
+        """
+        if not self.records:
+            return False
+        record = self.records[-1]
+        shape = types.type_of(self.pack.question(record.question_id)).shape
+        return (
+            shape is AnswerShape.TYPE_TEXT
+            and isinstance(record.response, str)
+            and not record.correct
+            and not record.overridden
+        )
+
+    def override(self) -> Outcome:
+        """Count the last answer as right because the player says it was ("I was right").
+
+        It scores the question's full points (no streak bonus: that rewards answers the game judged
+        right) and is recorded as overridden, so stats can show how often a player did this.
+
+        Raises:
+            RuntimeError: when :attr:`can_override` is False.
+        """
+        if not self.can_override:
+            raise RuntimeError("only a wrong typed answer can be overridden")
+        record = self.records[-1]
+        record.overridden = True
+        record.correct = True
+        record.credit = 1.0
+        record.points = self.pack.question(record.question_id).points
+        streak = 0
+        for earlier in reversed(self.records):
+            if not earlier.correct:
+                break
+            streak += 1
+        self.streak = streak
+        return self.outcome_of(record)
 
     def summary(self) -> Summary:
         """Score, share right, a per-topic breakdown and the missed questions."""
@@ -233,7 +298,16 @@ class QuizRun:
             by_topic[title] = (right + record.correct, asked + 1)
         missed = [r.question_id for r in self.records if not r.correct]
         right = sum(r.correct for r in self.records)
-        return Summary(self.score, self.max_score, right, len(self.records), by_topic, missed)
+        return Summary(
+            self.score,
+            self.max_score,
+            right,
+            len(self.records),
+            by_topic,
+            missed,
+            bonus=self.bonus,
+            overridden=sum(r.overridden for r in self.records),
+        )
 
     # --- save and resume -------------------------------------------------------------------
 
@@ -318,4 +392,5 @@ def judge(question: Question, choices: list[str], perm: list[int], response: Res
         quotes=pack.quotes_of(question.quotes),
         context=question.context,
         timed_out=response is None,
+        note=judged.note if judged.credit >= 1.0 else None,
     )

@@ -7,11 +7,16 @@ The rules (also in the README):
   as right only when exactly the right options are picked.
 * short answer: right when the typed text matches an accepted answer after ignoring case, accents,
   punctuation and surrounding spaces, with numbers in digits or words ("1,000" = "1000" = "one thousand").
+  A near miss also counts (and the feedback shows the spelling): one edit (a letter added, dropped or
+  changed) for an answer of 4-8 letters, two for a longer one, counting the letters of the folded answer
+  without spaces; none for an answer holding a number or shorter than 4 letters, and none for a question
+  marked ``exact: true``.
 * ordering: the share of pairs of items that are in the right relative order; right only when the
   whole order is right.
 * find the line (evidence): full credit for a sentence that holds one of the question's quotes, else none.
 * points: a question's ``points`` (10 by default) times its credit, rounded (halves up). With the
-  streak bonus on, every fully right answer from the third in a row on earns :data:`STREAK_BONUS` more.
+  streak bonus on, every fully right answer from the third in a row on earns :data:`STREAK_BONUS` more,
+  kept apart from the score: a score never exceeds its maximum (``30 / 30 + 5 streak bonus``).
 * a time-out scores nothing and counts as wrong.
 """
 
@@ -22,6 +27,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from itertools import combinations
+from typing import NamedTuple
 
 STREAK_BONUS = 5
 """Extra points for each right answer from the third in a row on."""
@@ -95,10 +101,50 @@ def normalize_answer(text: str) -> str:
     return " ".join(out)
 
 
-def short_answer_credit(response: str, accepted: list[str]) -> float:
-    """1.0 when ``response`` matches one of ``accepted`` leniently, else 0.0."""
+def typo_allowance(folded: str) -> int:
+    """Edits forgiven in a typed answer matched against the folded accepted answer ``folded``."""
+    letters = folded.replace(" ", "")
+    if any(ch.isdigit() for ch in letters) or len(letters) < 4:
+        return 0  # "1914" for "1941" is a wrong answer, not a typo; so is "cat" for "car"
+    return 1 if len(letters) <= 8 else 2
+
+
+class ShortMatch(NamedTuple):
+    """How a typed answer matched."""
+
+    credit: float
+    spelled: str | None = None
+    """The accepted answer as written, when the typed one was only a near miss of it."""
+
+
+def match_short(response: str, accepted: list[str], *, exact: bool = False) -> ShortMatch:
+    """Match ``response`` against ``accepted``: leniently, then (unless ``exact``) within typo tolerance."""
     typed = normalize_answer(response)
-    return 1.0 if typed and any(typed == normalize_answer(a) for a in accepted) else 0.0
+    if not typed:
+        return ShortMatch(0.0)
+    folded = [(answer, normalize_answer(answer)) for answer in accepted]
+    if any(typed == fold for _, fold in folded):
+        return ShortMatch(1.0)
+    if exact:
+        return ShortMatch(0.0)
+    # Imported here: only a typed answer that missed needs it, and the game starts without it.
+    from rapidfuzz.distance import Levenshtein
+
+    squeezed = typed.replace(" ", "")
+    best: tuple[int, str] | None = None
+    for answer, fold in folded:
+        allowed = typo_allowance(fold)
+        if not allowed:
+            continue
+        distance = Levenshtein.distance(squeezed, fold.replace(" ", ""), score_cutoff=allowed)
+        if distance <= allowed and (best is None or distance < best[0]):
+            best = (distance, answer)
+    return ShortMatch(1.0, best[1]) if best is not None else ShortMatch(0.0)
+
+
+def short_answer_credit(response: str, accepted: list[str], *, exact: bool = False) -> float:
+    """1.0 when ``response`` matches one of ``accepted`` (see :func:`match_short`), else 0.0."""
+    return match_short(response, accepted, exact=exact).credit
 
 
 def multi_credit(picked: set[int], right: set[int]) -> float:
@@ -125,3 +171,9 @@ def points_for(base: int, credit: float) -> int:
 def streak_bonus(streak: int, enabled: bool) -> int:
     """The bonus for a fully right answer that makes a run of ``streak`` right answers."""
     return STREAK_BONUS if enabled and streak >= STREAK_FROM else 0
+
+
+def score_text(score: int, max_score: int, bonus: int = 0, *, sep: str = " / ") -> str:
+    """``30 / 30 + 5 streak bonus``: the score against its maximum, and the bonus as its own figure."""
+    text = f"{score}{sep}{max_score}"
+    return text + (f" + {bonus} streak bonus" if bonus else "")

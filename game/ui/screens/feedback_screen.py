@@ -47,6 +47,11 @@ def points_text(outcome: Outcome) -> str:
     return text + (f" (+{outcome.bonus} streak bonus)" if outcome.bonus else "")
 
 
+def running_score(run: QuizRun) -> str:
+    """``Score 30`` or ``Score 30 + 5 bonus``: the bonus is never folded into the score."""
+    return f"Score {run.score}" + (f" + {run.bonus} bonus" if run.bonus else "")
+
+
 class FeedbackScreen(FeedbackBase):
     """Why the answer was right or wrong, with the quotes that prove it."""
 
@@ -55,9 +60,10 @@ class FeedbackScreen(FeedbackBase):
         Binding("enter", "finish", "Results", id="feedback.results"),
         Binding("space", "go_on", "Next", show=False, id="feedback.go_on"),
         Binding("s", "sources", "Show in article", id="feedback.sources"),
+        Binding("o", "override", "I was right", id="feedback.override"),
     ]
     """Enter or Space goes on (to the next question, or to the results after the last); s shows the
-    quote in the article."""
+    quote in the article; o counts a wrong typed answer as right (not in class play)."""
 
     BODY_ID = "feedback-body"
     END_ACTION = "finish"
@@ -76,7 +82,7 @@ class FeedbackScreen(FeedbackBase):
     def at_end(self) -> bool:
         return self.run.finished
 
-    def compose(self) -> ComposeResult:
+    def _banner(self) -> tuple[Content, str]:
         outcome = self.outcome
         word, symbol, css_class = verdict(outcome)
         banner = Content.assemble(
@@ -84,12 +90,18 @@ class FeedbackScreen(FeedbackBase):
             "  ",
             points_text(outcome),
             "   ",
-            (f"Score {self.run.score}", "dim"),
+            (running_score(self.run), "dim"),
         )
+        return banner, css_class
+
+    def compose(self) -> ComposeResult:
+        outcome = self.outcome
+        banner, css_class = self._banner()
         yield Static(banner, id="feedback-verdict", classes=css_class)
         with VerticalScroll(id="feedback-body"):
             yield Static(literal(self.shown.question.prompt), id="feedback-prompt")
-            if not outcome.correct:
+            yield Static(literal(self._note()), id="feedback-note")
+            if not outcome.correct or outcome.overridden:
                 yield Static(labelled("Your answer:", outcome.given), id="feedback-given")
             yield Static(labelled("Right answer:", outcome.right_answer), id="feedback-right")
             in_paragraph = self._sentence_in_paragraph()
@@ -109,6 +121,48 @@ class FeedbackScreen(FeedbackBase):
                 )
         yield Footer()
 
+    def _note(self) -> str:
+        if self.outcome.overridden:
+            return "Counted as right: you said you were right."
+        if self.outcome.note:
+            return self.outcome.note
+        if self._may_override():
+            return "Typed the right answer in other words? Press o (I was right) to count it."
+        return ""
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#feedback-note", Static).display = bool(self._note())
+
+    def _may_override(self) -> bool:
+        # The last record is this outcome's (feedback shows right after the answer).
+        return (
+            not self.game.class_play
+            and not self.outcome.overridden
+            and self.run.can_override
+            and self.run.records[-1].question_id == self.outcome.question_id
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "override":
+            return self._may_override()
+        return super().check_action(action, parameters)
+
+    def action_override(self) -> None:
+        """Count the wrong typed answer as right, on the player's word ("I was right")."""
+        if not self._may_override():
+            return
+        self.outcome = self.run.override()
+        self.game.round_overridden(self.run)
+        banner, css_class = self._banner()
+        verdict_box = self.query_one("#feedback-verdict", Static)
+        verdict_box.update(banner)
+        verdict_box.set_classes(css_class)
+        note = self.query_one("#feedback-note", Static)
+        note.update(literal(self._note()))
+        note.display = True
+        self.refresh_bindings()
+
     def _sentence_in_paragraph(self) -> Content | None:
         """For a pick-a-sentence question: the right sentence highlighted in its paragraph."""
         pack = self.run.pack
@@ -120,4 +174,3 @@ class FeedbackScreen(FeedbackBase):
         return Content.assemble(
             (pilcrow(sentence.paragraph), PILCROW_STYLE), " ", paragraph_content(paragraph, [], target)
         )
-

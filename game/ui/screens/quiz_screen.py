@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 from game.engine.quiz.run import Outcome, Presented, QuizRun, Response
 from game.engine.quiz.types import AnswerShape
 from game.ui.screens.base import GameScreen
+from game.ui.screens.feedback_screen import running_score
 from game.ui.texts import literal, numbered
 from game.ui.widgets.answer_lists import OrderList, TickList
 from game.ui.widgets.choice_list import ChoiceList
@@ -53,13 +54,14 @@ class QuizScreen(GameScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *_number_bindings(),
         Binding("space", "tick_highlighted", "Tick", show=False, id="quiz.tick"),
+        Binding("space", "place_highlighted", "Place", show=False, id="quiz.place"),
         Binding("backspace", "undo", "Undo", id="quiz.undo"),
         Binding("enter", "open_picker", "Find the sentence", id="quiz.open_picker"),
         Binding("escape", "leave", "Leave", id="quiz.leave"),
     ]
-    """Number keys answer (or tick, or place, by question type); Space ticks; Backspace undoes a
-    placement; Enter opens the article to pick a sentence (find-the-line questions); Escape twice leaves
-    the round."""
+    """Number keys answer (or tick, or place, by question type); Space ticks or places the highlighted
+    choice; Enter submits a pick-many or ordering answer (it never places); Backspace undoes a placement;
+    Enter opens the article to pick a sentence (find-the-line questions); Escape twice leaves the round."""
 
     COUNT_LABEL: ClassVar[str] = "Question"
     """The header's word: ``Question 3 of 7`` (the review screen says ``Review``)."""
@@ -148,7 +150,7 @@ class QuizScreen(GameScreen[None]):
         )
         progress = self.query_one("#quiz-progress", ProgressBar)
         progress.update(total=shown.total, progress=shown.number - 1)
-        self.query_one("#quiz-score", Static).update(Content(f"Score {self.run.score}"))
+        self.query_one("#quiz-score", Static).update(Content(running_score(self.run)))
         topic = self.run.pack.topics.get(question.topic, question.topic)
         self.query_one("#quiz-type", Static).update(
             Content.assemble((shown.label, "bold $secondary"), " · ", literal(topic))
@@ -200,9 +202,16 @@ class QuizScreen(GameScreen[None]):
         if self.mode not in self._lists:
             return
         choices = self._lists[self.mode]
-        needed = choices.virtual_size.height + choices.styles.gutter.height
-        if needed > choices.styles.gutter.height:
-            choices.styles.max_height = needed
+        # Measured from the options themselves, not from `virtual_size`: a list shown again after another
+        # shape's question still had its old options' size until its next layout, and a 5-option list was
+        # cut to the 4 rows of the one before (issue 12, item 14).
+        gutter = choices.styles.gutter
+        width = choices.scrollable_content_region.width or self.size.width - gutter.width - 4
+        if width <= 0:
+            return
+        lines = choices.get_content_height(self.size, self.size, width)
+        if lines > 0:
+            choices.styles.max_height = lines + gutter.height
 
     def on_resize(self) -> None:
         if self.mode not in (TYPE_TEXT, PICK_SENTENCE, None):
@@ -211,13 +220,15 @@ class QuizScreen(GameScreen[None]):
     @staticmethod
     def _hint(mode: AnswerShape | None, count: int) -> str:
         keys = f"1-{count}"
-        return {
+        hints = {
             PICK_ONE: f"Press {keys}, or ↑↓ and Enter, or click an answer.",
-            PICK_MANY: f"Tick every right answer ({keys}, Space or click), then press Enter.",
-            ORDER: f"Pick the items in order ({keys}, Enter or click); Backspace undoes; Enter submits.",
+            PICK_MANY: f"Tick every right answer ({keys}, or ↑↓ and Space, or click); Enter submits.",
+            ORDER: f"Place the items first to last ({keys}, or ↑↓ and Space, or click); "
+            "Backspace takes the last back; Enter submits.",
             TYPE_TEXT: "Type your answer and press Enter.",
             PICK_SENTENCE: "Press Enter to open the article and pick the sentence.",
-        }.get(mode, "") if mode is not None else ""
+        }
+        return hints.get(mode, "") if mode is not None else ""
 
     def _update_sequence(self) -> None:
         shown = self.shown
@@ -241,6 +252,8 @@ class QuizScreen(GameScreen[None]):
             return mode == wanted and isinstance(number, int) and 1 <= number <= count
         if action == "tick_highlighted":
             return mode == PICK_MANY
+        if action == "place_highlighted":
+            return mode == ORDER
         if action == "open_picker":
             return mode == PICK_SENTENCE
         if action == "undo":
@@ -260,6 +273,11 @@ class QuizScreen(GameScreen[None]):
 
     def action_place(self, number: int) -> None:
         self._place(number - 1)
+
+    def action_place_highlighted(self) -> None:
+        highlighted = self._order.highlighted
+        if highlighted is not None:
+            self._place(highlighted)
 
     def action_undo(self) -> None:
         if self._sequence:
@@ -329,12 +347,15 @@ class QuizScreen(GameScreen[None]):
                 return
             self.submit(sorted(self._ticks.ticked))
         elif self.mode == ORDER:
+            # Enter only ever submits (the hint says so); placing is the number keys, Space or a click.
             left = len(shown.choices) - len(self._sequence)
             if left:
-                if event.highlighted is not None and event.highlighted not in self._sequence:
-                    self._place(event.highlighted)
-                else:
-                    self.notify(f"Place every item first ({left} left).", timeout=2, markup=False)
+                self.notify(
+                    f"Place every item first ({left} left): 1-{len(shown.choices)}, or Space on the"
+                    " highlighted one.",
+                    timeout=2,
+                    markup=False,
+                )
                 return
             self.submit(list(self._sequence))
 

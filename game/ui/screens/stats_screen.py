@@ -25,6 +25,7 @@ from game.progress.figures import (
     endings_text,
     local_day,
     minutes,
+    overrides_text,
     percent,
     plot_rows,
     score_text,
@@ -112,6 +113,8 @@ class StatsScreen(GameScreen[None]):
                 )
         yield heading("Review")
         yield Static(Content(f"{pack.due} due now, {pack.queued} in the queue"), id="stats-review")
+        if pack.overrides:
+            yield Static(Content(f"Overrides: {overrides_text(pack.overrides)}"), id="stats-overrides")
         for queued in pack.queue:
             # FSRS sets each question's next date; the prompt is content, shown literally.
             when = due_text(queued.due_at, figures.now, self.tz)
@@ -124,7 +127,8 @@ class StatsScreen(GameScreen[None]):
             yield Static(
                 Content(
                     "   ".join(
-                        f"{b.mode} {score_text(b.score, b.max_score)} ({local_day(b.finished_at, self.tz)})"
+                        f"{b.mode} {score_text(b.score, b.max_score, b.bonus)} "
+                        f"({local_day(b.finished_at, self.tz)})"
                         for b in pack.best
                     )
                 ),
@@ -138,7 +142,7 @@ class StatsScreen(GameScreen[None]):
                 table.add_row(
                     Text(local_day(row.finished_at, self.tz)),
                     Text(row.mode),
-                    Text(score_text(row.score, row.max_score), justify="right"),
+                    Text(score_text(row.score, row.max_score, row.bonus), justify="right"),
                     Text(f"{row.n_right}/{row.n_answered}", justify="right"),
                     Text(minutes(row.duration_s), justify="right"),
                 )

@@ -42,9 +42,19 @@ class SummaryScreen(GameScreen[None]):
         Binding("n", "new_round", "New round", id="summary.new_round"),
         Binding("a", "app.open_reader", "Article", show=False, id="summary.article"),
         Binding("escape", "title", "Title", id="summary.title"),
+        Binding("pageup", "scroll_body(-1)", "Scroll", show=False, priority=True, id="summary.page_up"),
+        Binding(
+            "pagedown",
+            "scroll_body(1)",
+            "Scroll",
+            key_display="PgUp/PgDn",
+            priority=True,
+            id="summary.page_down",
+        ),
         *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 5)),
     ]
-    """Letters for the actions (also listed in the menu, picked by number, arrows or mouse)."""
+    """Letters for the actions (also listed in the menu, picked by number, arrows or mouse); PageUp and
+    PageDown scroll the figures and missed questions whatever has focus (the menu keeps the arrows)."""
 
     def __init__(self, run: QuizRun) -> None:
         super().__init__()
@@ -60,6 +70,7 @@ class SummaryScreen(GameScreen[None]):
             Content.assemble(
                 ("Score ", "bold"),
                 (f"{summary.score} / {summary.max_score}", "bold $accent"),
+                (f" + {summary.bonus} streak bonus" if summary.bonus else "", "$accent"),
                 f"   {summary.right} of {summary.total} right ({summary.percent}%)",
             ),
             id="summary-score",
@@ -84,29 +95,39 @@ class SummaryScreen(GameScreen[None]):
         yield Static(
             Content.assemble(("✘ ", "bold $error"), literal(question.prompt)), classes="summary-missed"
         )
+        yield Static(
+            labelled("Your answer:", outcome.given or "(none: time ran out)"), classes="summary-detail"
+        )
         yield Static(labelled("Right answer:", outcome.right_answer), classes="summary-detail")
         for quote in outcome.quotes:
             yield Static(quote_line(quote), classes="summary-detail summary-quote")
 
     def _actions(self) -> list[Option]:
         missed = len(self.summary.missed)
+        # What cannot be done is left out, not dimmed: a perfect round has nothing to retake.
+        retake = f"Retake the {missed} missed question{'s' if missed != 1 else ''}"
+        entries = [("retake", retake)] if missed else []
+        entries += [
+            ("new_round", "New round"),
+            ("article", "Read the article"),
+            ("title", "Back to the title screen"),
+        ]
         return [
-            Option(
-                Content.assemble(
-                    ("1 ", NUMBER_STYLE), f"Retake the {missed} missed question{'s' if missed != 1 else ''}"
-                ),
-                id="retake",
-                disabled=not missed,
-            ),
-            Option(Content.assemble(("2 ", NUMBER_STYLE), "New round"), id="new_round"),
-            Option(Content.assemble(("3 ", NUMBER_STYLE), "Read the article"), id="article"),
-            Option(Content.assemble(("4 ", NUMBER_STYLE), "Back to the title screen"), id="title"),
+            Option(Content.assemble((f"{n} ", NUMBER_STYLE), text), id=option_id)
+            for n, (option_id, text) in enumerate(entries, start=1)
         ]
 
     def on_mount(self) -> None:
         actions = self.query_one("#summary-actions", SafeOptionList)
-        actions.highlighted = 0 if self.summary.missed else 1
+        actions.highlighted = 0
         actions.focus()
+
+    def action_scroll_body(self, direction: int) -> None:
+        body = self.query_one("#summary-body", VerticalScroll)
+        if direction < 0:
+            body.scroll_page_up()
+        else:
+            body.scroll_page_down()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "retake":

@@ -58,7 +58,7 @@ class TickList(_BuildingList):
 
 
 class OrderList(_BuildingList):
-    """Order: number keys, Enter or a click place the next item; Backspace takes the last one back."""
+    """Order: number keys, Space or a click place the next item; Backspace takes the last one back."""
 
     def reset(self) -> None:
         self.sequence: list[int] = []

@@ -83,6 +83,8 @@ class Judged(Struct, frozen=True):
     """The player's answer, as a player reads it ("" for a time-out)."""
     feedback: list[str] = []
     """Feedback of the wrong options the player picked."""
+    note: str | None = None
+    """A word on how the answer was taken (``Accepted — spelled "Tajiks"`` for a near miss)."""
 
 
 def check_index(value: Any, size: int) -> int:

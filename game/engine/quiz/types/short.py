@@ -1,4 +1,7 @@
-"""``short``: a typed answer (type text), matched leniently against the accepted answers."""
+"""``short``: a typed answer (type text), matched leniently against the accepted answers.
+
+A near miss counts as right unless the question says ``exact: true`` (see :func:`scoring.match_short`).
+"""
 
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -17,6 +20,9 @@ class ShortQuestion(QuestionBase, tag="short"):
     """A typed answer, matched leniently against the accepted answers."""
 
     answers: Annotated[list[Text], Meta(min_length=1)]
+    exact: bool = False
+    """Accept only the answers as written (after folding case, accents and punctuation): no typo
+    tolerance, for a question where two names differ by a letter."""
 
 
 class Short(QuestionType):
@@ -35,8 +41,9 @@ class Short(QuestionType):
     ) -> Judged:
         if not isinstance(response, str):
             raise ValueError("a short answer is text")
-        credit = scoring.short_answer_credit(response, question.answers)
-        return Judged(credit, question.answers[0], response.strip())
+        match = scoring.match_short(response, question.answers, exact=question.exact)
+        note = f'Accepted — spelled "{match.spelled}"' if match.spelled is not None else None
+        return Judged(match.credit, question.answers[0], response.strip(), note=note)
 
     def right_text(self, question: Any, choices: list[str], perm: list[int], pack: "Pack") -> str:
         return str(question.answers[0])
