@@ -1,0 +1,170 @@
+"""The warm worker behind ``quotebound serve``: one process that forks a ready game for each browser.
+
+A cold ``python -m game play`` per browser spends most of its start importing Textual and the game and
+loading the packs; thirty browsers joining at once on two cores waited 12 s. This process does that work
+once, with textual-serve's web-driver environment already set (``textual.constants`` reads
+``TEXTUAL_DRIVER`` and friends once, at import), freezes what it built out of the garbage collector's
+reach (``gc.freeze()``: a collection in a child would otherwise touch, and so copy, every shared page),
+then waits on a Unix socket. For each browser the server sends the game's stdin, stdout and stderr pipe
+ends (``socket.send_fds``) and the screen size; the worker forks, and the child makes those pipes its
+fds 0-2 and runs the app exactly as ``play`` would. The worker answers with the child's pid and a pidfd,
+through which the server waits for the game and kills it (a pidfd never points at a recycled pid).
+
+No SQLite is opened here: the progress database is opened by the app, in the child. Children are reaped
+by the kernel (SIGCHLD ignored). The worker ends when its stdin (a pipe from the server) closes.
+
+Run as ``python -m game.commands.warm_worker SOCKET [play flags]``; it prints ``ready`` once listening.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import json
+import os
+import selectors
+import signal
+import socket
+import sys
+from typing import Any
+
+REQUEST_SIZE = 4096
+READY = "ready"
+
+
+def parse_play_args(argv: list[str]) -> argparse.Namespace:
+    """The play flags ``serve`` passes every game (:func:`game.commands.serve.play_argv`)."""
+    from game.commands.play import add_play_arguments
+
+    parser = argparse.ArgumentParser(prog="quotebound-warm-worker")
+    add_play_arguments(parser, served=True)
+    return parser.parse_args(argv)
+
+
+def prepare(args: argparse.Namespace) -> list[Any] | None:
+    """Everything a game shares: imports, packs (the chosen one first), the app's classes.
+
+    Returns the packs, or None (with the reason on stderr) when they do not load.
+    """
+    from game.commands.common import load_command_packs
+
+    packs = load_command_packs(args.scenes, strict=True)
+    if packs is None:
+        return None
+    if args.pack:
+        chosen = [p for p in packs if p.id == args.pack]
+        if not chosen:
+            print(f"quotebound: no pack {args.pack!r}", file=sys.stderr)
+            return None
+        packs = chosen + [p for p in packs if p.id != args.pack]
+    # Imported here, not in each child: the app, its screens and widgets, Textual's web driver.
+    import textual.drivers.web_driver  # noqa: F401
+
+    import game.ui.app  # noqa: F401
+
+    return packs
+
+
+def run_game(args: argparse.Namespace, packs: list[Any], request: dict[str, Any]) -> int:
+    """In the child: run one game on fds 0-2, sized as the browser asked; returns its exit status."""
+    from game.commands.play import _run_tui
+
+    os.environ["COLUMNS"] = str(int(request.get("width", 80)))
+    os.environ["ROWS"] = str(int(request.get("height", 24)))
+    return _run_tui(args, packs)
+
+
+def _child(
+    listener: socket.socket, conn: socket.socket, fds: list[int], request: dict[str, Any], run: Any
+) -> None:
+    """The forked child: take the pipes as stdin/stdout/stderr and play; never returns."""
+    code = 70  # EX_SOFTWARE: the game failed before it could say anything better
+    try:
+        listener.close()
+        conn.close()
+        # As a freshly started Python has them (SIGPIPE stays ignored, as Python starts).
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        for target, fd in enumerate(fds):
+            os.dup2(fd, target)
+        os.closerange(3, os.sysconf("SC_OPEN_MAX"))  # the worker's selector, the pipes' other copies
+        code = run(request)
+    except BaseException:  # noqa: B036 - whatever happens, this process must not return into the worker
+        with contextlib.suppress(BaseException):
+            import traceback
+
+            traceback.print_exc()
+    finally:
+        with contextlib.suppress(BaseException):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(code if isinstance(code, int) else 1)
+
+
+def serve_forever(listener: socket.socket, run: Any) -> None:
+    """Fork a game for each request until stdin (the server's pipe) closes."""
+    selector = selectors.DefaultSelector()
+    selector.register(listener, selectors.EVENT_READ, "listener")
+    selector.register(sys.stdin.fileno(), selectors.EVENT_READ, "server")
+    while True:
+        for key, _ in selector.select():
+            if key.data == "server":
+                if not os.read(sys.stdin.fileno(), 1024):
+                    return  # the server has gone
+                continue
+            conn, _ = listener.accept()
+            with conn:
+                conn.settimeout(5)
+                try:
+                    _one(listener, conn, run)
+                except OSError as exc:  # one browser's failed request is not the worker's end
+                    print(f"quotebound: warm worker: {exc}", file=sys.stderr)
+
+
+def _one(listener: socket.socket, conn: socket.socket, run: Any) -> None:
+    message, fds, _, _ = socket.recv_fds(conn, REQUEST_SIZE, 3)
+    try:
+        if len(fds) != 3:
+            raise OSError(f"expected 3 pipe ends, got {len(fds)}")
+        request = json.loads(message or b"{}")
+        pid = os.fork()
+        if pid == 0:
+            _child(listener, conn, fds, request, run)
+        pidfd = os.pidfd_open(pid)
+    finally:
+        for fd in fds:
+            os.close(fd)
+    try:
+        socket.send_fds(conn, [json.dumps({"pid": pid}).encode()], [pidfd])
+    finally:
+        os.close(pidfd)
+
+
+def main(argv: list[str]) -> int:
+    if not argv:
+        print("usage: python -m game.commands.warm_worker SOCKET [play flags]", file=sys.stderr)
+        return 2
+    path, play = argv[0], argv[1:]
+    args = parse_play_args(play)
+    packs = prepare(args)
+    if packs is None:
+        return 1
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps the games: no zombies
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    gc.collect()
+    gc.freeze()
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
+        listener.bind(path)
+        listener.listen(64)
+        print(READY, flush=True)
+        try:
+            serve_forever(listener, lambda request: run_game(args, packs, request))
+        except KeyboardInterrupt:  # Ctrl+C reaches the whole process group; the server says goodbye
+            pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
