@@ -225,6 +225,14 @@ if __name__ == "__main__":
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--players", type=int, default=30)
+    parser.add_argument("--warm-only", action="store_true", help="skip the cold round (while tuning)")
     options = parser.parse_args()
+    if options.warm_only:
+        warm = asyncio.run(measure("warm", [], options.players))
+        print(
+            f"warm: median {statistics.median(warm.waits):.2f} s, max {max(warm.waits):.2f} s, "
+            f"{warm.per_player_kib / 1024:.1f} MiB a player, left: {warm.leftover}"
+        )
+        sys.exit(0)
     for row in main(players=options.players):
         print(row)

@@ -30,7 +30,7 @@ from pathlib import Path
 
 START_TIMEOUT = 60.0
 """Seconds the worker may take to import the game and load the packs."""
-READY = b"ready\n"
+READY = b"\nready\n"
 REQUEST_TIMEOUT = 10.0
 """Seconds the worker may take to fork one game."""
 
@@ -155,7 +155,7 @@ class WarmWorker:
             if not chunk:
                 break
             line += chunk
-            if line.startswith(READY):
+            if READY in b"\n" + line:
                 return True
         print("quotebound: the warm worker did not start; every game starts cold", file=sys.stderr)
         self.stop()

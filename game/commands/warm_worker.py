@@ -61,9 +61,61 @@ def prepare(args: argparse.Namespace) -> list[Any] | None:
     # Imported here, not in each child: the app, its screens and widgets, Textual's web driver.
     import textual.drivers.web_driver  # noqa: F401
 
-    import game.ui.app  # noqa: F401
-
+    share_parsed_css()
+    warm_up(packs)
     return packs
+
+
+def share_parsed_css() -> None:
+    """Let every stylesheet in this process reuse CSS already parsed, here or in the worker.
+
+    Textual caches parsed rules per ``Stylesheet`` only, so each game re-parsed the same few thousand
+    lines of CSS (about a fifth of a game's start), and again when its theme is set. Parsed rules depend
+    on the CSS text, where it came from and the theme's variables: all of them are the key here. Only
+    the worker and its games run this (it patches a Textual internal; textual is pinned to 8.2.x).
+    """
+    from textual.css.stylesheet import Stylesheet
+
+    parse_rules = Stylesheet._parse_rules
+    shared: dict[tuple[Any, ...], Any] = {}
+
+    def _parse_rules(
+        self: Stylesheet,
+        css: str,
+        read_from: Any,
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> Any:
+        key = (css, read_from, is_default_rules, tie_breaker, scope, tuple(self._variables.items()))
+        rules = shared.get(key)
+        if rules is None:
+            rules = parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope)
+            shared[key] = rules
+        return rules
+
+    Stylesheet._parse_rules = _parse_rules  # type: ignore[method-assign]
+
+
+def warm_up(packs: list[Any]) -> None:
+    """Run one game to its first screen, headless, so what Textual builds on first use (lazily imported
+    modules, parsed CSS, cached styles and measurements) is built once, before the fork.
+
+    Its progress goes to a scratch folder that is gone before any game is forked: the database is
+    closed when the app ends, so no SQLite connection crosses the fork.
+    """
+    import tempfile
+    from pathlib import Path
+
+    from game.ui.app import make_app
+
+    async def first_screen(pilot: Any) -> None:
+        await pilot.pause()
+        pilot.app.exit()
+
+    with tempfile.TemporaryDirectory(prefix="quotebound-warm-") as data:
+        app = make_app(packs=packs, data_dir=Path(data))
+        app.run(headless=True, size=(80, 24), auto_pilot=first_screen)
 
 
 def run_game(args: argparse.Namespace, packs: list[Any], request: dict[str, Any]) -> int:
