@@ -43,6 +43,8 @@ class Result:
     pss_one: int
     players: int
     leftover: list[int]
+    cpu: float
+    """CPU seconds the games had used, in all, once every first screen was shown."""
 
     @property
     def per_player_kib(self) -> float:
@@ -87,7 +89,21 @@ def is_worker(pid: int) -> bool:
 
 
 def games(root: int) -> list[int]:
-    return [pid for pid in descendants(root) if not is_worker(pid)]
+    """The game processes under the server: everything but the warm worker (its forked games share its
+    command line, so it is told apart as the server's own child)."""
+    workers = {pid for pid, ppid in _ppids().items() if ppid == root and is_worker(pid)}
+    return [pid for pid in descendants(root) if pid not in workers]
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def pss_kib(pids: list[int]) -> int:
@@ -170,9 +186,12 @@ async def measure(label: str, extra: list[str], players: int) -> Result:
                     *(first_screen(session, url, i * spread) for i in range(players))
                 )
                 waits = [wait for wait, _ in opened]
+                cpu = cpu_seconds(games(server.pid))
                 await asyncio.sleep(1.0)  # let every game settle before weighing it
                 many = pss_kib([server.pid, *descendants(server.pid)])
                 running = games(server.pid)
+                if len(running) != players:
+                    raise RuntimeError(f"{len(running)} game processes for {players} browsers")
                 for _, ws in opened:
                     await ws.close()  # type: ignore[attr-defined]
                 leftover = await wait_gone(running)
@@ -188,7 +207,7 @@ async def measure(label: str, extra: list[str], players: int) -> Result:
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
-    return Result(label, waits, many, one, players, leftover)
+    return Result(label, waits, many, one, players, leftover, cpu)
 
 
 def rows(cold: Result, warm: Result) -> list[str]:
@@ -206,6 +225,10 @@ def rows(cold: Result, warm: Result) -> list[str]:
     out.append(
         f"  PSS added per player beyond the first: warm {w:.1f} MiB, cold {c:.1f} MiB: {w / c:.2f}x "
         "(target: <= 15 MB)"
+    )
+    c, w = cold.cpu / cold.players, warm.cpu / warm.players
+    out.append(
+        f"  CPU per game to its first screen: warm {ms(w)}, cold {ms(c)}: {w / c:.2f}x (for information)"
     )
     for result in (cold, warm):
         state = "none" if not result.leftover else f"{len(result.leftover)} LEFT: {result.leftover}"
@@ -231,7 +254,8 @@ if __name__ == "__main__":
         warm = asyncio.run(measure("warm", [], options.players))
         print(
             f"warm: median {statistics.median(warm.waits):.2f} s, max {max(warm.waits):.2f} s, "
-            f"{warm.per_player_kib / 1024:.1f} MiB a player, left: {warm.leftover}"
+            f"{warm.per_player_kib / 1024:.1f} MiB a player, {warm.cpu / warm.players:.3f} s CPU a game, "
+            f"left: {warm.leftover}"
         )
         sys.exit(0)
     for row in main(players=options.players):

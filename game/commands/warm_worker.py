@@ -27,6 +27,7 @@ import selectors
 import signal
 import socket
 import sys
+from pathlib import Path
 from typing import Any
 
 REQUEST_SIZE = 4096
@@ -105,7 +106,6 @@ def warm_up(packs: list[Any]) -> None:
     closed when the app ends, so no SQLite connection crosses the fork.
     """
     import tempfile
-    from pathlib import Path
 
     from game.ui.app import make_app
 
@@ -139,6 +139,8 @@ def _child(
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.default_int_handler)
+        with contextlib.suppress(OSError):  # what ps and top show: a game, not a second worker
+            Path("/proc/self/comm").write_text("quotebound-game")
         for target, fd in enumerate(fds):
             os.dup2(fd, target)
         os.closerange(3, os.sysconf("SC_OPEN_MAX"))  # the worker's selector, the pipes' other copies
