@@ -107,17 +107,27 @@ async def _pipe_writer(fd: int) -> asyncio.StreamWriter:
 
 
 def _ask(path: str, request: bytes, fds: list[int]) -> tuple[int, int]:
-    """Send a request with the game's pipe ends; the worker's answer: the game's pid and pidfd."""
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
-        conn.settimeout(REQUEST_TIMEOUT)
-        conn.connect(path)
-        socket.send_fds(conn, [request], fds)
-        message, got, _, _ = socket.recv_fds(conn, 4096, 1)
+    """Send a request with the game's pipe ends (closed here, sent or not); the worker's answer: the
+    game's pid and pidfd."""
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+            conn.settimeout(REQUEST_TIMEOUT)
+            conn.connect(path)
+            socket.send_fds(conn, [request], fds)
+            message, got, _, _ = socket.recv_fds(conn, 4096, 1)
+    finally:
+        for fd in fds:
+            os.close(fd)
     if len(got) != 1 or not message:
         for fd in got:
             os.close(fd)
         raise OSError("the warm worker did not answer")
     return int(json.loads(message)["pid"]), got[0]
+
+
+def _close_pidfd(asked: asyncio.Future[tuple[int, int]]) -> None:
+    if not asked.cancelled() and asked.exception() is None:
+        os.close(asked.result()[1])
 
 
 class WarmWorker:
@@ -173,15 +183,21 @@ class WarmWorker:
                 read, write = os.pipe()
                 ours.append(read)
                 theirs.append(write)
-            request = json.dumps({"width": width, "height": height}).encode()
-            pid, pidfd = await asyncio.to_thread(_ask, self.path, request, theirs)
+        except OSError:
+            for fd in ours + theirs:
+                os.close(fd)
+            raise
+        request = json.dumps({"width": width, "height": height}).encode()
+        # In a thread (the exchange blocks), which owns ``theirs`` from here on: were this coroutine
+        # cancelled, closing them here could close numbers already reused by another browser's pipes.
+        asked = asyncio.get_running_loop().run_in_executor(None, _ask, self.path, request, theirs)
+        try:
+            pid, pidfd = await asyncio.shield(asked)
         except BaseException:
+            asked.add_done_callback(_close_pidfd)  # a game nobody waits for: its stdin closes, it ends
             for fd in ours:
                 os.close(fd)
             raise
-        finally:
-            for fd in theirs:
-                os.close(fd)
         stdin = await _pipe_writer(ours[0])
         stdout = await _pipe_reader(ours[1])
         stderr = await _pipe_reader(ours[2])

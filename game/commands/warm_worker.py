@@ -32,6 +32,7 @@ from typing import Any
 
 REQUEST_SIZE = 4096
 READY = "ready"
+WARM_UP_RUNS = 1
 
 
 def parse_play_args(argv: list[str]) -> argparse.Namespace:
@@ -114,8 +115,9 @@ def warm_up(packs: list[Any]) -> None:
         pilot.app.exit()
 
     with tempfile.TemporaryDirectory(prefix="quotebound-warm-") as data:
-        app = make_app(packs=packs, data_dir=Path(data))
-        app.run(headless=True, size=(80, 24), auto_pilot=first_screen)
+        for _ in range(WARM_UP_RUNS):
+            app = make_app(packs=packs, data_dir=Path(data))
+            app.run(headless=True, size=(80, 24), auto_pilot=first_screen)
 
 
 def run_game(args: argparse.Namespace, packs: list[Any], request: dict[str, Any]) -> int:

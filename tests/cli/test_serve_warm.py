@@ -160,11 +160,13 @@ async def test_without_the_worker_games_start_cold(tmp_path: Path, worker: WarmW
     unanswering = WarmWorker([], {})
     unanswering.process = worker.process  # "running", but at an address where nobody listens
     unanswering.path = str(tmp_path / "nobody.sock")
+    open_fds = len(os.listdir("/proc/self/fd"))
     async with serving(unanswering, command) as (server, client, games):
         ws = await client.ws_connect("/ws")
         await read_until(ws, b"a cold game")
         await ws.close()
         assert games == []
+    assert len(os.listdir("/proc/self/fd")) <= open_fds, "the pipes made for the worker were left open"
 
 
 def test_a_worker_that_cannot_load_the_packs_says_so(
