@@ -184,3 +184,15 @@ def test_a_worker_that_cannot_load_the_packs_says_so(
 def test_no_warm_flag() -> None:
     assert build_parser().parse_args(["serve"]).warm is True
     assert build_parser().parse_args(["serve", "--no-warm"]).warm is False
+
+
+@pytest.mark.slow
+async def test_thirty_browsers_at_once_each_get_a_game_that_ends_with_them(worker: WarmWorker) -> None:
+    """The benchmark's load (benchmarks/bench_serve.py times it), checked for correctness only."""
+    async with serving(worker, max_players=30) as (server, client, games):
+        sockets = await asyncio.gather(*(client.ws_connect("/ws") for _ in range(30)))
+        await asyncio.gather(*(read_until(ws, FIRST_SCREEN, timeout=120) for ws in sockets))
+        assert len({game.pid for game in games}) == 30
+        await asyncio.gather(*(ws.close() for ws in sockets))
+        await wait_for(lambda: server.players == 0, timeout=60)
+        await wait_for(lambda: not any(alive(game.pid) for game in games), timeout=30)
