@@ -45,6 +45,8 @@ class Result:
     leftover: list[int]
     cpu: float
     """CPU seconds the games had used, in all, once every first screen was shown."""
+    serving_cpu: float
+    """CPU seconds the server (and the worker) spent meanwhile, from the first connect."""
 
     @property
     def per_player_kib(self) -> float:
@@ -180,6 +182,11 @@ async def measure(label: str, extra: list[str], players: int) -> Result:
         try:
             await wait_until_listening(port, server)
             url = f"http://127.0.0.1:{port}/ws?width=80&height=24"
+
+            def serving() -> list[int]:
+                return [server.pid, *(pid for pid in descendants(server.pid) if pid not in games(server.pid))]
+
+            before = cpu_seconds(serving())
             async with aiohttp.ClientSession() as session:
                 spread = 1.0 / players
                 opened = await asyncio.gather(
@@ -187,6 +194,7 @@ async def measure(label: str, extra: list[str], players: int) -> Result:
                 )
                 waits = [wait for wait, _ in opened]
                 cpu = cpu_seconds(games(server.pid))
+                serving_cpu = cpu_seconds(serving()) - before
                 await asyncio.sleep(1.0)  # let every game settle before weighing it
                 many = pss_kib([server.pid, *descendants(server.pid)])
                 running = games(server.pid)
@@ -207,7 +215,7 @@ async def measure(label: str, extra: list[str], players: int) -> Result:
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
-    return Result(label, waits, many, one, players, leftover, cpu)
+    return Result(label, waits, many, one, players, leftover, cpu, serving_cpu)
 
 
 def rows(cold: Result, warm: Result) -> list[str]:
@@ -255,6 +263,7 @@ if __name__ == "__main__":
         print(
             f"warm: median {statistics.median(warm.waits):.2f} s, max {max(warm.waits):.2f} s, "
             f"{warm.per_player_kib / 1024:.1f} MiB a player, {warm.cpu / warm.players:.3f} s CPU a game, "
+            f"{warm.serving_cpu / warm.players:.3f} s server CPU a game, "
             f"left: {warm.leftover}"
         )
         sys.exit(0)
