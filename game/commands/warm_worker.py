@@ -60,7 +60,7 @@ def prepare(args: argparse.Namespace) -> list[Any] | None:
             print(f"quotebound: no pack {args.pack!r}", file=sys.stderr)
             return None
         packs = chosen + [p for p in packs if p.id != args.pack]
-    # Imported here, not in each child: the app, its screens and widgets, Textual's web driver.
+    # Imported here, not in each child: Textual's web driver (the warm-up imports the app and the rest).
     import textual.drivers.web_driver  # noqa: F401
 
     share_parsed_css()
@@ -175,7 +175,7 @@ def serve_forever(listener: socket.socket, run: Any) -> None:
                 conn.settimeout(5)
                 try:
                     _one(listener, conn, run)
-                except OSError as exc:  # one browser's failed request is not the worker's end
+                except (OSError, ValueError) as exc:  # one browser's failed request is not the worker's end
                     print(f"quotebound: warm worker: {exc}", file=sys.stderr)
 
 
