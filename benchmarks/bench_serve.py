@@ -238,6 +238,8 @@ def rows(cold: Result, warm: Result) -> list[str]:
     out.append(
         f"  CPU per game to its first screen: warm {ms(w)}, cold {ms(c)}: {w / c:.2f}x (for information)"
     )
+    c, w = cold.serving_cpu / cold.players, warm.serving_cpu / warm.players
+    out.append(f"  the server's (and worker's) CPU per game meanwhile: warm {ms(w)}, cold {ms(c)}")
     for result in (cold, warm):
         state = "none" if not result.leftover else f"{len(result.leftover)} LEFT: {result.leftover}"
         out.append(f"  {result.label}: game processes outliving their browser: {state}")
