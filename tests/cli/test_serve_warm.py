@@ -44,7 +44,8 @@ COLD_GAME = textwrap.dedent(
 @pytest.fixture(scope="module")
 def worker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WarmWorker]:
     data = tmp_path_factory.mktemp("warm-data")
-    environment = {**game_environment(), "QUOTEBOUND_DATA": str(data)}
+    # Not where --data-dir points, so a test can tell the flag reached the games.
+    environment = {**game_environment(), "QUOTEBOUND_DATA": str(tmp_path_factory.mktemp("env-data"))}
     started = WarmWorker(["--data-dir", str(data)], environment)
     assert started.start(), "the warm worker did not start"
     yield started
@@ -111,6 +112,12 @@ async def test_a_warm_game_shows_its_first_screen_and_ends_with_its_browser(work
         await read_until(ws, FIRST_SCREEN)
         [game] = games
         assert parent_of(game.pid) == worker.process.pid  # type: ignore[union-attr]
+        # The game runs with serve's play flags: its progress is where --data-dir said.
+        data = Path(worker.play_argv[worker.play_argv.index("--data-dir") + 1])
+        assert any(path.suffix == ".sqlite3" for path in data.iterdir())
+        assert not any(
+            path.suffix == ".sqlite3" for path in Path(worker.environment["QUOTEBOUND_DATA"]).iterdir()
+        )
         await ws.close()  # the browser has gone
         await wait_for(lambda: server.players == 0)
         await wait_for(lambda: not alive(game.pid))
