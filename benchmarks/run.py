@@ -5,6 +5,8 @@ Targets (issues 2 and 7):
   `quotebound validate` (and the other no-UI commands) vs `python -c "import yaml"`: <= 2x time
   (bench_cli.py)
   load + validate a generated 10,000-question pack vs a bare CSafeLoader parse: <= 1.5x (bench_load.py)
+  30 browsers joining `serve` at once, warm worker vs cold starts (--no-warm): every first screen
+  within 3 s on 2 cores, <= 15 MB PSS per player beyond the first (bench_serve.py)
 Results and what limits each missed target: benchmarks/RESULTS.md.
 """
 

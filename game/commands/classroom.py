@@ -9,7 +9,9 @@ that ignores its quit message. :class:`ClassServer` adds:
 - a cap on the screen a browser may ask for, :data:`MAX_WIDTH` × :data:`MAX_HEIGHT`, in the websocket's
   query and in every later resize;
 - an end to every game whose browser has gone: it gets :data:`STOP_GRACE` seconds to quit, then is killed;
-- a ``<title>`` on the page (the pack's title).
+- a ``<title>`` on the page (the pack's title);
+- games forked by a warm worker (:mod:`game.commands.warm`) instead of a cold Python start per browser,
+  when one is given; a game the worker cannot provide starts cold, as textual-serve would start it.
 
 This subclasses textual-serve and relies on its internals (``Server._make_app`` and
 ``_process_messages``, ``AppService._task`` and ``_process``, the ``app_index.html`` template); that is
@@ -29,6 +31,8 @@ import jinja2
 from aiohttp import WSCloseCode, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
+
+from game.commands.warm import WarmWorker
 
 log = logging.getLogger("textual-serve")
 
@@ -52,12 +56,37 @@ def clamp_size(width: object, height: object) -> tuple[int, int] | None:
     return max(1, min(w, MAX_WIDTH)), max(1, min(h, MAX_HEIGHT))
 
 
-class LimitedAppService(AppService):
-    """One browser's game: its screen size capped, and stopped for sure."""
+def game_environment(debug: bool = False) -> dict[str, str]:
+    """The environment textual-serve gives a game (the web driver, its frame rate and colours)."""
+    return AppService._build_environment(_Debug(debug))  # type: ignore[arg-type]
 
-    def __init__(self, *args: Any, grace: float = STOP_GRACE, **kwargs: Any) -> None:
+
+class _Debug:
+    def __init__(self, debug: bool) -> None:
+        self.debug = debug
+
+
+class LimitedAppService(AppService):
+    """One browser's game: its screen size capped, forked by the warm worker if any, stopped for sure."""
+
+    def __init__(
+        self, *args: Any, grace: float = STOP_GRACE, worker: WarmWorker | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.grace = grace
+        self.worker = worker
+
+    async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
+        if self.worker is not None and self.worker.running:
+            try:
+                process = await self.worker.open_game(width, height)
+            except OSError as exc:
+                log.warning("The warm worker gave no game (%s); starting this one cold", exc)
+            else:
+                self._process = process  # type: ignore[assignment]
+                self._stdin = process.stdin
+                return process
+        return await super()._open_app_process(width, height)
 
     async def start(self, width: int, height: int) -> None:
         size = clamp_size(width, height) or (80, 24)
@@ -118,11 +147,14 @@ class ClassServer(Server):
         *,
         max_players: int,
         grace: float = STOP_GRACE,
+        worker: WarmWorker | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(command, **kwargs)
         self.max_players = max_players
         self.grace = grace
+        self.worker = worker
+        """Forks the games; None: each starts cold."""
         self.players = 0
         """Games running now, or still ending (one per websocket)."""
         self._stopping: set[asyncio.Future[None]] = set()
@@ -188,6 +220,7 @@ class ClassServer(Server):
                 download_manager=self.download_manager,
                 debug=self.debug,
                 grace=self.grace,
+                worker=self.worker,
             )
             await app_service.start(width, height)
             await self._process_messages(websocket, app_service)
@@ -226,4 +259,5 @@ __all__ = [
     "ClassServer",
     "LimitedAppService",
     "clamp_size",
+    "game_environment",
 ]

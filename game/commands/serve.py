@@ -1,7 +1,9 @@
 """``quotebound serve``: the game in web browsers, through textual-serve.
 
-Each browser that opens the page gets its own game: textual-serve starts ``<python> -m game play ...`` (with
-the play flags given here) in a subprocess per connection and relays its screen over a websocket.
+Each browser that opens the page gets its own game, its screen relayed over a websocket by textual-serve.
+The games are forked by a warm worker that has already imported the game and loaded the packs
+(:mod:`game.commands.warm`); with ``--no-warm``, or where the worker cannot run, textual-serve starts
+``<python> -m game play ...`` (with the play flags given here) cold for each browser.
 
 The page tells the browser where the websocket is (textual-serve's ``public_url``). Bound to ``0.0.0.0`` that
 would be ``ws://0.0.0.0:8000``, which a student's browser cannot reach, so unless ``--public-url`` is given
@@ -47,6 +49,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default=DEFAULT_MAX_PLAYERS,
         metavar="N",
         help=f"games at once; one more browser is told the class is full (default: {DEFAULT_MAX_PLAYERS})",
+    )
+    parser.add_argument(
+        "--no-warm",
+        dest="warm",
+        action="store_false",
+        help="start every game as a new Python process instead of forking a warm one (slower; for debugging)",
     )
     add_play_arguments(parser, served=True)
     parser.set_defaults(func=run)
@@ -161,7 +169,8 @@ def port_problem(host: str, port: int) -> str | None:
 
 def run(args: argparse.Namespace) -> int:
     """Start the web server; returns when it is stopped (Ctrl+C)."""
-    from game.commands.classroom import ClassServer
+    from game.commands.classroom import ClassServer, game_environment
+    from game.commands.warm import WarmWorker, available
 
     if not 0 < args.port < 65536:
         print(f"quotebound: --port must be 1-65535, not {args.port}", file=sys.stderr)
@@ -179,6 +188,11 @@ def run(args: argparse.Namespace) -> int:
     if title is None:
         return 1
     url = public_url(args.host, args.port, args.public_url)
+    worker: WarmWorker | None = None
+    if args.warm and available():
+        worker = WarmWorker(play_argv(args), game_environment())
+        if not worker.start():
+            worker = None
     server = ClassServer(
         command_line(play_argv(args)),
         host=args.host,
@@ -186,6 +200,7 @@ def run(args: argparse.Namespace) -> int:
         title=title,
         public_url=url,
         max_players=args.max_players,
+        worker=worker,
     )
     if args.host in _ANY:
         print(
@@ -198,4 +213,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:  # the port is taken, or the address is not this machine's
         print(f"quotebound: cannot serve on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
         return 2
+    finally:
+        if worker is not None:
+            worker.stop()
     return 0
