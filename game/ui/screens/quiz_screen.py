@@ -27,8 +27,10 @@ from game.engine.quiz.types import AnswerShape
 from game.ui.screens.base import GameScreen
 from game.ui.screens.feedback_screen import running_score
 from game.ui.texts import literal, numbered
+from game.ui.widgets.answer_hints import answer_hint
 from game.ui.widgets.answer_lists import OrderList, TickList
 from game.ui.widgets.choice_list import ChoiceList
+from game.ui.widgets.question_clock import QuestionClock
 
 MAX_CHOICES = 6
 PICK_ONE, PICK_MANY, ORDER = AnswerShape.PICK_ONE, AnswerShape.PICK_MANY, AnswerShape.ORDER
@@ -84,7 +86,7 @@ class QuizScreen(GameScreen[None]):
         with Horizontal(id="quiz-top"):
             yield Static(id="quiz-count")
             yield ProgressBar(show_eta=False, show_percentage=False, id="quiz-progress")
-            yield Static(id="quiz-timer")
+            yield QuestionClock(id="quiz-timer")
             yield Static(id="quiz-score")
         with VerticalScroll(id="quiz-question", can_focus=False):
             yield Static(id="quiz-type")
@@ -189,17 +191,19 @@ class QuizScreen(GameScreen[None]):
             choices.focus()
             self.call_after_refresh(self._fit_choices)
         self._update_sequence()
-        self.query_one("#quiz-hint", Static).update(self._hint(mode, len(shown.choices)))
+        self.query_one("#quiz-hint", Static).update(answer_hint(mode, len(shown.choices)))
         self._remaining = self.game.time_limit
         self._last_tick = self._shown_at = monotonic()
-        self._show_clock()
+        self.query_one(QuestionClock).show(self._remaining)
         self.awaiting_answer = True
         self.refresh_bindings()
 
     def _fit_choices(self) -> None:
         # The list takes the room left under the question (1fr) but no more than its options
         # need, so the hint sits right under the last choice instead of below an empty box.
-        if self.mode not in self._lists:
+        # Called after a refresh: by then the round may have been left and the screen's widgets
+        # removed (a long random-key run met NoMatches '#quiz-pick' here).
+        if not self.is_attached or not self.children or self.mode not in self._lists:
             return
         choices = self._lists[self.mode]
         # Measured from the options themselves, not from `virtual_size`: a list shown again after another
@@ -216,19 +220,6 @@ class QuizScreen(GameScreen[None]):
     def on_resize(self) -> None:
         if self.mode not in (TYPE_TEXT, PICK_SENTENCE, None):
             self.call_after_refresh(self._fit_choices)
-
-    @staticmethod
-    def _hint(mode: AnswerShape | None, count: int) -> str:
-        keys = f"1-{count}"
-        hints = {
-            PICK_ONE: f"Press {keys}, or ↑↓ and Enter, or click an answer.",
-            PICK_MANY: f"Tick every right answer ({keys}, or ↑↓ and Space, or click); Enter submits.",
-            ORDER: f"Place the items first to last ({keys}, or ↑↓ and Space, or click); "
-            "Backspace takes the last back; Enter submits.",
-            TYPE_TEXT: "Type your answer and press Enter.",
-            PICK_SENTENCE: "Press Enter to open the article and pick the sentence.",
-        }
-        return hints.get(mode, "") if mode is not None else ""
 
     def _update_sequence(self) -> None:
         shown = self.shown
@@ -288,7 +279,8 @@ class QuizScreen(GameScreen[None]):
     def action_open_picker(self) -> None:
         """Open the article with a sentence cursor; the picked sentence is the answer."""
         shown = self.shown
-        if shown is None or self.mode != PICK_SENTENCE or not self.awaiting_answer:
+        # Also called after a refresh: only while this question is still the screen in front.
+        if shown is None or self.mode != PICK_SENTENCE or not self.awaiting_answer or not self.is_active:
             return
         from game.ui.screens.reader_screen import SentencePickScreen
 
@@ -405,14 +397,6 @@ class QuizScreen(GameScreen[None]):
         if not self.awaiting_answer or self._remaining is None or not self.is_active:
             return  # the clock stops while help or another screen is over the question
         self._remaining -= delta
-        self._show_clock()
+        self.query_one(QuestionClock).show(self._remaining)
         if self._remaining <= 0:
             self.submit(None)
-
-    def _show_clock(self) -> None:
-        timer = self.query_one("#quiz-timer", Static)
-        timer.display = self._remaining is not None
-        if self._remaining is not None:
-            seconds = max(0, math.ceil(self._remaining))
-            style = "bold $error" if seconds <= 5 else "bold"
-            timer.update(Content.styled(f"⏱ {seconds}s", style))
