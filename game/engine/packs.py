@@ -3,6 +3,10 @@
 :mod:`game.engine.content` loads a pack folder with whatever kinds it is given and imports neither
 the quiz nor the story engine; this module gives it the two the game has. Everything that loads a
 pack (the game, the commands, the tests) calls :func:`load_pack` or :func:`load_packs` from here.
+
+The game does not load every installed pack at start: :func:`pack_shelf` reads each ``pack.yaml``
+alone (what the picker shows) and :class:`PackShelf` loads a pack's content when it is opened, then
+keeps it. Memory grows with the packs opened, not the packs installed.
 """
 
 from __future__ import annotations
@@ -10,8 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.engine.content import loader, model
-from game.engine.content.diagnostics import Diagnostic
-from game.engine.content.loader import ContentKind, ContentKinds, find_packs
+from game.engine.content.diagnostics import ContentError, Diagnostic
+from game.engine.content.loader import ContentKind, ContentKinds, PackInfo, find_packs, read_pack_infos
 from game.engine.content.pack import Pack
 from game.engine.quiz import file as quiz_file
 from game.engine.story.file import load_scenario_file
@@ -45,4 +49,98 @@ def load_packs(root: Path) -> tuple[list[Pack], list[Diagnostic]]:
     return loader.load_packs(root, KINDS)
 
 
-__all__ = ["KINDS", "find_packs", "load_pack", "load_packs"]
+def info_of(pack: Pack) -> PackInfo:
+    """The :class:`PackInfo` of a loaded pack."""
+    return PackInfo(pack.folder, pack.id, pack.title, pack.meta.description)
+
+
+class PackShelf:
+    """The installed packs: each one's :class:`PackInfo`, and its content loaded on first open.
+
+    A pack whose content fails to load stays on the shelf (the picker shows it); opening it raises
+    the :class:`ContentError` again, from memory.
+    """
+
+    def __init__(self, infos: list[PackInfo], loaded: list[Pack] | None = None) -> None:
+        self.infos = list(infos)
+        self._packs: dict[Path, Pack] = {pack.folder: pack for pack in loaded or []}
+        self._errors: dict[Path, ContentError] = {}
+
+    @classmethod
+    def of(cls, packs: list[Pack]) -> PackShelf:
+        """A shelf of packs loaded already (tests, and callers that loaded them)."""
+        return cls([info_of(pack) for pack in packs], packs)
+
+    def __len__(self) -> int:
+        return len(self.infos)
+
+    def __getitem__(self, index: int) -> PackInfo:
+        return self.infos[index]
+
+    def index_of(self, pack_id: str) -> int | None:
+        """The index of the pack with ``pack_id``, or None."""
+        return next((i for i, info in enumerate(self.infos) if info.id == pack_id), None)
+
+    def open(self, index: int) -> Pack:
+        """The pack at ``index``, loaded now if it was not yet.
+
+        Raises:
+            ContentError: when its content does not load (every later call raises the same).
+        """
+        folder = self.infos[index].folder
+        pack = self._packs.get(folder)
+        if pack is not None:
+            return pack
+        if folder in self._errors:
+            raise self._errors[folder]
+        try:
+            pack = self._packs[folder] = load_pack(folder)
+        except ContentError as exc:
+            self._errors[folder] = exc
+            raise
+        return pack
+
+    def problem(self, index: int) -> str | None:
+        """The first error of the pack at ``index`` if opening it failed, else None."""
+        error = self._errors.get(self.infos[index].folder)
+        if error is None:
+            return None
+        first = next((d for d in error.diagnostics if d.severity == "error"), error.diagnostics[0])
+        return str(first)
+
+    def opened(self) -> list[Pack]:
+        """The packs loaded so far."""
+        return list(self._packs.values())
+
+    def first_openable(self, start: int = 0) -> int | None:
+        """The index of the first pack from ``start`` on that opens (loading each tried), or None."""
+        for index in range(start, len(self.infos)):
+            try:
+                self.open(index)
+            except ContentError:
+                continue
+            return index
+        return None
+
+    def errors(self) -> list[Diagnostic]:
+        """Every diagnostic of the packs that failed to open."""
+        return [d for error in self._errors.values() for d in error.diagnostics]
+
+
+def pack_shelf(root: Path) -> tuple[PackShelf, list[Diagnostic]]:
+    """The packs under ``root`` on a shelf (only their ``pack.yaml`` read), and the diagnostics of
+    those whose ``pack.yaml`` does not read."""
+    infos, problems = read_pack_infos(root)
+    return PackShelf(infos), problems
+
+
+__all__ = [
+    "KINDS",
+    "PackInfo",
+    "PackShelf",
+    "find_packs",
+    "info_of",
+    "load_pack",
+    "load_packs",
+    "pack_shelf",
+]

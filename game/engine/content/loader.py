@@ -310,6 +310,44 @@ def find_packs(root: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if (p / PACK_FILE).is_file())
 
 
+class PackInfo(Struct, frozen=True):
+    """What the pack picker shows of a pack, read from its ``pack.yaml`` alone (its content is read
+    when the pack is opened: see :class:`game.engine.packs.PackShelf`)."""
+
+    folder: Path
+    id: str
+    title: str
+    description: str
+
+
+def read_pack_info(folder: Path) -> PackInfo:
+    """The :class:`PackInfo` of the pack in ``folder``, from ``pack.yaml`` only (checked as a whole).
+
+    Raises:
+        ContentError: when ``pack.yaml`` cannot be read or is not a valid pack file.
+    """
+    try:
+        meta, _doc = _read_pack_file(folder, _PACK_FIELD_NAMES)
+    except (OSError, RuntimeError) as exc:
+        shown = display_path(folder / PACK_FILE)
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise ContentError([Diagnostic(shown, 1, 1, f"cannot read this pack: {reason}")]) from None
+    return PackInfo(folder, meta.id, meta.title, meta.description)
+
+
+def read_pack_infos(root: Path) -> tuple[list[PackInfo], list[Diagnostic]]:
+    """The :class:`PackInfo` of every pack under ``root`` whose ``pack.yaml`` reads, and the
+    diagnostics of those whose ``pack.yaml`` does not."""
+    infos: list[PackInfo] = []
+    problems: list[Diagnostic] = []
+    for folder in find_packs(root):
+        try:
+            infos.append(read_pack_info(folder))
+        except ContentError as exc:
+            problems.extend(exc.diagnostics)
+    return infos, problems
+
+
 def load_packs(root: Path, kinds: ContentKinds) -> tuple[list[Pack], list[Diagnostic]]:
     """Every pack under ``root`` that loads, and the diagnostics of those that do not."""
     packs: list[Pack] = []
