@@ -1,7 +1,8 @@
 """Shared fixtures: keep the tester's own machine out, and give tests packs to load.
 
-Every test runs with ``QUOTEBOUND_DATA`` pointing at a temporary folder and no ``QUOTEBOUND_SCENES``,
-so no test reads or writes the real user data folder or picks up someone's own packs.
+Every test runs with ``QUOTEBOUND_DATA`` and ``QUOTEBOUND_CACHE`` pointing at temporary folders and no
+``QUOTEBOUND_SCENES``, so no test reads or writes the real user data or cache folder or picks up someone's
+own packs.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ topics:
 @pytest.fixture(autouse=True)
 def _isolate(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     monkeypatch.setenv("QUOTEBOUND_DATA", str(tmp_path_factory.mktemp("data")))
+    # The cache of validated packs (game.engine.pack_cache): never the tester's own.
+    monkeypatch.setenv("QUOTEBOUND_CACHE", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("QUOTEBOUND_SCENES", raising=False)
 
 

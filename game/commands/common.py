@@ -7,9 +7,15 @@ from pathlib import Path
 
 from game.engine.content.diagnostics import ContentError, Diagnostic
 from game.engine.content.pack import Pack
-from game.engine.packs import PackShelf, load_packs, pack_shelf
+from game.engine.packs import PackCache, PackShelf, load_packs, pack_shelf
 from game.engine.story.model import Scenario
-from game.paths import scenes_dir
+from game.paths import cache_dir, scenes_dir
+
+
+def pack_cache() -> PackCache | None:
+    """The cache of validated packs (see :mod:`game.engine.pack_cache`), or None when it is off."""
+    folder = cache_dir()
+    return None if folder is None else PackCache(folder)
 
 
 def load_command_packs(scenes: str | None, *, strict: bool) -> list[Pack] | None:
@@ -24,7 +30,7 @@ def load_command_packs(scenes: str | None, *, strict: bool) -> list[Pack] | None
         The packs, or None when the command should stop with status 1.
     """
     folder = scenes_dir(scenes)
-    packs, problems = load_packs(folder)
+    packs, problems = load_packs(folder, pack_cache())
     if problems and strict:
         for problem in problems:
             print(problem, file=sys.stderr)
@@ -57,7 +63,7 @@ def open_command_shelf(scenes: str | None, pack_id: str | None) -> tuple[PackShe
     leaves its pack out, with a note.
     """
     folder = scenes_dir(scenes)
-    shelf, problems = pack_shelf(folder)
+    shelf, problems = pack_shelf(folder, pack_cache())
     if not len(shelf) and not problems:
         print(f"quotebound: no packs found in {folder}", file=sys.stderr)
         return None

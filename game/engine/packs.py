@@ -15,8 +15,16 @@ from pathlib import Path
 
 from game.engine.content import loader, model
 from game.engine.content.diagnostics import ContentError, Diagnostic
-from game.engine.content.loader import ContentKind, ContentKinds, PackInfo, find_packs, read_pack_infos
+from game.engine.content.loader import (
+    ContentKind,
+    ContentKinds,
+    PackInfo,
+    find_packs,
+    read_pack_info,
+    read_pack_infos,
+)
 from game.engine.content.pack import Pack
+from game.engine.pack_cache import PackCache, file_key
 from game.engine.quiz import file as quiz_file
 from game.engine.story.file import load_scenario_file
 from game.engine.story.model import STORY_STRUCTS
@@ -35,18 +43,41 @@ KINDS: ContentKinds = {
 """The kinds of content file a pack may hold, by the ``kind:`` they name."""
 
 
-def load_pack(folder: Path) -> Pack:
+def load_pack(folder: Path, cache: PackCache | None = None) -> Pack:
     """Load and validate the pack in ``folder`` (see :func:`game.engine.content.loader.load_pack`).
+
+    Args:
+        folder: the pack folder.
+        cache: take the pack from this cache when none of its files changed, and store it there when
+            it loads from its files (see :mod:`game.engine.pack_cache`).
 
     Raises:
         ContentError: with every error found; warnings are on the returned pack.
     """
-    return loader.load_pack(folder, KINDS)
+    if cache is None:
+        return loader.load_pack(folder, KINDS)
+    pack = cache.get(folder)
+    if pack is not None:
+        return pack
+    keys = cache.keys_before_load(folder)
+    pack = loader.load_pack(folder, KINDS)
+    cache.put(pack, keys)
+    return pack
 
 
-def load_packs(root: Path) -> tuple[list[Pack], list[Diagnostic]]:
-    """Every pack under ``root`` that loads, and the diagnostics of those that do not."""
-    return loader.load_packs(root, KINDS)
+def load_packs(root: Path, cache: PackCache | None = None) -> tuple[list[Pack], list[Diagnostic]]:
+    """Every pack under ``root`` that loads, and the diagnostics of those that do not (with a
+    ``cache``, see :func:`load_pack`)."""
+    if cache is None:
+        return loader.load_packs(root, KINDS)
+    packs: list[Pack] = []
+    problems: list[Diagnostic] = []
+    for folder in find_packs(root):
+        try:
+            packs.append(load_pack(folder, cache))
+        except ContentError as exc:
+            problems.extend(exc.diagnostics)
+    return packs, problems
 
 
 def info_of(pack: Pack) -> PackInfo:
@@ -61,8 +92,12 @@ class PackShelf:
     the :class:`ContentError` again, from memory.
     """
 
-    def __init__(self, infos: list[PackInfo], loaded: list[Pack] | None = None) -> None:
+    def __init__(
+        self, infos: list[PackInfo], loaded: list[Pack] | None = None, cache: PackCache | None = None
+    ) -> None:
         self.infos = list(infos)
+        self.cache = cache
+        """Where validated packs are kept between runs (None: always load from the files)."""
         self._packs: dict[Path, Pack] = {pack.folder: pack for pack in loaded or []}
         self._errors: dict[Path, ContentError] = {}
 
@@ -94,7 +129,7 @@ class PackShelf:
         if folder in self._errors:
             raise self._errors[folder]
         try:
-            pack = self._packs[folder] = load_pack(folder)
+            pack = self._packs[folder] = load_pack(folder, self.cache)
         except ContentError as exc:
             self._errors[folder] = exc
             raise
@@ -127,15 +162,36 @@ class PackShelf:
         return [d for error in self._errors.values() for d in error.diagnostics]
 
 
-def pack_shelf(root: Path) -> tuple[PackShelf, list[Diagnostic]]:
+def pack_shelf(root: Path, cache: PackCache | None = None) -> tuple[PackShelf, list[Diagnostic]]:
     """The packs under ``root`` on a shelf (only their ``pack.yaml`` read), and the diagnostics of
-    those whose ``pack.yaml`` does not read."""
-    infos, problems = read_pack_infos(root)
-    return PackShelf(infos), problems
+    those whose ``pack.yaml`` does not read; with a ``cache``, an unchanged ``pack.yaml`` is not read
+    and each pack opened comes from the cache when its files are unchanged."""
+    if cache is None:
+        infos, problems = read_pack_infos(root)
+        return PackShelf(infos), problems
+    infos = []
+    problems = []
+    for folder in find_packs(root):
+        info = cache.get_info(folder)
+        if info is None:
+            try:
+                key = file_key(folder / loader.PACK_FILE)
+            except OSError:
+                key = None
+            try:
+                info = read_pack_info(folder)
+            except ContentError as exc:
+                problems.extend(exc.diagnostics)
+                continue
+            if key is not None:
+                cache.put_info(info, key)
+        infos.append(info)
+    return PackShelf(infos, cache=cache), problems
 
 
 __all__ = [
     "KINDS",
+    "PackCache",
     "PackInfo",
     "PackShelf",
     "find_packs",

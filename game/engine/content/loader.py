@@ -25,7 +25,10 @@ from game.engine.content.article_place import ArticlePlaceError, resolve_article
 from game.engine.content.diagnostics import ContentError, Diagnostic
 from game.engine.content.pack import Pack
 from game.engine.content.quotes import Article, normalize
-from game.engine.content.yamlsafe import Path_, YamlDoc, gc_paused, load_yaml
+from game.engine.content.yamldoc import Path_, YamlDoc
+
+# The YAML parser (game.engine.content.yamlsafe) is imported where a file is parsed, not here: a game
+# started from the pack cache (game.engine.pack_cache) imports this module but never parses YAML.
 
 PACK_FILE = "pack.yaml"
 
@@ -192,6 +195,8 @@ class PackBuilder(Struct):
 
 
 def _read_pack_file(folder: Path, field_names: frozenset[str]) -> tuple[model.PackFile, YamlDoc]:
+    from game.engine.content.yamlsafe import load_yaml
+
     doc = load_yaml(folder / PACK_FILE, display_path(folder / PACK_FILE))
     if not isinstance(doc.data, dict):
         raise ContentError([doc.diag((), "pack.yaml must be a mapping of keys to values")])
@@ -235,6 +240,8 @@ def load_pack(folder: Path, kinds: ContentKinds) -> Pack:
     Raises:
         ContentError: with every error found; warnings are on the returned pack.
     """
+    from game.engine.content.yamlsafe import gc_paused
+
     # The whole load, not only each parse: checking a big pack allocates as much again as parsing it.
     with gc_paused():
         try:
@@ -248,6 +255,8 @@ def load_pack(folder: Path, kinds: ContentKinds) -> Pack:
 
 
 def _load_pack(folder: Path, kinds: ContentKinds) -> Pack:
+    from game.engine.content.yamlsafe import load_yaml
+
     names = known_field_names(kinds)
     meta, pack_doc = _read_pack_file(folder, names)
     article = _read_article(meta, pack_doc, folder)
