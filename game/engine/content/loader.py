@@ -227,6 +227,20 @@ def _read_article(meta: model.PackFile, doc: YamlDoc, folder: Path) -> Article:
     return article
 
 
+def article_file(folder: Path) -> Path:
+    """The article the ``pack.yaml`` in ``folder`` names, where it stands.
+
+    Raises:
+        ContentError: when pack.yaml does not read or the article is not where a pack may keep it.
+        OSError, RuntimeError: when a path cannot be resolved.
+    """
+    meta, doc = _read_pack_file(folder, _PACK_FIELD_NAMES)
+    try:
+        return resolve_article(folder, meta.article)
+    except ArticlePlaceError as exc:
+        raise ContentError([doc.diag(("article",), f"the article {meta.article!r} {exc}")]) from None
+
+
 def content_files(folder: Path) -> list[Path]:
     """The content files of a pack folder, in a stable order."""
     return sorted(p for p in folder.glob("*.yaml") if p.name != PACK_FILE and p.is_file())
