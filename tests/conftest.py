@@ -7,7 +7,9 @@ own packs.
 
 from __future__ import annotations
 
+import os
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -38,6 +40,19 @@ topics:
   - id: facts
     title: Facts
 """
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_real_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The cache of validated packs for fixtures wider than a test (the wheel's venv runs validate),
+    which are set up before :func:`_isolate`: never the tester's own."""
+    before = os.environ.get("QUOTEBOUND_CACHE")
+    os.environ["QUOTEBOUND_CACHE"] = str(tmp_path_factory.mktemp("session-cache"))
+    yield
+    if before is None:
+        del os.environ["QUOTEBOUND_CACHE"]
+    else:
+        os.environ["QUOTEBOUND_CACHE"] = before
 
 
 @pytest.fixture(autouse=True)
