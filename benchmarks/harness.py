@@ -29,34 +29,41 @@ PYCACHE = Path(tempfile.gettempdir()) / "quotebound-bench-pycache"
 """Bytecode of every child, outside the source tree (see run_child)."""
 
 
-def run_child(argv: list[str], *, env: dict[str, str] | None = None, stdin: str | None = None) -> Sample:
-    """Run a child to completion and return its wall time and peak resident memory."""
+def run_child(
+    argv: list[str], *, env: dict[str, str] | None = None, stdin: str | None = None, check: bool = True
+) -> Sample:
+    """Run a child to completion and return its wall time and peak resident memory (``check``: a
+    non-zero exit raises)."""
     # With PYTHONDONTWRITEBYTECODE set (as in sandboxes and some CI images) every child compiled the
     # game's modules from source on every run (~30 modules, 30-45 ms), which an installed game never
     # does: pip compiles at install. Cache bytecode in a private folder so the warm-up run pays once.
     bytecode = {"PYTHONDONTWRITEBYTECODE": "", "PYTHONPYCACHEPREFIX": str(PYCACHE)}
-    full_env = {**os.environ, **bytecode, **(env or {})}
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        argv,
-        cwd=ROOT,
-        env=full_env,
-        stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    if stdin is not None:
-        assert proc.stdin is not None
-        proc.stdin.write(stdin.encode())
-        proc.stdin.close()
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-        raise RuntimeError(f"{argv} exited {proc.returncode}: {err[-2000:]}")
-    if proc.stderr:
-        proc.stderr.close()
+    # Never the real cache of validated packs: a private one unless the caller names one.
+    cache = {"QUOTEBOUND_CACHE": str(PYCACHE.with_name("quotebound-bench-cache"))}
+    full_env = {**os.environ, **bytecode, **cache, **(env or {})}
+    # stderr to a file, not a pipe: a child that writes more than a pipe holds (validate's one note per
+    # pack, over thousands of packs) would block forever while we wait for it to exit.
+    with tempfile.TemporaryFile() as err_file:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            argv,
+            cwd=ROOT,
+            env=full_env,
+            stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=err_file,
+        )
+        if stdin is not None:
+            assert proc.stdin is not None
+            proc.stdin.write(stdin.encode())
+            proc.stdin.close()
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0 and check:
+            err_file.seek(0)
+            err = err_file.read().decode(errors="replace")
+            raise RuntimeError(f"{argv} exited {proc.returncode}: {err[-2000:]}")
     return Sample(elapsed, usage.ru_maxrss)
 
 
@@ -113,13 +120,18 @@ def compare(
     target_time: float | None = None,
     target_memory: float | None = None,
     env: dict[str, str] | None = None,
+    baseline_env: dict[str, str] | None = None,
 ) -> Comparison:
-    """Interleave ``repeat`` runs of each command (after one warm-up of each) and compare them."""
-    run_child(baseline, env=env)
+    """Interleave ``repeat`` runs of each command (after one warm-up of each) and compare them.
+
+    ``baseline_env`` (default: ``env``) lets both sides run the same command in different settings.
+    """
+    base_env = env if baseline_env is None else baseline_env
+    run_child(baseline, env=base_env)
     run_child(subject, env=env)
     result = Comparison(name, [], [], target_time, target_memory)
     for _ in range(repeat):
-        result.baseline.append(run_child(baseline, env=env))
+        result.baseline.append(run_child(baseline, env=base_env))
         result.subject.append(run_child(subject, env=env))
     return result
 

@@ -4,14 +4,14 @@
 
 With PLAYER it starts as ``quotebound --player PLAYER`` does for a returning player with nothing to
 resume: straight to the title screen. Without, as plain ``quotebound``: the title screen with the
-player screen on top. Run it with ``QUOTEBOUND_DATA`` set to a scratch folder (benchmarks/run.py does),
-or it opens your real progress database.
+player screen on top. Run it with ``QUOTEBOUND_DATA`` and ``QUOTEBOUND_CACHE`` set to scratch folders
+(benchmarks/run.py does), or it opens your real progress database and cache; ``QUOTEBOUND_SCENES`` picks
+the packs installed.
 """
 
 import sys
 
-from game.engine.packs import load_packs
-from game.paths import scenes_dir
+from game.commands.common import open_command_shelf
 
 
 async def _exit_after_paint(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -20,9 +20,12 @@ async def _exit_after_paint(pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 if __name__ == "__main__":
-    packs, problems = load_packs(scenes_dir())
-    assert not problems, problems
+    # As `quotebound play` does: each pack.yaml read (or its cache entry), the first pack opened.
+    opened = open_command_shelf(None, None)
+    assert opened is not None
+    shelf, first = opened
     from game.ui.app import make_app
 
     player = sys.argv[1] if len(sys.argv) > 1 else None
-    make_app(packs=packs, player=player).run(headless=True, size=(80, 24), auto_pilot=_exit_after_paint)
+    app = make_app(packs=shelf, pack_index=first, player=player)
+    app.run(headless=True, size=(80, 24), auto_pilot=_exit_after_paint)

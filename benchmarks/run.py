@@ -7,6 +7,9 @@ Targets (issues 2 and 7):
   load + validate a generated 10,000-question pack vs a bare CSafeLoader parse: <= 1.5x (bench_load.py)
   30 browsers joining `serve` at once, warm worker vs cold starts (--no-warm): every first screen
   within 3 s on 2 cores, <= 15 MB PSS per player beyond the first (bench_serve.py)
+Targets (issues 13 and 15, bench_packs.py): validate with nothing changed <= 1.0x `import yaml`; the no-UI
+  commands <= 1.1x their import floor; a 10,000-question pack installed <= 1.2x start time; 1,000 packs
+  installed <= 1.1x start memory; validate of 5,000 packs < 50 MB.
 Results and what limits each missed target: benchmarks/RESULTS.md.
 """
 
@@ -28,7 +31,8 @@ def core(repeat: int) -> list[str]:
     """Start-up benchmarks."""
     rows: list[str] = []
     with tempfile.TemporaryDirectory(prefix="qb-bench-data-") as data:
-        env = {"QUOTEBOUND_DATA": data}  # never the real progress database
+        # Never the real progress database or pack cache (the cache is warm: compare() warms up first).
+        env = {"QUOTEBOUND_DATA": data, "QUOTEBOUND_CACHE": str(Path(data) / "cache")}
         startup = compare(
             "start to painted title (quotebound --player NAME)",
             [PYTHON, str(HERE / "quotebound_app.py"), "Bench"],

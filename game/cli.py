@@ -7,14 +7,18 @@ file that cannot be written, a port in use, a bad command line).
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import os
 import sys
-from collections.abc import Collection, Sequence
 
 from game import __version__
 from game.commands import COMMANDS
+
+# Not `from typing import TYPE_CHECKING`: `validate` with nothing changed answers before anything but
+# os, sys and zlib is imported (typing brings re and collections), see main.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Collection, Sequence
 
 
 def build_parser(load: Collection[str] | None = None) -> argparse.ArgumentParser:
@@ -25,6 +29,9 @@ def build_parser(load: Collection[str] | None = None) -> argparse.ArgumentParser
             Every other command gets a stand-in with its help line only, which is all ``--help`` and
             argparse's "invalid choice" message need of it.
     """
+    import argparse  # here: `validate` with nothing changed answers without it (see main)
+    import importlib
+
     parser = argparse.ArgumentParser(
         prog="quotebound",
         description="A terminal game that teaches a real article. With no command, it starts the game.",
@@ -46,9 +53,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     # the first word can name a command, so `quotebound --player report` is a player called "report".
     if not args_list or (args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")):
         args_list = ["play", *args_list]
+    if args_list[0] == "validate":
+        # Nothing changed since the last run: its verdict, before argparse or any pack is imported.
+        from game.commands.validate_fast import replay
+
+        replayed = replay(args_list[1:])
+        if replayed is not None:
+            return replayed
     # Only the named command's module is imported (see game.commands.COMMANDS).
     parser = build_parser(load=args_list[:1])
     args = parser.parse_args(args_list)
+    args.argv = args_list[1:]  # validate records its verdict under its exact arguments
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:

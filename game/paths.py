@@ -15,6 +15,7 @@ _PACKAGE = Path(__file__).resolve().parent
 
 APP_NAME = "quotebound"
 DATA_ENV_VAR = "QUOTEBOUND_DATA"
+CACHE_ENV_VAR = "QUOTEBOUND_CACHE"
 
 
 def bundled_scenes() -> Path:
@@ -55,3 +56,20 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     path = Path(raw).expanduser().resolve()
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def cache_dir() -> Path | None:
+    """Where validated packs are cached (:mod:`game.engine.pack_cache`): ``$QUOTEBOUND_CACHE``, else the
+    platform's user cache folder; None when ``QUOTEBOUND_CACHE`` is set but empty (no cache)."""
+    raw = os.environ.get(CACHE_ENV_VAR)
+    if raw is not None:
+        return Path(raw).expanduser() if raw else None
+    import sys
+
+    if sys.platform.startswith("linux"):
+        # What platformdirs.user_cache_dir gives on Linux, without importing it (validate's fast path).
+        base = os.environ.get("XDG_CACHE_HOME", "").strip() or os.path.expanduser("~/.cache")
+        return Path(base) / APP_NAME
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))

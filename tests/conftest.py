@@ -1,12 +1,15 @@
 """Shared fixtures: keep the tester's own machine out, and give tests packs to load.
 
-Every test runs with ``QUOTEBOUND_DATA`` pointing at a temporary folder and no ``QUOTEBOUND_SCENES``,
-so no test reads or writes the real user data folder or picks up someone's own packs.
+Every test runs with ``QUOTEBOUND_DATA`` and ``QUOTEBOUND_CACHE`` pointing at temporary folders and no
+``QUOTEBOUND_SCENES``, so no test reads or writes the real user data or cache folder or picks up someone's
+own packs.
 """
 
 from __future__ import annotations
 
+import os
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -39,9 +42,24 @@ topics:
 """
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _no_real_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The cache of validated packs for fixtures wider than a test (the wheel's venv runs validate),
+    which are set up before :func:`_isolate`: never the tester's own."""
+    before = os.environ.get("QUOTEBOUND_CACHE")
+    os.environ["QUOTEBOUND_CACHE"] = str(tmp_path_factory.mktemp("session-cache"))
+    yield
+    if before is None:
+        del os.environ["QUOTEBOUND_CACHE"]
+    else:
+        os.environ["QUOTEBOUND_CACHE"] = before
+
+
 @pytest.fixture(autouse=True)
 def _isolate(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     monkeypatch.setenv("QUOTEBOUND_DATA", str(tmp_path_factory.mktemp("data")))
+    # The cache of validated packs (game.engine.pack_cache): never the tester's own.
+    monkeypatch.setenv("QUOTEBOUND_CACHE", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("QUOTEBOUND_SCENES", raising=False)
 
 

@@ -47,7 +47,11 @@ def lint_scenario(scenario: Scenario, max_states: int | None = None) -> list[Dia
         scenario: a scenario that loaded (so free of load errors), with its parsed file.
         max_states: bound of the walk (default :data:`LINT_MAX_STATES`).
     """
-    assert scenario.doc is not None, "a scenario read from a file keeps its parsed file"
+    if scenario.doc is None:  # a scenario from the pack cache (game.engine.pack_cache) keeps no parse
+        assert scenario.path is not None, "a scenario read from a file knows its file"
+        from game.engine.content.yamlsafe import load_yaml
+
+        scenario.doc = load_yaml(scenario.path, scenario.file)
     findings = _Findings()
     _lint(findings, scenario.doc, scenario, LINT_MAX_STATES if max_states is None else max_states)
     return findings.errors + findings.warnings

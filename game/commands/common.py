@@ -5,10 +5,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from game.engine.content.diagnostics import ContentError, Diagnostic
 from game.engine.content.pack import Pack
-from game.engine.packs import load_packs
+from game.engine.packs import PackCache, PackShelf, load_packs, pack_shelf
 from game.engine.story.model import Scenario
-from game.paths import scenes_dir
+from game.paths import cache_dir, scenes_dir
+
+
+def pack_cache() -> PackCache | None:
+    """The cache of validated packs (see :mod:`game.engine.pack_cache`), or None when it is off."""
+    folder = cache_dir()
+    return None if folder is None else PackCache(folder)
 
 
 def load_command_packs(scenes: str | None, *, strict: bool) -> list[Pack] | None:
@@ -23,7 +30,7 @@ def load_command_packs(scenes: str | None, *, strict: bool) -> list[Pack] | None
         The packs, or None when the command should stop with status 1.
     """
     folder = scenes_dir(scenes)
-    packs, problems = load_packs(folder)
+    packs, problems = load_packs(folder, pack_cache())
     if problems and strict:
         for problem in problems:
             print(problem, file=sys.stderr)
@@ -38,6 +45,51 @@ def load_command_packs(scenes: str | None, *, strict: bool) -> list[Pack] | None
         print(f"quotebound: no packs found in {folder}", file=sys.stderr)
         return None
     return packs
+
+
+def _fix_these(problems: list[Diagnostic]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print("quotebound: fix the problems above (see `quotebound validate`).", file=sys.stderr)
+
+
+def open_command_shelf(scenes: str | None, pack_id: str | None) -> tuple[PackShelf, int] | None:
+    """The packs of the scenes folder for the game, with only ``pack.yaml`` read, and the pack to offer
+    first (``pack_id``'s, else the first that opens), which is opened now.
+
+    A pack whose content fails stays on the shelf (the picker says why it cannot open) as long as
+    another pack opens; with none that opens, or when ``pack_id``'s does not, every problem is printed
+    and the result is None (the command stops with status 1). A ``pack.yaml`` that does not read
+    leaves its pack out, with a note.
+    """
+    folder = scenes_dir(scenes)
+    shelf, problems = pack_shelf(folder, pack_cache())
+    if not len(shelf) and not problems:
+        print(f"quotebound: no packs found in {folder}", file=sys.stderr)
+        return None
+    if pack_id:
+        index = shelf.index_of(pack_id)
+        if index is None:
+            known = ", ".join(info.id for info in shelf.infos) or "none"
+            print(f"quotebound: no pack {pack_id!r}; packs: {known}", file=sys.stderr)
+            return None
+        try:
+            shelf.open(index)
+        except ContentError as exc:
+            _fix_these(exc.diagnostics)
+            return None
+    else:
+        found = shelf.first_openable()
+        if found is None:
+            _fix_these(problems + shelf.errors())
+            return None
+        index = found
+    if problems:
+        print(
+            f"quotebound: note: {len(problems)} problem(s) in {folder}; see `quotebound validate`.",
+            file=sys.stderr,
+        )
+    return shelf, index
 
 
 def pick_pack(packs: list[Pack], pack_id: str | None) -> Pack | None:

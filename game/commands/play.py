@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.engine.content.pack import Pack
+from game.engine.packs import PackShelf
 from game.engine.quiz.run import DEFAULT_ROUND_SIZE
 
 if TYPE_CHECKING:
@@ -115,24 +116,18 @@ def _path(value: str | None) -> Path | None:
 
 def run(args: argparse.Namespace) -> int:
     """Load the packs, then play in plain lines or hand over to the Textual app (imported only now)."""
-    from game.commands.common import load_command_packs
+    from game.commands.common import open_command_shelf
 
-    packs = load_command_packs(args.scenes, strict=True)
-    if packs is None:
+    # Only each pack.yaml is read here; a pack's content loads when it is opened (the first now).
+    opened = open_command_shelf(args.scenes, args.pack)
+    if opened is None:
         return 1
-    if args.pack:
-        chosen = [p for p in packs if p.id == args.pack]
-        if not chosen:
-            print(
-                f"quotebound: no pack {args.pack!r}; packs: {', '.join(p.id for p in packs)}", file=sys.stderr
-            )
-            return 1
-        packs = chosen + [p for p in packs if p.id != args.pack]
+    shelf, first = opened
     if args.results and not results_folder_ready(args.results):
         return 2
     if getattr(args, "plain", False):
-        return _run_plain(args, packs)
-    return _run_tui(args, packs)
+        return _run_plain(args, shelf, first)
+    return _run_tui(args, shelf, first)
 
 
 def results_folder_ready(results: str) -> bool:
@@ -153,11 +148,12 @@ def _round_size(args: argparse.Namespace) -> int:
     return args.questions if args.questions is not None else DEFAULT_ROUND_SIZE
 
 
-def _run_tui(args: argparse.Namespace, packs: list[Pack]) -> int:
+def _run_tui(args: argparse.Namespace, shelf: PackShelf, first: int) -> int:
     from game.ui.app import make_app
 
     options = {
-        "packs": packs,
+        "packs": shelf,
+        "pack_index": first,
         "seed": args.seed,
         "count": _round_size(args),
         "time_limit": args.time_limit,
@@ -172,7 +168,7 @@ def _run_tui(args: argparse.Namespace, packs: list[Pack]) -> int:
     return app.return_code or 0
 
 
-def _run_plain(args: argparse.Namespace, packs: list[Pack]) -> int:
+def _run_plain(args: argparse.Namespace, shelf: PackShelf, first: int) -> int:
     from game.plain.console import Console
 
     for stream in (sys.stdout, sys.stderr):
@@ -181,7 +177,7 @@ def _run_plain(args: argparse.Namespace, packs: list[Pack]) -> int:
         if reconfigure is not None:
             reconfigure(errors="replace")
     console = Console(sys.stdin, sys.stdout, sys.stderr)
-    pack = packs[0] if args.pack or len(packs) == 1 else _choose_pack(console, packs)
+    pack = shelf.open(first) if args.pack or len(shelf) == 1 else _choose_pack(console, shelf)
     if pack is None:
         return 0
     if args.mode == "story":
@@ -209,18 +205,24 @@ def _run_plain_story(args: argparse.Namespace, pack: Pack, console: Console) -> 
     return play_story(pack, console, args)
 
 
-def _choose_pack(console: Console, packs: list[Pack]) -> Pack | None:
-    """Ask which pack to play when there are several and no ``--pack``."""
+def _choose_pack(console: Console, shelf: PackShelf) -> Pack | None:
+    """Ask which pack to play when there are several and no ``--pack``; a pack that does not open
+    says why and the question is asked again."""
+    from game.engine.content.diagnostics import ContentError
     from game.plain.console import TIMED_OUT
 
     console.say("Packs:")
-    for i, pack in enumerate(packs, start=1):
-        console.say(f"{i}. {pack.title} ({pack.id})", indent="  ")
+    for i, info in enumerate(shelf.infos, start=1):
+        console.say(f"{i}. {info.title} ({info.id})", indent="  ")
     while True:
-        line = console.ask(f"Which pack (1-{len(packs)})? ")
+        line = console.ask(f"Which pack (1-{len(shelf)})? ")
         if line is None or line is TIMED_OUT:
             return None
         text = str(line).strip()
-        if text.isdigit() and 1 <= int(text) <= len(packs):
-            return packs[int(text) - 1]
-        console.say(f"Type a number from 1 to {len(packs)}.")
+        if text.isdigit() and 1 <= int(text) <= len(shelf):
+            try:
+                return shelf.open(int(text) - 1)
+            except ContentError:
+                console.say(f"cannot open: {shelf.problem(int(text) - 1)}")
+                continue
+        console.say(f"Type a number from 1 to {len(shelf)}.")

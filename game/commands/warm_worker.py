@@ -123,10 +123,12 @@ def warm_up(packs: list[Any]) -> None:
 def run_game(args: argparse.Namespace, packs: list[Any], request: dict[str, Any]) -> int:
     """In the child: run one game on fds 0-2, sized as the browser asked; returns its exit status."""
     from game.commands.play import _run_tui
+    from game.engine.packs import PackShelf
 
     os.environ["COLUMNS"] = str(int(request.get("width", 80)))
     os.environ["ROWS"] = str(int(request.get("height", 24)))
-    return _run_tui(args, packs)
+    # Every pack was loaded before the fork (the chosen one first), so no game loads one again.
+    return _run_tui(args, PackShelf.of(packs), 0)
 
 
 def _child(

@@ -3,6 +3,10 @@
 :mod:`game.engine.content` loads a pack folder with whatever kinds it is given and imports neither
 the quiz nor the story engine; this module gives it the two the game has. Everything that loads a
 pack (the game, the commands, the tests) calls :func:`load_pack` or :func:`load_packs` from here.
+
+The game does not load every installed pack at start: :func:`pack_shelf` reads each ``pack.yaml``
+alone (what the picker shows) and :class:`PackShelf` loads a pack's content when it is opened, then
+keeps it. Memory grows with the packs opened, not the packs installed.
 """
 
 from __future__ import annotations
@@ -10,9 +14,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.engine.content import loader, model
-from game.engine.content.diagnostics import Diagnostic
-from game.engine.content.loader import ContentKind, ContentKinds, find_packs
+from game.engine.content.diagnostics import ContentError, Diagnostic
+from game.engine.content.loader import (
+    ContentKind,
+    ContentKinds,
+    PackInfo,
+    find_packs,
+    read_pack_info,
+    read_pack_infos,
+)
 from game.engine.content.pack import Pack
+from game.engine.pack_cache import PackCache, file_key
 from game.engine.quiz import file as quiz_file
 from game.engine.story.file import load_scenario_file
 from game.engine.story.model import STORY_STRUCTS
@@ -31,18 +43,160 @@ KINDS: ContentKinds = {
 """The kinds of content file a pack may hold, by the ``kind:`` they name."""
 
 
-def load_pack(folder: Path) -> Pack:
+def load_pack(folder: Path, cache: PackCache | None = None) -> Pack:
     """Load and validate the pack in ``folder`` (see :func:`game.engine.content.loader.load_pack`).
+
+    Args:
+        folder: the pack folder.
+        cache: take the pack from this cache when none of its files changed, and store it there when
+            it loads from its files (see :mod:`game.engine.pack_cache`).
 
     Raises:
         ContentError: with every error found; warnings are on the returned pack.
     """
-    return loader.load_pack(folder, KINDS)
+    if cache is None:
+        return loader.load_pack(folder, KINDS)
+    pack = cache.get(folder)
+    if pack is not None:
+        return pack
+    keys = cache.keys_before_load(folder)
+    pack = loader.load_pack(folder, KINDS)
+    cache.put(pack, keys)
+    return pack
 
 
-def load_packs(root: Path) -> tuple[list[Pack], list[Diagnostic]]:
-    """Every pack under ``root`` that loads, and the diagnostics of those that do not."""
-    return loader.load_packs(root, KINDS)
+def load_packs(root: Path, cache: PackCache | None = None) -> tuple[list[Pack], list[Diagnostic]]:
+    """Every pack under ``root`` that loads, and the diagnostics of those that do not (with a
+    ``cache``, see :func:`load_pack`)."""
+    if cache is None:
+        return loader.load_packs(root, KINDS)
+    packs: list[Pack] = []
+    problems: list[Diagnostic] = []
+    for folder in find_packs(root):
+        try:
+            packs.append(load_pack(folder, cache))
+        except ContentError as exc:
+            problems.extend(exc.diagnostics)
+    return packs, problems
 
 
-__all__ = ["KINDS", "find_packs", "load_pack", "load_packs"]
+def info_of(pack: Pack) -> PackInfo:
+    """The :class:`PackInfo` of a loaded pack."""
+    return PackInfo(pack.folder, pack.id, pack.title, pack.meta.description)
+
+
+class PackShelf:
+    """The installed packs: each one's :class:`PackInfo`, and its content loaded on first open.
+
+    A pack whose content fails to load stays on the shelf (the picker shows it); opening it raises
+    the :class:`ContentError` again, from memory.
+    """
+
+    def __init__(
+        self, infos: list[PackInfo], loaded: list[Pack] | None = None, cache: PackCache | None = None
+    ) -> None:
+        self.infos = list(infos)
+        self.cache = cache
+        """Where validated packs are kept between runs (None: always load from the files)."""
+        self._packs: dict[Path, Pack] = {pack.folder: pack for pack in loaded or []}
+        self._errors: dict[Path, ContentError] = {}
+
+    @classmethod
+    def of(cls, packs: list[Pack]) -> PackShelf:
+        """A shelf of packs loaded already (tests, and callers that loaded them)."""
+        return cls([info_of(pack) for pack in packs], packs)
+
+    def __len__(self) -> int:
+        return len(self.infos)
+
+    def __getitem__(self, index: int) -> PackInfo:
+        return self.infos[index]
+
+    def index_of(self, pack_id: str) -> int | None:
+        """The index of the pack with ``pack_id``, or None."""
+        return next((i for i, info in enumerate(self.infos) if info.id == pack_id), None)
+
+    def open(self, index: int) -> Pack:
+        """The pack at ``index``, loaded now if it was not yet.
+
+        Raises:
+            ContentError: when its content does not load (every later call raises the same).
+        """
+        folder = self.infos[index].folder
+        pack = self._packs.get(folder)
+        if pack is not None:
+            return pack
+        if folder in self._errors:
+            raise self._errors[folder]
+        try:
+            pack = self._packs[folder] = load_pack(folder, self.cache)
+        except ContentError as exc:
+            self._errors[folder] = exc
+            raise
+        return pack
+
+    def problem(self, index: int) -> str | None:
+        """The first error of the pack at ``index`` if opening it failed, else None."""
+        error = self._errors.get(self.infos[index].folder)
+        if error is None:
+            return None
+        first = next((d for d in error.diagnostics if d.severity == "error"), error.diagnostics[0])
+        return str(first)
+
+    def opened(self) -> list[Pack]:
+        """The packs loaded so far."""
+        return list(self._packs.values())
+
+    def first_openable(self, start: int = 0) -> int | None:
+        """The index of the first pack from ``start`` on that opens (loading each tried), or None."""
+        for index in range(start, len(self.infos)):
+            try:
+                self.open(index)
+            except ContentError:
+                continue
+            return index
+        return None
+
+    def errors(self) -> list[Diagnostic]:
+        """Every diagnostic of the packs that failed to open."""
+        return [d for error in self._errors.values() for d in error.diagnostics]
+
+
+def pack_shelf(root: Path, cache: PackCache | None = None) -> tuple[PackShelf, list[Diagnostic]]:
+    """The packs under ``root`` on a shelf (only their ``pack.yaml`` read), and the diagnostics of
+    those whose ``pack.yaml`` does not read; with a ``cache``, an unchanged ``pack.yaml`` is not read
+    and each pack opened comes from the cache when its files are unchanged."""
+    if cache is None:
+        infos, problems = read_pack_infos(root)
+        return PackShelf(infos), problems
+    infos = []
+    problems = []
+    for folder in find_packs(root):
+        info = cache.get_info(folder)
+        if info is None:
+            try:
+                key = file_key(folder / loader.PACK_FILE)
+            except OSError:
+                key = None
+            try:
+                info = read_pack_info(folder)
+            except ContentError as exc:
+                problems.extend(exc.diagnostics)
+                continue
+            if key is not None:
+                cache.put_info(info, key)
+        infos.append(info)
+    return PackShelf(infos, cache=cache), problems
+
+
+__all__ = [
+    "KINDS",
+    "PackCache",
+    "PackInfo",
+    "PackShelf",
+    "find_packs",
+    "info_of",
+    "load_pack",
+    "load_packs",
+    "pack_shelf",
+]

@@ -23,7 +23,9 @@ from textual.command import CommandPalette
 from textual.content import Content
 from textual.screen import Screen
 
+from game.engine.content.loader import PackInfo
 from game.engine.content.pack import Pack, QuoteRef
+from game.engine.packs import PackShelf
 from game.engine.quiz.run import QuizRun
 from game.engine.story.run import StoryOutcome, StoryRun
 from game.progress.records import Mode
@@ -59,7 +61,8 @@ class QuoteboundApp(App[None]):
     def __init__(
         self,
         *,
-        packs: list[Pack],
+        packs: list[Pack] | PackShelf,
+        pack_index: int = 0,
         seed: int | None = None,
         count: int | None = None,
         start_mode: str = "quiz",
@@ -71,12 +74,14 @@ class QuoteboundApp(App[None]):
         clock: Callable[[], datetime] | None = None,
         tz: tzinfo | None = None,
     ) -> None:
-        if not packs:
+        if not len(packs):
             raise ValueError("the game needs at least one pack")
         super().__init__()
-        self.packs: list[Pack] = list(packs)
-        self.pack_index = 0
-        """Which pack the title screen offers."""
+        self.shelf = packs if isinstance(packs, PackShelf) else PackShelf.of(packs)
+        """The installed packs; each one's content is loaded when it is opened, then kept."""
+        self.packs: list[PackInfo] = self.shelf.infos
+        self.pack_index = pack_index
+        """Which pack the title screen offers (opened already: see ``make_app``)."""
         self.seed = seed
         self.count = count
         self.start_mode = start_mode
@@ -112,7 +117,7 @@ class QuoteboundApp(App[None]):
     @property
     def pack(self) -> Pack:
         """The pack being played."""
-        return self.packs[self.pack_index]
+        return self.shelf.open(self.pack_index)
 
     def round_size(self) -> int:
         """How many questions a new round of the current pack asks."""
@@ -339,10 +344,12 @@ class QuoteboundApp(App[None]):
             if index is not None:
                 self.pack_index = index
                 self.rounds_dealt = 0
+                self.progress.prune(self.pack)
                 if isinstance(self.screen, TitleScreen):
                     self.screen.refresh_pack()
 
-        self.push_screen(PackScreen(self.packs, self.pack_index), chosen)
+        # The picker opens the chosen pack (and says why one cannot open) before it dismisses.
+        self.push_screen(PackScreen(self.shelf, self.pack_index), chosen)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         source = getattr(screen, "source_quote", None)
@@ -371,7 +378,8 @@ class QuoteboundApp(App[None]):
 
 def make_app(
     *,
-    packs: list[Pack],
+    packs: list[Pack] | PackShelf,
+    pack_index: int = 0,
     seed: int | None = None,
     count: int | None = None,
     mode: str = "quiz",
@@ -386,7 +394,9 @@ def make_app(
     """Build the app; tests call this with their own packs.
 
     Args:
-        packs: loaded packs; the first is offered first.
+        packs: loaded packs, or a shelf of installed packs (each loaded when opened).
+        pack_index: the pack offered first; with a shelf, it must be open already (it is loaded
+            when the app reads it, and a pack that fails to load there would end the app).
         seed: deal rounds from this seed (see the module docstring); random when None.
         count: questions per round (all when None).
         mode: ``story`` opens the scenario picker once the title screen is reached; ``quiz`` stays there.
@@ -400,6 +410,7 @@ def make_app(
     """
     return QuoteboundApp(
         packs=packs,
+        pack_index=pack_index,
         seed=seed,
         count=count,
         start_mode=mode,

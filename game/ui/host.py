@@ -12,6 +12,7 @@ from typing import ClassVar, Protocol
 
 from textual.content import Content
 
+from game.engine.content.loader import PackInfo
 from game.engine.content.pack import Pack, QuoteRef
 from game.engine.quiz.run import QuizRun
 from game.engine.story.run import StoryOutcome, StoryRun
@@ -23,7 +24,8 @@ class GameHost(Protocol):
 
     CURSOR_BLINK: ClassVar[bool]
     """Whether text boxes blink their cursor (tests turn it off)."""
-    packs: list[Pack]
+    packs: list[PackInfo]
+    """The installed packs as the picker shows them (each one's content loads when it is opened)."""
     player: str | None
     """The player's name; None for a guest."""
     time_limit: float | None

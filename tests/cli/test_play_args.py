@@ -33,6 +33,7 @@ def fake_ui(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     def make_app(
         *,
         packs: list[Any],
+        pack_index: int = 0,
         seed: int | None = None,
         count: int | None = None,
         mode: str = "quiz",
@@ -44,6 +45,7 @@ def fake_ui(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     ) -> FakeApp:
         seen.update(
             packs=packs,
+            pack_index=pack_index,
             seed=seed,
             count=count,
             mode=mode,
@@ -91,7 +93,7 @@ def test_every_flag_reaches_the_app(fake_ui: dict[str, Any], tmp_path: Path) -> 
     )
     assert fake_ui["results_dir"] == tmp_path / "class" and fake_ui["data_dir"] == tmp_path / "data"
     assert fake_ui["streak_bonus"] is False  # --results: class play
-    assert fake_ui["packs"][0].id == "panjshir"
+    assert fake_ui["packs"][fake_ui["pack_index"]].id == "panjshir"
 
 
 def test_the_default_command_is_play(fake_ui: dict[str, Any]) -> None:

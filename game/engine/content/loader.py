@@ -25,7 +25,10 @@ from game.engine.content.article_place import ArticlePlaceError, resolve_article
 from game.engine.content.diagnostics import ContentError, Diagnostic
 from game.engine.content.pack import Pack
 from game.engine.content.quotes import Article, normalize
-from game.engine.content.yamlsafe import Path_, YamlDoc, gc_paused, load_yaml
+from game.engine.content.yamldoc import Path_, YamlDoc
+
+# The YAML parser (game.engine.content.yamlsafe) is imported where a file is parsed, not here: a game
+# started from the pack cache (game.engine.pack_cache) imports this module but never parses YAML.
 
 PACK_FILE = "pack.yaml"
 
@@ -192,6 +195,8 @@ class PackBuilder(Struct):
 
 
 def _read_pack_file(folder: Path, field_names: frozenset[str]) -> tuple[model.PackFile, YamlDoc]:
+    from game.engine.content.yamlsafe import load_yaml
+
     doc = load_yaml(folder / PACK_FILE, display_path(folder / PACK_FILE))
     if not isinstance(doc.data, dict):
         raise ContentError([doc.diag((), "pack.yaml must be a mapping of keys to values")])
@@ -222,6 +227,20 @@ def _read_article(meta: model.PackFile, doc: YamlDoc, folder: Path) -> Article:
     return article
 
 
+def article_file(folder: Path) -> Path:
+    """The article the ``pack.yaml`` in ``folder`` names, where it stands.
+
+    Raises:
+        ContentError: when pack.yaml does not read or the article is not where a pack may keep it.
+        OSError, RuntimeError: when a path cannot be resolved.
+    """
+    meta, doc = _read_pack_file(folder, _PACK_FIELD_NAMES)
+    try:
+        return resolve_article(folder, meta.article)
+    except ArticlePlaceError as exc:
+        raise ContentError([doc.diag(("article",), f"the article {meta.article!r} {exc}")]) from None
+
+
 def content_files(folder: Path) -> list[Path]:
     """The content files of a pack folder, in a stable order."""
     return sorted(p for p in folder.glob("*.yaml") if p.name != PACK_FILE and p.is_file())
@@ -235,6 +254,8 @@ def load_pack(folder: Path, kinds: ContentKinds) -> Pack:
     Raises:
         ContentError: with every error found; warnings are on the returned pack.
     """
+    from game.engine.content.yamlsafe import gc_paused
+
     # The whole load, not only each parse: checking a big pack allocates as much again as parsing it.
     with gc_paused():
         try:
@@ -248,6 +269,8 @@ def load_pack(folder: Path, kinds: ContentKinds) -> Pack:
 
 
 def _load_pack(folder: Path, kinds: ContentKinds) -> Pack:
+    from game.engine.content.yamlsafe import load_yaml
+
     names = known_field_names(kinds)
     meta, pack_doc = _read_pack_file(folder, names)
     article = _read_article(meta, pack_doc, folder)
@@ -308,6 +331,44 @@ def find_packs(root: Path) -> list[Path]:
     if not root.is_dir():
         return []
     return sorted(p for p in root.iterdir() if (p / PACK_FILE).is_file())
+
+
+class PackInfo(Struct, frozen=True):
+    """What the pack picker shows of a pack, read from its ``pack.yaml`` alone (its content is read
+    when the pack is opened: see :class:`game.engine.packs.PackShelf`)."""
+
+    folder: Path
+    id: str
+    title: str
+    description: str
+
+
+def read_pack_info(folder: Path) -> PackInfo:
+    """The :class:`PackInfo` of the pack in ``folder``, from ``pack.yaml`` only (checked as a whole).
+
+    Raises:
+        ContentError: when ``pack.yaml`` cannot be read or is not a valid pack file.
+    """
+    try:
+        meta, _doc = _read_pack_file(folder, _PACK_FIELD_NAMES)
+    except (OSError, RuntimeError) as exc:
+        shown = display_path(folder / PACK_FILE)
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise ContentError([Diagnostic(shown, 1, 1, f"cannot read this pack: {reason}")]) from None
+    return PackInfo(folder, meta.id, meta.title, meta.description)
+
+
+def read_pack_infos(root: Path) -> tuple[list[PackInfo], list[Diagnostic]]:
+    """The :class:`PackInfo` of every pack under ``root`` whose ``pack.yaml`` reads, and the
+    diagnostics of those whose ``pack.yaml`` does not."""
+    infos: list[PackInfo] = []
+    problems: list[Diagnostic] = []
+    for folder in find_packs(root):
+        try:
+            infos.append(read_pack_info(folder))
+        except ContentError as exc:
+            problems.extend(exc.diagnostics)
+    return infos, problems
 
 
 def load_packs(root: Path, kinds: ContentKinds) -> tuple[list[Pack], list[Diagnostic]]:

@@ -7,18 +7,27 @@ ask it for positions (``doc.diag(path, message)``) long after the parse.
 from __future__ import annotations
 
 import re
-from typing import Any, cast
-
-import yaml
+from typing import TYPE_CHECKING, Any, TypeGuard, cast
 
 from game.engine.content.diagnostics import Diagnostic
 from game.engine.content.text import clean_text
+
+if TYPE_CHECKING:  # the nodes are told apart by their ``id``: a game started from the pack cache
+    import yaml  # (game.engine.pack_cache) never imports the YAML parser, and this module is on its path
 
 Path_ = tuple[str | int, ...]
 """A path to a value from the document root: mapping keys and list indexes."""
 
 _STR = "tag:yaml.org,2002:str"
-_Sequence, _Mapping = yaml.SequenceNode, yaml.MappingNode
+
+
+def _is_mapping(node: yaml.Node) -> TypeGuard[yaml.MappingNode]:
+    return getattr(node, "id", None) == "mapping"  # yaml.MappingNode.id
+
+
+def _is_sequence(node: yaml.Node) -> TypeGuard[yaml.SequenceNode]:
+    return getattr(node, "id", None) == "sequence"  # yaml.SequenceNode.id
+
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 """What YAML counts as a line break (libyaml's marks count every one of these)."""
@@ -74,12 +83,12 @@ class YamlDoc:
             return None
         key_node: yaml.Node | None = None
         for step in path:
-            if isinstance(node, _Mapping) and isinstance(step, str):
+            if _is_mapping(node) and isinstance(step, str):
                 pair = self._pair(node, step)
                 if pair is None:
                     break
                 key_node, node = pair
-            elif isinstance(node, _Sequence) and isinstance(step, int) and 0 <= step < len(node.value):
+            elif _is_sequence(node) and isinstance(step, int) and 0 <= step < len(node.value):
                 key_node, node = None, node.value[step]
             else:
                 break
@@ -121,12 +130,12 @@ class YamlDoc:
             while stack:
                 path, node = stack.pop()
                 marks[path] = self._mark(node)
-                if isinstance(node, _Mapping):
+                if _is_mapping(node):
                     for key_node, value_node in node.value:
                         child = (*path, clean_text(key_node.value))
                         key_marks[child] = self._mark(key_node)
                         stack.append((child, value_node))
-                elif isinstance(node, _Sequence):
+                elif _is_sequence(node):
                     stack.extend(((*path, i), item) for i, item in enumerate(node.value))
                 elif node.tag != _STR:
                     sources[path] = node.value

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.engine.content.loader import PackBuilder
-from game.engine.content.yamlsafe import Path_, YamlDoc
+from game.engine.content.yamldoc import Path_, YamlDoc
 from game.engine.quiz import types
 
 _HEAD = {"kind", "questions"}

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from game.engine.content.loader import PackBuilder
-from game.engine.content.yamlsafe import Path_, YamlDoc
+from game.engine.content.yamldoc import Path_, YamlDoc
 from game.engine.story.conditions import KEYWORDS, ConditionError, parse_condition
 from game.engine.story.model import (
     VAR_NAME,

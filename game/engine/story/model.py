@@ -16,7 +16,7 @@ import msgspec
 from msgspec import Meta, Struct, field
 
 from game.engine.content.model import Id, Quote, Text
-from game.engine.content.yamlsafe import YamlDoc
+from game.engine.content.yamldoc import YamlDoc
 from game.engine.story.conditions import Condition, Value, merge_caps
 
 ENDING_KINDS = ("good", "mixed", "bad")

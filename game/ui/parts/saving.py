@@ -59,7 +59,7 @@ class Saving:
         )
         service.on_problem = self._problem
         self.progress = service
-        for pack in app.packs:
+        for pack in app.shelf.opened():  # a pack opened later is pruned when it is chosen
             service.prune(pack)
         self.tell(service.notices)
         if app.player:

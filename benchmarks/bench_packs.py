@@ -1,0 +1,169 @@
+"""Many and big packs installed, the cache of validated packs, and the no-UI commands' import floor.
+
+Targets (issue 13 item 6, issue 15 items 2-4), each a ratio to a baseline measured in this run:
+
+* ``validate`` with nothing changed since its last run vs ``python -c "import yaml"``: <= 1.0x.
+* ``validate`` (full: cache off), ``export``, ``report``, ``coverage``, ``stats``: the whole process vs the
+  import floor of the modules it imports (``python -c "import <them>"``, found by imported_by.py): <= 1.1x.
+* start to painted title with a 10,000-question pack installed (not opened) vs the bundled packs alone:
+  <= 1.2x time; memory grows with the packs opened, not installed.
+* start to painted title with 1,000 small packs installed vs the bundled packs alone: peak memory <= 1.1x.
+* ``validate`` of 5,000 small packs: peak memory < 50 MB (one run; an absolute target).
+
+Every child runs with ``QUOTEBOUND_DATA`` and ``QUOTEBOUND_CACHE`` in scratch folders (the cache warm:
+:func:`harness.compare` runs each side once before timing).
+
+    python benchmarks/bench_packs.py [--repeat 5] [--no-5000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from gen_pack import generate  # noqa: E402
+from harness import PYTHON, ROOT, compare, run_child  # noqa: E402
+
+YAML = [PYTHON, "-c", "import yaml"]
+APP = [PYTHON, str(HERE / "quotebound_app.py"), "Bench"]
+
+
+def _scenes(folder: Path, extra: dict[str, tuple[int, int]]) -> Path:
+    """A scenes folder: the bundled packs (linked) and generated packs, name -> (questions, sentences)."""
+    folder.mkdir(parents=True)
+    for pack in (ROOT / "scenes").iterdir():
+        (folder / pack.name).symlink_to(pack, target_is_directory=True)
+    for name, (questions, sentences) in extra.items():
+        generate(folder / name, questions, files=max(1, min(20, questions // 500)), sentences=sentences)
+    return folder
+
+
+def _floor(args: list[str], env: dict[str, str], tmp: Path) -> list[str]:
+    """``python -c "import ..."`` of the modules ``python -m game ARGS`` imports."""
+    out = tmp / "modules.txt"
+    run_child([PYTHON, str(HERE / "imported_by.py"), str(out), *args], env=env)
+    return [PYTHON, "-c", "import " + ", ".join(out.read_text(encoding="utf-8").split())]
+
+
+def _results(folder: Path) -> Path:
+    from bench_cli import _results_folder
+
+    return _results_folder(folder)
+
+
+class _Rows(list[str]):
+    """Rows, each also printed on stderr as it comes (a full run takes minutes)."""
+
+    def append(self, row: str) -> None:
+        print(row, file=sys.stderr, flush=True)
+        super().append(row)
+
+    def __iadd__(self, rows: object) -> _Rows:  # type: ignore[override]
+        for row in rows:  # type: ignore[attr-defined]
+            self.append(row)
+        return self
+
+
+def commands(repeat: int, tmp: Path) -> list[str]:
+    rows = _Rows()
+    env = {"QUOTEBOUND_DATA": str(tmp / "data"), "QUOTEBOUND_CACHE": str(tmp / "cache")}
+    fast = compare(
+        "quotebound validate, nothing changed (fast path) vs import yaml",
+        [PYTHON, "-m", "game", "validate"],
+        YAML,
+        repeat=repeat,
+        target_time=1.0,
+        env=env,
+    )
+    rows += fast.rows()
+    cases = {
+        "validate (full: cache off)": (["validate"], {**env, "QUOTEBOUND_CACHE": ""}),
+        "export --format gift --pack panjshir": (["export", "--format", "gift", "--pack", "panjshir"], env),
+        "report RESULTS": (["report", str(_results(tmp / "results"))], env),
+        "coverage": (["coverage"], env),
+        "stats": (["stats"], env),
+    }
+    for label, (args, case_env) in cases.items():
+        try:
+            floor = _floor(args, case_env, tmp)
+            result = compare(
+                f"quotebound {label} vs its import floor",
+                [PYTHON, "-m", "game", *args],
+                floor,
+                repeat=repeat,
+                target_time=1.1,
+                env=case_env,
+            )
+        except Exception as exc:  # noqa: BLE001 - one broken command must not hide the others' figures
+            rows.append(f"quotebound {label}: skipped, {exc.__class__.__name__}: {str(exc)[:200]}")
+            continue
+        rows += result.rows()
+        modules = floor[-1].removeprefix("import ").count(",") + 1
+        rows.append(f"  (floor: {modules} top-level modules)")
+    return rows
+
+
+def installed(repeat: int, tmp: Path, many: bool) -> list[str]:
+    rows = _Rows()
+    env = {"QUOTEBOUND_DATA": str(tmp / "data"), "QUOTEBOUND_CACHE": str(tmp / "cache")}
+    bundled = {**env, "QUOTEBOUND_SCENES": str(ROOT / "scenes")}
+    # "zz-" sorts last: installed, not opened at start (the first pack that opens is offered first).
+    big = _scenes(tmp / "big", {"zz-big": (10_000, 1_000)})
+    result = compare(
+        "start to painted title, a 10,000-question pack installed vs bundled packs only",
+        APP,
+        APP,
+        repeat=repeat,
+        target_time=1.2,
+        env={**env, "QUOTEBOUND_SCENES": str(big)},
+        baseline_env=bundled,
+    )
+    rows += result.rows(memory=True)
+    small = _scenes(tmp / "small", {f"p{i:04d}": (10, 20) for i in range(1_000)})
+    result = compare(
+        "start to painted title, 1,000 small packs installed vs bundled packs only",
+        APP,
+        APP,
+        repeat=repeat,
+        target_memory=1.1,
+        env={**env, "QUOTEBOUND_SCENES": str(small)},
+        baseline_env=bundled,
+    )
+    rows += result.rows(memory=True)
+    if many:
+        shutil.rmtree(small)
+        packs = _scenes(tmp / "many", {f"p{i:04d}": (10, 20) for i in range(5_000)})
+        no_cache = {**env, "QUOTEBOUND_CACHE": ""}
+        sample = run_child([PYTHON, "-m", "game", "validate", str(packs)], env=no_cache, check=False)
+        mib = sample.peak_kib / 1024
+        rows.append(
+            f"quotebound validate of 5,000 small packs: {sample.seconds:.1f} s, peak memory {mib:.1f} MiB"
+            f" (target < 50 MB = 47.7 MiB: {'met' if mib * 1024 * 1024 < 50e6 else 'MISSED'})"
+        )
+    return rows
+
+
+def main(repeat: int, many: bool = True) -> list[str]:
+    """Rows for benchmarks/run.py."""
+    with tempfile.TemporaryDirectory(prefix="qb-bench-packs-") as tmp_name:
+        tmp = Path(tmp_name)
+        return commands(repeat, tmp) + installed(repeat, tmp, many)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--no-5000", action="store_true", help="skip validating 5,000 packs (slow)")
+    args = parser.parse_args()
+    os.environ.pop("QUOTEBOUND_SCENES", None)
+    main(args.repeat, many=not args.no_5000)  # each row is printed as it comes
