@@ -39,9 +39,9 @@ def cache_dir() -> str | None:
 
 
 def _key(argv: list[str]) -> list[str]:
-    from game import __version__
+    from game import code_stamp
 
-    return [MAGIC, __version__, os.getcwd(), os.environ.get("QUOTEBOUND_SCENES", ""), str(len(argv)), *argv]
+    return [MAGIC, code_stamp(), os.getcwd(), os.environ.get("QUOTEBOUND_SCENES", ""), str(len(argv)), *argv]
 
 
 def _record_path(folder: str, key: list[str]) -> str:

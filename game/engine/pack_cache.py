@@ -28,7 +28,7 @@ from pathlib import Path
 import msgspec
 from msgspec import Struct
 
-from game import __version__
+from game import code_stamp
 from game.engine.content import model
 from game.engine.content.article_place import resolve_article
 from game.engine.content.diagnostics import Diagnostic
@@ -38,6 +38,16 @@ from game.engine.content.quotes import Article, Paragraph, Span
 from game.engine.quiz.types import Question
 from game.engine.story.conditions import parse_condition
 from game.engine.story.model import Ending, Scenario, ScenarioHead, Scene, Variable
+
+_STAMPS: list[str] = []
+
+
+def _stamp() -> str:
+    """The game's version and code fingerprint (computed once a process): a change of code is a miss."""
+    if not _STAMPS:
+        _STAMPS.append(code_stamp())
+    return _STAMPS[0]
+
 
 FileKey = tuple[str, int, int, str]
 """A file as it was read: (path, size, mtime_ns, hash of its bytes)."""
@@ -126,11 +136,11 @@ class PackCache:
         return self.folder / f"{name}.{suffix}"
 
     def _header(self, pack_folder: Path, files: list[FileKey]) -> _Header:
-        return _Header(__version__, os.getcwd(), os.path.abspath(pack_folder), files)
+        return _Header(_stamp(), os.getcwd(), os.path.abspath(pack_folder), files)
 
     def _matches(self, header: _Header, pack_folder: Path, names: list[str]) -> bool:
         return (
-            header.version == __version__
+            header.version == _stamp()
             and header.cwd == os.getcwd()
             and header.folder == os.path.abspath(pack_folder)
             and [key[0] for key in header.files] == names

@@ -129,11 +129,13 @@ def test_a_damaged_cache_falls_back_to_the_files(
     assert pack_shelf(pack_dir.parent, cache)[0][0].title == "Pack bb"
 
 
-def test_another_version_of_the_game_is_a_miss(
-    pack_dir: Path, cache: PackCache, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("stamp", ["999+00000000", "0.1.0+deadbeef"], ids=["version", "code"])
+def test_another_version_or_code_of_the_game_is_a_miss(
+    pack_dir: Path, cache: PackCache, monkeypatch: pytest.MonkeyPatch, stamp: str
 ) -> None:
+    """A new version, or the same version with other code (a checkout edited since), validates again."""
     load_pack(pack_dir, cache)
-    monkeypatch.setattr(pack_cache, "__version__", "999")  # the files are as they were stored
+    monkeypatch.setattr(pack_cache, "_STAMPS", [stamp])  # the files are as they were stored
     calls: list[Path] = []
     real = loader.load_pack
     monkeypatch.setattr(loader, "load_pack", lambda f, kinds: calls.append(f) or real(f, kinds))
@@ -187,3 +189,19 @@ def test_a_warm_cache_starts_the_game_without_a_yaml_parser(tmp_path: Path) -> N
     assert start()[-1] == "True"  # cold: the packs are read from their YAML files
     warm = start()
     assert warm[:2] == ["TitleScreen", "panjshir"] and warm[-1] == "False"
+
+
+def test_the_code_stamp_changes_when_a_source_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import game
+
+    fake = tmp_path / "game"
+    (fake / "engine").mkdir(parents=True)
+    (fake / "__init__.py").write_text("", encoding="utf-8")
+    module = fake / "engine" / "x.py"
+    module.write_text("A = 1\n", encoding="utf-8")
+    monkeypatch.setattr(game, "__file__", str(fake / "__init__.py"))
+    before = game.code_stamp()
+    module.write_text("A = 22\n", encoding="utf-8")
+    assert game.code_stamp() != before
