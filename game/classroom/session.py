@@ -77,6 +77,7 @@ class Reveal:
 class StudentProgress:
     """One student on the self-paced dashboard."""
 
+    key: str
     name: str
     present: bool
     done: dict[str, int] = field(default_factory=dict)
@@ -155,7 +156,8 @@ class ClassSession:
         """Every student's progress: items done per phase, score and right answers in the round."""
         points = {q.id: q.points for q in self.pack.questions}
         by_key: dict[str, StudentProgress] = {
-            s.key: StudentProgress(s.name, rules.name_in_use(s.heartbeat, now)) for s in self.store.students()
+            s.key: StudentProgress(s.key, s.name, rules.name_in_use(s.heartbeat, now))
+            for s in self.store.students()
         }
         for row in self.store.answers():
             student = by_key.get(row.student)

@@ -14,6 +14,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ from game.store.records import StoreError
 
 CLASS_FILENAME = "class.sqlite3"
 SCHEMA_VERSION = 1
+_OPEN_RETRIES = 40
+"""Looks (50 ms apart) at a class file that holds no class yet, in case it is being created."""
 
 _DDL = (
     """CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)""",
@@ -162,17 +165,35 @@ class ClassStore:
         if not path.exists():
             raise StoreError(f"{folder} is not a class (no {CLASS_FILENAME}); start one with `class start`")
         store = cls(folder, _connect(path, busy_timeout_ms))
-        try:
-            with store._read() as conn:
-                row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
-                if row is None or row[0] is None or conn.execute("SELECT 1 FROM class").fetchone() is None:
-                    raise StoreError(f"{path} is not a class store")
-                if int(row[0]) > SCHEMA_VERSION:
-                    raise StoreError(f"{path} was written by a newer quotebound; not touching it")
-        except (StoreError, sqlite3.Error) as exc:
+        # The file appears before `create`'s one transaction commits its tables: a game opening the class
+        # in that instant sees an empty database, so an empty one is looked at again for a moment.
+        for attempt in range(_OPEN_RETRIES + 1):
+            try:
+                version = store._version()
+            except StoreError:
+                store.close()
+                raise
+            if version is not None or attempt == _OPEN_RETRIES:
+                break
+            time.sleep(0.05)
+        if version is None:
             store.close()
-            raise exc if isinstance(exc, StoreError) else StoreError(f"{path} is not a class store") from exc
+            raise StoreError(f"{path} is not a class store")
+        if version > SCHEMA_VERSION:
+            store.close()
+            raise StoreError(f"{path} was written by a newer quotebound; not touching it")
         return store
+
+    def _version(self) -> int | None:
+        """The schema version, or None when the file holds no class (yet)."""
+        with self._read() as conn:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not {"schema_version", "class"} <= tables:
+                return None
+            row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+            if row is None or row[0] is None or conn.execute("SELECT 1 FROM class").fetchone() is None:
+                return None
+            return int(row[0])
 
     @classmethod
     def create(
