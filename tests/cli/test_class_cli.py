@@ -306,3 +306,52 @@ def test_setup_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> N
     assert result.returncode == 2
     assert message in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_restarted_host_continues_at_the_current_question(tmp_path: Path) -> None:
+    """The host closed (or killed) and started again on the same folder shows the question still open."""
+    folder = tmp_path / "class"
+    first = subprocess.run(
+        _cmd("class", "start", str(folder), "--pack", "panjshir", "--seed", "10", "--plain", "--no-serve"),
+        input="start\nquit\n",
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=60,
+    )
+    assert first.returncode == 0 and "Question 1 of 12" in first.stdout
+    again = subprocess.run(
+        _cmd("class", "start", str(folder), "--plain", "--no-serve"),
+        input="reveal\nnext\nquit\n",
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=60,
+    )
+    assert again.returncode == 0, again.stderr
+    assert "Question 1 of 12 (Single choice), released." in again.stdout
+    assert "Reveal, question 1 of 12: 0 of 0 right." in again.stdout and "Question 2 of 12" in again.stdout
+
+
+PROBE = """
+import sys
+from game.cli import main
+status = main(sys.argv[1:])
+loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "rich") or m.startswith("game.ui"))
+print("LOADED:" + ",".join(loaded), file=sys.stderr)
+sys.exit(status)
+"""
+
+
+def test_the_plain_class_loads_no_ui(tmp_path: Path) -> None:
+    """`class start --plain` and `class join --plain` import no textual, rich or game.ui."""
+    folder = str(tmp_path / "class")
+    for argv in (
+        ["class", "start", folder, "--pack", "panjshir", "--plain", "--no-serve"],
+        ["class", "join", folder, "--player", "Ana", "--plain"],
+    ):
+        done = subprocess.run(
+            [sys.executable, "-c", PROBE, *argv], input="quit\n", capture_output=True, text=True, timeout=60
+        )
+        assert done.returncode == 0, done.stderr
+        assert "LOADED:\n" in done.stderr + "\n", done.stderr
