@@ -53,9 +53,8 @@ class Student:
             if view != shown:
                 # The teacher may reveal and move on between two looks at the store: a student still
                 # gets the feedback on the question they were on before the next one.
-                if shown is not None and shown.phase == "main" and shown.kind in ("ask", "locked"):
-                    if view.kind not in ("revealed", "paused") and self.session.config.paced == "teacher":
-                        self.reveal(shown.index)
+                if shown is not None and self._revealed_unseen(shown):
+                    self.reveal(shown.index)
                 shown = view
                 if view.kind == "ask":
                     if not self.ask(view):
@@ -66,6 +65,17 @@ class Student:
             if self.reader.typed_quit(POLL_SECONDS, QUIT_WORDS):
                 self.say("Leaving the class; join again with the same name to continue.")
                 return 0
+
+    def _revealed_unseen(self, shown: rules.View) -> bool:
+        """Whether the question last shown was revealed and the class has already gone past it."""
+        if self.session.config.paced != "teacher" or shown.phase != "main":
+            return False
+        if shown.kind not in ("ask", "locked"):
+            return False
+        state = self.session.state()
+        if state.phase == "main":
+            return state.question > shown.index
+        return state.phase in ("post", "ended") and state.revealed
 
     def show(self, view: rules.View) -> bool:
         """Print a view that asks nothing; False when the game is over for this student."""
