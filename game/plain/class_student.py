@@ -124,17 +124,26 @@ class Student:
         for indent, text in lines:
             self.say(text, indent)
         started = self.clock()
-        limit = session.config.time_limit if session.config.paced == "self" or view.phase != "main" else None
+        # Self-paced, each student's own clock; teacher-paced, the host's clock ends the question for all.
+        limit = session.config.time_limit if session.config.paced == "self" and view.phase == "main" else None
+        if limit is not None:
+            self.say(f"You have {limit:g} seconds; a time-out counts as wrong.")
+        elif view.phase == "main":
+            left = rules.time_left(session.state(), session.config, self.clock())
+            if left is not None:
+                self.say(f"You have {round(left)} seconds.")
         self.reader.prompt(quizview.prompt_for(shown))
         while True:
             line = self.reader.get(POLL_SECONDS)
             if line is TIMED_OUT:
                 now = self.clock()
-                if self.tick() != view:
+                now_view = self.tick()
+                if now_view != view:
                     self.say()
-                    self.say("(The class has moved on.)")
+                    if now_view.kind != "paused":  # paused, the same question is asked again after
+                        self.say("(The class has moved on.)")
                     return True
-                if limit is not None and now - started >= limit and view.phase == "main":
+                if limit is not None and now - started >= limit:
                     self.say()
                     self._commit(view, None, limit)
                     return True
@@ -186,7 +195,10 @@ def claim_name(
             record = session.store.claim(name, clock(), rules.FRESH_SECONDS)
             if record is not None:
                 return record.key
-            console.say(f"The name {name!r} is in use by a student in this class; choose another.")
+            console.say(
+                f"The name {name!r} is in use by a running game in this class; choose another. (If that "
+                f"was your game and it stopped, wait {rules.FRESH_SECONDS:g} seconds and join again.)"
+            )
         reader.prompt("Your name: ")
         line = reader.get(3600.0)
         if line is None or line is TIMED_OUT:

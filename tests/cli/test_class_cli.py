@@ -357,3 +357,49 @@ def test_the_plain_class_loads_no_ui(tmp_path: Path) -> None:
         )
         assert done.returncode == 0, done.stderr
         assert "LOADED:\n" in done.stderr + "\n", done.stderr
+
+
+def test_self_paced_time_out_counts_as_wrong(tmp_path: Path) -> None:
+    """Self-paced with a time limit, a student who types nothing has each question recorded as a time-out."""
+    folder = tmp_path / "class"
+    host = _spawn(
+        [
+            "class",
+            "start",
+            str(folder),
+            "--pack",
+            "panjshir",
+            "--seed",
+            "10",
+            "--questions",
+            "2",
+            "--time-limit",
+            "1",
+            "--paced",
+            "self",
+            "--plain",
+            "--no-serve",
+        ],
+        "wait joined 1\nstart\nwait done\nend\n",
+    )
+    while not ClassStore.exists(folder):
+        time.sleep(0.05)
+    silent = subprocess.Popen(
+        _cmd("class", "join", str(folder), "--player", "Ana", "--plain"),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(),
+    )
+    code, out, err = _finish(host)
+    assert code == 0, err
+    assert silent.stdin is not None
+    silent.stdin.close()
+    silent.stdin = None
+    _s_code, s_out, _s_err = _finish(silent)
+    assert "You have 1 seconds; a time-out counts as wrong." in s_out
+    assert s_out.count("Time is up: this counts as wrong.") == 2
+    with ClassStore.open(folder) as store:
+        answers = store.answers(student="ana", phase="main")
+        assert [(a.response, a.correct) for a in answers] == [(None, False), (None, False)]
