@@ -16,6 +16,7 @@ from pathlib import Path
 from game.classroom.gains import ClassGain, Gain, class_gain, gain_of
 from game.classroom.session import ClassSession
 from game.engine.content.pack import Pack
+from game.engine.content.text import clean_text
 from game.export.markdown import escape as md
 
 
@@ -41,7 +42,8 @@ def build_gains(session: ClassSession) -> GainsReport | None:
     """The pre/post figures of the class (None when the class has no pre/post test)."""
     if not session.config.pre_post:
         return None
-    names = {s.key: s.name for s in session.store.students()}
+    # The store is a file anyone on the machine can write: names are cleaned as results files' are.
+    names = {s.key: clean_text(s.name) for s in session.store.students()}
     by_student: dict[str, dict[str, dict[str, float]]] = {}
     for row in session.store.answers():
         if row.phase in ("pre", "post"):

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from game.classroom import rules
 from game.classroom.session import ClassSession
+from game.engine.content.text import clean_text
 from game.plain import quizview
 from game.plain.class_lines import POLL_SECONDS, LineReader
 from game.plain.console import TIMED_OUT, Console
@@ -190,7 +191,8 @@ def claim_name(
     """Take ``name`` (asking for another while it is in use); the student's key, or None to stop."""
     console = reader.console
     while True:
-        name = " ".join(name.split())
+        # A name is shown to the whole class: no control codes in it (typed, or piped in by a script).
+        name = " ".join(clean_text(name).split())
         if name:
             record = session.store.claim(name, clock(), rules.FRESH_SECONDS)
             if record is not None:

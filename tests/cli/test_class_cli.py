@@ -403,3 +403,30 @@ def test_self_paced_time_out_counts_as_wrong(tmp_path: Path) -> None:
     with ClassStore.open(folder) as store:
         answers = store.answers(student="ana", phase="main")
         assert [(a.response, a.correct) for a in answers] == [(None, False), (None, False)]
+
+
+def test_a_name_is_stored_without_control_codes(tmp_path: Path) -> None:
+    """A name is shown to the whole class (host, leaderboard, report): terminal codes are stripped from it."""
+    folder = tmp_path / "class"
+    subprocess.run(
+        _cmd("class", "start", str(folder), "--pack", "panjshir", "--seed", "3", "--plain", "--no-serve"),
+        input="quit\n",
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=60,
+        check=True,
+    )
+    joined = subprocess.run(
+        _cmd("class", "join", str(folder), "--player", "Ana\x1b[2J\x1b]0;owned\x07", "--plain"),
+        input="quit\n",
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=60,
+    )
+    assert joined.returncode == 0
+    with ClassStore.open(folder) as store:
+        [student] = store.students()
+    assert "\x1b" not in student.name and "\x07" not in student.name and student.name.startswith("Ana")
+    assert "\x1b" not in joined.stdout
