@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 from game.classroom import rules
-from game.classroom.rules import ClassState
+from game.classroom.host import COMMANDS, HostControl
 from game.classroom.session import ClassSession
 from game.plain import quizview
 from game.plain.class_lines import POLL_SECONDS, LineReader
 from game.plain.class_view import dashboard_lines, leaderboard_lines, reveal_lines
 from game.plain.console import TIMED_OUT, Console
-from game.progress.class_results import save_results
 
 HELP = [
     "start: open the class (the pre-test first, with --pre-post); reveal: show the answer; next: the next "
@@ -44,6 +42,7 @@ class Host:
         self.leaderboard = leaderboard
         self.clock = clock
         self.config = session.config
+        self.control = HostControl(session)
         self.present: set[str] = set()
         self.shown: tuple[object, ...] = ()
         self.counts: tuple[object, ...] = ()
@@ -62,13 +61,8 @@ class Host:
         for key in sorted(self.present - students.keys()):
             self.say(f"Left: {self._name(key)}.")
         self.present = set(students)
+        self.control.auto_reveal(len(students), now)
         state = self.session.state()
-        if state.phase == "main" and self.config.paced == "teacher" and not state.revealed:
-            qid = self.session.round.main.order[state.question]
-            answered = sum(1 for r in self.session.store.answers(phase="main") if r.question_id == qid)
-            if rules.should_reveal(state, self.config, answered=answered, present=len(students), now=now):
-                self._apply(rules.reveal(state, self.config), state)
-                state = self.session.state()
         seen = (state.phase, state.question, state.revealed, state.paused_at is not None)
         if seen != self.shown:
             self.shown = seen
@@ -138,30 +132,23 @@ class Host:
         st = self.session.state()
         if st.phase not in ("pre", "main", "post") or st.paused_at is not None or st.revealed:
             return
-        total = self.session.round.total
         if st.phase == "main" and self.config.paced == "teacher":
-            qid = self.session.round.main.order[st.question]
-            answered = sum(1 for r in self.session.store.answers(phase="main") if r.question_id == qid)
+            answered = self.control.answered_now()
             counts: tuple[object, ...] = (st.phase, st.question, answered, len(students))
             line = f"Answered {answered} of {len(students)}."
         else:
             target = st.phase
             if self.config.paced == "self":
                 target = "post" if self.config.pre_post else "main"
-            everyone = self.session.progress(self.clock())
-            done = [p for p in everyone if p.done.get(target, 0) >= total]
-            counts = (st.phase, len(done), len(everyone))
+            done, everyone = self.control.finished(target, self.clock())
+            counts = (st.phase, done, everyone)
             what = {"pre": "the pre-test", "post": "the post-test"}.get(target, "the round")
-            line = f"Finished {what}: {len(done)} of {len(everyone)} students."
+            line = f"Finished {what}: {done} of {everyone} students."
         if counts != self.counts:
             self.counts = counts
             self.say(line)
 
     # --- commands ------------------------------------------------------------------------------
-
-    def _apply(self, new: ClassState, old: ClassState) -> None:
-        # expect=old: a second host (or a double command) that changed the state first wins, not both.
-        self.session.store.set_state(new, expect=old)
 
     def command(self, line: str, reader: LineReader) -> bool:
         """Carry out one typed command; False to leave the host."""
@@ -169,20 +156,10 @@ class Host:
         if not words:
             return True
         word, rest = words[0], words[1:]
-        state = self.session.state()
         now = self.clock()
-        total = self.session.round.total
         try:
-            if word == "start":
-                self._apply(rules.start(state, self.config, now), state)
-            elif word in ("reveal", "r"):
-                self._apply(rules.reveal(state, self.config), state)
-            elif word in ("next", "n"):
-                self._apply(rules.next_question(state, self.config, total, now), state)
-            elif word == "pause":
-                self._apply(rules.pause(state, now), state)
-            elif word == "end":
-                self._apply(rules.end(state), state)
+            if word in COMMANDS:
+                self.control.apply(word, now)
             elif word == "status":
                 for indent, text in dashboard_lines(self.session, now):
                     self.say(text, indent)
@@ -221,16 +198,9 @@ class Host:
         self.say("Gave up waiting.")
 
     def _all_done(self, phase: str) -> bool:
-        """Every student has finished the phase (a student who left unfinished is not waited for)."""
-        target = "post" if self.config.paced == "self" and self.config.pre_post else phase
-        total = self.session.round.total
-        finished = [p.done.get(target, 0) >= total for p in self.session.progress(self.clock())]
-        counted = [
-            done
-            for done, p in zip(finished, self.session.progress(self.clock()), strict=True)
-            if done or p.present
-        ]
-        return bool(counted) and all(counted)
+        if self.config.paced == "self":
+            phase = "post" if self.config.pre_post else "main"
+        return self.control.all_done(phase, self.clock())
 
     # --- the end -------------------------------------------------------------------------------
 
@@ -238,27 +208,13 @@ class Host:
         """The class has ended: the dashboard, and each student's results file (written once)."""
         for indent, text in dashboard_lines(self.session, self.clock()):
             self.say(text, indent)
-        state = self.session.state()
-        if state.results_written:
+        try:
+            written = self.control.write_results()
+        except OSError as exc:
+            self.console.note(f"quotebound: cannot write results files: {exc.strerror or exc}")
             return
-        from dataclasses import replace
-
-        folder = self.session.store.folder / "results"
-        written = 0
-        for student in self.session.store.students():
-            run = self.session.student_run(student.key)
-            if not run.records:
-                continue
-            saved = save_results(
-                run,
-                results_dir=folder,
-                player=student.name,
-                started=datetime.fromtimestamp(student.joined, UTC),
-                time_limit=self.config.time_limit,
-            )
-            written += saved.path is not None
-        self.session.store.set_state(replace(state, results_written=True), expect=state)
-        self.say(f"Results files written to {folder}: {written}.")
+        if written is not None:
+            self.say(f"Results files written to {written[0]}: {written[1]}.")
 
 
 def run_host(

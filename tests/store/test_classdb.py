@@ -126,3 +126,21 @@ def test_reveal_figures_and_results_run(tmp_path: Path, panjshir: Pack) -> None:
         assert figures.right == (2 if right else 1)
         run = session.student_run("c")
         assert [r.response for r in run.records] == [1] and not run.finished
+
+
+def test_results_files_are_written_once(tmp_path: Path, panjshir: Pack) -> None:
+    """A host started again on an ended class (or a second host) does not write the results files twice."""
+    from game.classroom.host import HostControl
+
+    with ClassStore.create(tmp_path, replace(CONFIG, seed=10, pre_post=False), 1.0) as store:
+        session = ClassSession(store, panjshir)
+        control = HostControl(session)
+        store.claim("Ana", 1.0, 10.0)
+        store.claim("Bo", 1.0, 10.0)  # joined, never answered: no file
+        control.apply("start", 2.0)
+        session.answer("ana", "main", 0, 1, 1.0, 3.0)
+        assert control.write_results() is None  # not ended yet
+        control.apply("end", 4.0)
+        assert control.write_results() == (tmp_path / "results", 1)
+        assert HostControl(session).write_results() is None
+    assert len(list((tmp_path / "results").glob("*.json"))) == 1
