@@ -5,8 +5,8 @@ is) and runs the host; ``class join`` runs one student's game. Both open ``DIR/c
 is committed there the moment it is given. Setup errors (a ``DIR`` that is not a class, a pack or seed that
 differs from the class's, a network folder) are one line and exit status 2.
 
-Built so far: the plain host (``--plain``, typed commands) and plain students. The full-screen host screen and
-serving students to browsers are to come: until then ``class start`` needs ``--plain --no-serve``.
+Built so far: the host screen (full screen, keys), the plain host (``--plain``, typed commands) and plain
+students. Serving students to browsers is to come: until then ``class start`` needs ``--no-serve``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from game.classroom.session import ClassSession
     from game.engine.content.pack import Pack
 
 
@@ -95,8 +96,6 @@ def run_start(args: argparse.Namespace) -> int:
             "serving students to browsers is not built yet: add --no-serve (students join with "
             "`quotebound class join DIR --player NAME`)"
         )
-    if not args.plain:
-        return _fail("the full-screen host screen is not built yet: add --plain")
     folder = Path(args.dir).expanduser()
     try:
         ClassSession.check_folder(folder)
@@ -133,15 +132,26 @@ def run_start(args: argparse.Namespace) -> int:
     except StoreError as exc:
         return _fail(str(exc))
     session = ClassSession(store, pack)
-    from game.plain.class_host import run_host
-    from game.plain.console import Console
-
     try:
+        if not args.plain:
+            return _run_screen(session, leaderboard=args.leaderboard)
+        from game.plain.class_host import run_host
+        from game.plain.console import Console
+
         return run_host(session, Console(sys.stdin, sys.stdout, sys.stderr), leaderboard=args.leaderboard)
     except StoreError as exc:
         return _fail(str(exc))
     finally:
         session.close()
+
+
+def _run_screen(session: ClassSession, *, leaderboard: bool) -> int:
+    """The full-screen host (Textual is imported only now); a crash inside it is a non-zero exit."""
+    from game.ui.class_host_app import ClassHostApp
+
+    app = ClassHostApp(session, leaderboard=leaderboard)
+    app.run()
+    return int(app.return_code or 0)
 
 
 def run_join(args: argparse.Namespace) -> int:

@@ -15,10 +15,10 @@ from collections.abc import Callable
 
 from game.classroom import rules
 from game.classroom.host import COMMANDS, HostControl
+from game.classroom.lines import dashboard_lines, leaderboard_lines, reveal_lines
 from game.classroom.session import ClassSession
 from game.plain import quizview
 from game.plain.class_lines import POLL_SECONDS, LineReader
-from game.plain.class_view import dashboard_lines, leaderboard_lines, reveal_lines
 from game.plain.console import TIMED_OUT, Console
 
 HELP = [

@@ -1,17 +1,37 @@
-"""What the plain class host prints: the reveal with its bar chart, the leaderboard, the dashboard.
-
-Pure functions from the session's figures to lines (``(indent, text)``, as :mod:`game.plain.quizview`), so
-the wording is tested without a console.
+"""What a class host shows, as lines: the question, the reveal with its bar chart, the leaderboard, the
+dashboard. Pure functions from the session's figures to ``(indent, text)`` lines (as
+:mod:`game.plain.quizview`'s), shared by the plain host and the host screen and tested without either.
 """
 
 from __future__ import annotations
 
 from game.classroom.session import ClassSession
+from game.engine.content.pack import QuoteRef
 from game.engine.quiz.types import AnswerShape
-from game.plain.quizview import Line, quote_line
+
+Line = tuple[str, str]
+"""(indent, text): one paragraph to show."""
 
 BAR_WIDTH = 20
 LEADERS = 5
+
+
+def quote_line(quote: QuoteRef) -> Line:
+    """A quote with its paragraph number, as every feedback shows it."""
+    return ("  ", f"¶{quote.paragraph}: “{quote.text}”")
+
+
+def question_lines(session: ClassSession, index: int) -> list[Line]:
+    """The released question as the host shows it: heading, prompt, statement, numbered choices."""
+    shown = session.round.presented("main", index)
+    lines: list[Line] = [("", f"Question {shown.number} of {shown.total} ({shown.label}), released.")]
+    lines.append(("", shown.question.prompt))
+    if shown.statement:
+        lines.append(("  ", shown.statement))
+    if shown.shape is AnswerShape.PICK_SENTENCE:
+        lines.append(("  ", "(students pick a sentence of the article by its number)"))
+    lines += [("  ", f"{i}. {choice}") for i, choice in enumerate(shown.choices, start=1)]
+    return lines
 
 
 def bar(count: int, most: int) -> str:
