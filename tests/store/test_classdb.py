@@ -144,3 +144,22 @@ def test_results_files_are_written_once(tmp_path: Path, panjshir: Pack) -> None:
         assert control.write_results() == (tmp_path / "results", 1)
         assert HostControl(session).write_results() is None
     assert len(list((tmp_path / "results").glob("*.json"))) == 1
+
+
+def test_reveal_of_a_pick_many_question_counts_answers_given(tmp_path: Path, panjshir: Pack) -> None:
+    """For answers that are not one option (pick many, order, typed), the bars count each answer given."""
+    from game.classroom import lines
+
+    # Seed 8 deals a pick-many question first.
+    with ClassStore.create(tmp_path, replace(CONFIG, seed=8), 1.0) as store:
+        session = ClassSession(store, panjshir)
+        assert session.round.presented("main", 0).shape.value == "pick_many"
+        for name, response in [("a", [0, 1]), ("b", [0, 1]), ("c", [2])]:
+            store.claim(name, 1.0, 10.0)
+            session.answer(name, "main", 0, response, 1.0, 2.0)
+        figures = session.reveal_figures(0)
+        assert [n for _a, n in figures.counts] == [2, 1]
+        text = "\n".join(t for _i, t in lines.reveal_lines(session, 0))
+    assert f"{figures.counts[0][0]}" in text and "####################" in text
+    assert "1. " not in text.split("The right answer")[0]  # answers given are not numbered as options
+    assert lines.bar(1, 2) == "#" * 10 and lines.bar(0, 0) == ""
