@@ -18,6 +18,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.widgets import Footer, Static
 
 from game.classroom import lines, rules
@@ -78,6 +79,15 @@ class ClassHostApp(App[int]):
 
     def refresh_class(self) -> None:
         """Reveal by itself when due, then render the state (the store is the truth, not this screen)."""
+        try:
+            status, message, body_widget = (
+                self.query_one("#class-status", Static),
+                self.query_one("#class-message", Static),
+                self.query_one("#class-body", Static),
+            )
+        except NoMatches:
+            # A last timer tick while the app closes finds its widgets gone (seen under load in the suite).
+            return
         now = self.clock()
         present = self.session.present(now)
         self.control.auto_reveal(len(present), now)
@@ -91,12 +101,12 @@ class ClassHostApp(App[int]):
                 self.results_note = (
                     f"Results files written to {written[0]}: {written[1]}." if written else " "
                 )
-        self.query_one("#class-status", Static).update(Content(self.status_text(state, len(present), now)))
-        self.query_one("#class-message", Static).update(Content(self.message))
+        status.update(Content(self.status_text(state, len(present), now)))
+        message.update(Content(self.message))
         body = "\n".join(
             indent + text for indent, text in self.body_lines(state, [s.name for s in present], now)
         )
-        self.query_one("#class-body", Static).update(Content(body))
+        body_widget.update(Content(body))
 
     def status_text(self, state: rules.ClassState, present: int, now: float) -> str:
         config = self.session.config
