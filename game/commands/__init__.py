@@ -32,6 +32,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "game.commands.export",
         "export a pack: GIFT (Moodle), Aiken, TSV (Anki/Quizlet), Markdown sheet/key, JSON",
     ),
+    "class": (
+        "game.commands.class_cmd",
+        "run a live class: the teacher hosts, students join on the same machine",
+    ),
     "serve": ("game.commands.serve", "serve the game to web browsers (textual-serve)"),
     "graph": ("game.commands.graph", "print a scenario's scene graph (Mermaid or Graphviz dot)"),
     "playtest": (

@@ -1,4 +1,4 @@
-"""``quotebound report RESULTS...``: a class report from results files, without the TUI.
+"""``quotebound report RESULTS...``: a class report from results files and live-class folders.
 
 Takes results files and folders (read recursively). Prints a plain-text table by default, or CSV, Markdown or
 HTML; ``-o FILE`` writes it atomically. Unreadable files are named on stderr and skipped. Imports no UI.
@@ -43,17 +43,26 @@ def run(args: argparse.Namespace) -> int:
     """Read the results, compute the report, write it in the chosen style."""
     from game.commands.common import load_command_packs
     from game.commands.export import write_output
-    from game.export import report_formats
+    from game.export import class_gains, report_formats
     from game.export.report import build_report
     from game.store.results import collect
 
     collected = collect(args.paths)
     for problem in collected.problems:
         print(f"quotebound: skipped {problem}", file=sys.stderr)
-    if not collected.results:
+    # A live-class folder also holds a class store: its pre/post gains follow the report.
+    classes = class_gains.class_folders(args.paths)
+    if not collected.results and not classes:
         print("quotebound: no results files found.", file=sys.stderr)
         return 1
     packs = load_command_packs(args.scenes, strict=False) or []
+    gains = [class_gains.load_gains(folder, {p.id: p for p in packs}) for folder in classes]
+    for problem in (g for g in gains if isinstance(g, str)):
+        print(f"quotebound: skipped {problem}", file=sys.stderr)
+    extra = [g for g in gains if isinstance(g, class_gains.GainsReport)]
+    if not collected.results:
+        only = "".join(_gains_text(g, args.style) for g in extra)
+        return write_output(only or "No answers yet.\n", args.output)
     report = build_report(collected.results, {p.id: p for p in packs}, top=max(0, args.top))
     if args.style == "csv":
         # The byte-order mark is how Excel knows a CSV file is UTF-8 (else “ and ¶ come out garbled).
@@ -66,4 +75,14 @@ def run(args: argparse.Namespace) -> int:
         to_terminal = sys.stdout.isatty() and args.output in (None, "-")
         width = shutil.get_terminal_size((100, 24)).columns if to_terminal else 100
         text = report_formats.to_text(report, width=max(60, width))
+    section = "".join(_gains_text(g, args.style) for g in extra)
+    text = text.replace("</body>", section + "</body>") if args.style == "html" else text + section
     return write_output(text, args.output)
+
+
+def _gains_text(gains: object, style: str) -> str:
+    from game.export import class_gains
+
+    assert isinstance(gains, class_gains.GainsReport)
+    render = {"csv": class_gains.to_csv, "markdown": class_gains.to_markdown, "html": class_gains.to_html}
+    return render.get(style, class_gains.to_text)(gains)

@@ -1,0 +1,114 @@
+"""What any host front end does to a class (the plain host now, the host screen later): carry out the
+teacher's commands, reveal by itself when the rules say so, and write the results files when the class ends.
+
+Every state change is written with ``expect=`` the state it was computed from, so two hosts on one class
+(or a command racing the automatic reveal) never both apply: the second finds the state changed and does
+nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from game.classroom import rules
+from game.classroom.session import ClassSession
+from game.store import results as results_store
+from game.store.classdb import ClassState
+
+COMMANDS = {"start": "start", "reveal": "reveal", "r": "reveal", "next": "next", "n": "next"}
+COMMANDS |= {"pause": "pause", "end": "end"}
+"""Typed word → the command it means (``r`` and ``n`` are the host's keys for reveal and next)."""
+
+
+class HostControl:
+    """The teacher's side of a class session."""
+
+    def __init__(self, session: ClassSession) -> None:
+        self.session = session
+        self.config = session.config
+
+    def apply(self, command: str, now: float) -> ClassState:
+        """Carry out ``start``, ``reveal``, ``next``, ``pause`` or ``end``.
+
+        Raises:
+            rules.RuleError: when the command does not apply now (the message says what to do).
+            KeyError: for a word that is no command.
+        """
+        state = self.session.state()
+        total = self.session.round.total
+        new = {
+            "start": lambda: rules.start(state, self.config, now),
+            "reveal": lambda: rules.reveal(state, self.config),
+            "next": lambda: rules.next_question(state, self.config, total, now),
+            "pause": lambda: rules.pause(state, now),
+            "end": lambda: rules.end(state),
+        }[COMMANDS[command]]()
+        self.session.store.set_state(new, expect=state)
+        return new
+
+    def answered_now(self) -> int:
+        """How many have answered the released question (teacher-paced; 0 otherwise)."""
+        state = self.session.state()
+        if state.phase != "main" or self.config.paced != "teacher":
+            return 0
+        qid = self.session.round.main.order[state.question]
+        return sum(1 for r in self.session.store.answers(phase="main") if r.question_id == qid)
+
+    def auto_reveal(self, present: int, now: float) -> bool:
+        """Reveal when everyone present has answered or the time is up; True when it did."""
+        state = self.session.state()
+        if not rules.should_reveal(
+            state, self.config, answered=self.answered_now(), present=present, now=now
+        ):
+            return False
+        return self.session.store.set_state(rules.reveal(state, self.config), expect=state)
+
+    def finished(self, phase: str, now: float) -> tuple[int, int]:
+        """(students who have answered every item of ``phase``, students) — for "finished k of n"."""
+        total = self.session.round.total
+        everyone = self.session.progress(now)
+        return sum(p.done.get(phase, 0) >= total for p in everyone), len(everyone)
+
+    def all_done(self, phase: str, now: float) -> bool:
+        """Every student has finished ``phase`` (one who left unfinished is not waited for)."""
+        total = self.session.round.total
+        counted = [
+            p.done.get(phase, 0) >= total
+            for p in self.session.progress(now)
+            if p.present or p.done.get(phase, 0) >= total
+        ]
+        return bool(counted) and all(counted)
+
+    def write_results(self) -> tuple[Path, int] | None:
+        """Each student's results file in ``DIR/results``, once per class (None when already written).
+
+        Raises:
+            OSError: when the folder cannot be written.
+        """
+        state = self.session.state()
+        if state.phase != "ended" or state.results_written:
+            return None
+        # Claimed before writing: a second host ending the class at the same moment writes nothing.
+        claimed = replace(state, results_written=True)
+        if not self.session.store.set_state(claimed, expect=state):
+            return None
+        folder = self.session.store.folder / "results"
+        written = 0
+        try:
+            for student in self.session.store.students():
+                run = self.session.student_run(student.key)
+                if run.records:
+                    results_store.write_results(
+                        folder,
+                        run=run,
+                        player=student.name,
+                        started=datetime.fromtimestamp(student.joined, UTC),
+                        time_limit=self.config.time_limit,
+                    )
+                    written += 1
+        except OSError:
+            self.session.store.set_state(state, expect=claimed)  # a host started again tries again
+            raise
+        return folder, written

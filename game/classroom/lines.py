@@ -1,0 +1,99 @@
+"""What a class host shows, as lines: the question, the reveal with its bar chart, the leaderboard, the
+dashboard. Pure functions from the session's figures to ``(indent, text)`` lines (as
+:mod:`game.plain.quizview`'s), shared by the plain host and the host screen and tested without either.
+"""
+
+from __future__ import annotations
+
+from game.classroom.session import ClassSession
+from game.engine.content.pack import QuoteRef
+from game.engine.quiz.types import AnswerShape
+
+Line = tuple[str, str]
+"""(indent, text): one paragraph to show."""
+
+BAR_WIDTH = 20
+LEADERS = 5
+
+
+def quote_line(quote: QuoteRef) -> Line:
+    """A quote with its paragraph number, as every feedback shows it."""
+    return ("  ", f"¶{quote.paragraph}: “{quote.text}”")
+
+
+def question_lines(session: ClassSession, index: int) -> list[Line]:
+    """The released question as the host shows it: heading, prompt, statement, numbered choices."""
+    shown = session.round.presented("main", index)
+    lines: list[Line] = [("", f"Question {shown.number} of {shown.total} ({shown.label}), released.")]
+    lines.append(("", shown.question.prompt))
+    if shown.statement:
+        lines.append(("  ", shown.statement))
+    if shown.shape is AnswerShape.PICK_SENTENCE:
+        lines.append(("  ", "(students pick a sentence of the article by its number)"))
+    lines += [("  ", f"{i}. {choice}") for i, choice in enumerate(shown.choices, start=1)]
+    return lines
+
+
+def bar(count: int, most: int) -> str:
+    """A text bar, ``BAR_WIDTH`` wide at the most-chosen answer (``#`` so a screen reader reads it short)."""
+    return "#" * (round(BAR_WIDTH * count / most) if most else 0)
+
+
+def reveal_lines(session: ClassSession, index: int) -> list[Line]:
+    """The reveal: how many chose each answer as bars, the right answer, why, and the quotes with their ¶."""
+    shown = session.round.presented("main", index)
+    figures = session.reveal_figures(index)
+    outcome = session.round.judge("main", index, None)
+    lines: list[Line] = [
+        ("", ""),
+        (
+            "",
+            f"Reveal, question {shown.number} of {shown.total}: {figures.right} of {figures.answered} right.",
+        ),
+    ]
+    most = max((n for _a, n in figures.counts), default=0)
+    width = max((len(a) for a, _n in figures.counts), default=0)
+    for i, (answer, count) in enumerate(figures.counts, start=1):
+        label = f"{i}. {answer}" if shown.shape is AnswerShape.PICK_ONE else answer
+        lines.append(("  ", f"{label:<{width + 3}}  {count:>3}  {bar(count, most)}".rstrip()))
+    if not figures.counts:
+        lines.append(("  ", "(no answers)"))
+    lines.append(("", f"The right answer: {outcome.right_answer}"))
+    lines.append(("", f"Why: {outcome.explanation}"))
+    lines.append(("", "From the article:"))
+    lines.extend(quote_line(q) for q in outcome.quotes)
+    return lines
+
+
+def leaderboard_lines(session: ClassSession, now: float) -> list[Line]:
+    """The top five by score in the round (never the bottom)."""
+    ranked = sorted(session.progress(now), key=lambda p: (-p.score, p.name.casefold()))[:LEADERS]
+    lines: list[Line] = [("", "Top five:")]
+    lines += [("  ", f"{i}. {p.name}: {p.score}") for i, p in enumerate(ranked, start=1)]
+    return lines
+
+
+def dashboard_lines(session: ClassSession, now: float) -> list[Line]:
+    """Where everyone is: each student's progress and score, each question's share right and top wrong."""
+    total = session.round.total
+    pre_post = session.config.pre_post
+    lines: list[Line] = [("", f"Status: {session.state().phase}.")]
+    students = session.progress(now)
+    if not students:
+        lines.append(("  ", "No students yet."))
+    for p in students:
+        parts = []
+        if pre_post:
+            parts.append(f"pre-test {p.done.get('pre', 0)} of {total}")
+        parts.append(f"round {p.done.get('main', 0)} of {total}, score {p.score}")
+        if pre_post:
+            parts.append(f"post-test {p.done.get('post', 0)} of {total}")
+        finished = p.done.get("post" if pre_post else "main", 0) >= total
+        state = "finished" if finished else "playing" if p.present else "away"
+        lines.append(("  ", f"{p.name} ({state}): " + "; ".join(parts) + "."))
+    lines.append(("", "Questions:"))
+    for number, answered, right, most in session.question_figures():
+        share = f"{round(100 * right / answered)}% right of {answered}" if answered else "not answered yet"
+        wrong = f"; most-chosen wrong: {most[0]} ({most[1]})" if most else ""
+        lines.append(("  ", f"{number}. {share}{wrong}"))
+    return lines

@@ -1,0 +1,199 @@
+"""``quotebound class start|join DIR``: a live class on the teacher's machine, through one class store in DIR.
+
+``class start`` creates the class in ``DIR`` (or reopens it: a host started again continues where the class
+is) and runs the host; ``class join`` runs one student's game. Both open ``DIR/class.sqlite3``; every answer
+is committed there the moment it is given. Setup errors (a ``DIR`` that is not a class, a pack or seed that
+differs from the class's, a network folder) are one line and exit status 2.
+
+Built so far: the host screen (full screen, keys), the plain host (``--plain``, typed commands) and plain
+students. Serving students to browsers is to come: until then ``class start`` needs ``--no-serve``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.classroom.session import ClassSession
+    from game.engine.content.pack import Pack
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < value < 86_400:
+        raise argparse.ArgumentTypeError("must be more than 0 seconds (and less than a day)")
+    return value
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``class`` with its ``start`` and ``join`` subcommands."""
+    parser = subparsers.add_parser(
+        "class",
+        help="run a live class: the teacher hosts, students join on the same machine",
+        description="A live class: `class start DIR` hosts it (creating DIR's class store, or reopening it), "
+        "`class join DIR --player NAME` is one student's game. Every answer is saved at once in DIR.",
+    )
+    actions = parser.add_subparsers(dest="class_action", metavar="ACTION", required=True)
+    start = actions.add_parser("start", help="create or reopen the class in DIR and run the host")
+    start.add_argument("dir", metavar="DIR", help="the class folder (a local folder, not a network share)")
+    start.add_argument("--pack", help="the pack to play (needed to create the class)")
+    start.add_argument("--seed", type=int, help="the round's seed: `play --seed S` deals the same round")
+    start.add_argument(
+        "--questions", type=_positive_int, metavar="N", help="questions in the round (default 12)"
+    )
+    start.add_argument("--time-limit", type=_seconds, metavar="SEC", help="seconds per question")
+    start.add_argument(
+        "--paced", choices=("teacher", "self"), default=None, help="who moves the class on (default teacher)"
+    )
+    start.add_argument("--pre-post", action="store_true", help="a pre-test before and a post-test after")
+    start.add_argument("--leaderboard", action="store_true", help="show the top five after each reveal")
+    start.add_argument("--host", default="127.0.0.1", help="address to serve students on (to come)")
+    start.add_argument("--port", type=int, default=8000, help="port to serve students on (to come)")
+    start.add_argument("--public-url", metavar="URL", help="the address students type (to come)")
+    start.add_argument(
+        "--max-players", type=_positive_int, metavar="N", help="browser players at most (to come)"
+    )
+    start.add_argument("--no-serve", action="store_true", help="do not serve students to browsers")
+    start.add_argument("--plain", action="store_true", help="the host as plain lines with typed commands")
+    start.add_argument("--scenes", metavar="DIR", help="folder of packs (default: bundled packs)")
+    start.set_defaults(func=run_start)
+    join = actions.add_parser("join", help="join the class in DIR as a student, on this machine")
+    join.add_argument("dir", metavar="DIR", help="the class folder")
+    join.add_argument("--player", required=True, metavar="NAME", help="your name in the class")
+    join.add_argument("--plain", action="store_true", help="plain lines on stdin/stdout")
+    join.set_defaults(func=run_join)
+
+
+def _fail(message: str) -> int:
+    print(f"quotebound: {message}", file=sys.stderr)
+    return 2
+
+
+def run_start(args: argparse.Namespace) -> int:
+    """Create or reopen the class, then run the host."""
+    import time
+
+    from game.classroom.session import ClassSession
+    from game.engine.quiz.run import DEFAULT_ROUND_SIZE, new_seed
+    from game.store.classdb import ClassConfig, ClassStore
+    from game.store.records import StoreError
+
+    if not args.no_serve:
+        return _fail(
+            "serving students to browsers is not built yet: add --no-serve (students join with "
+            "`quotebound class join DIR --player NAME`)"
+        )
+    folder = Path(args.dir).expanduser()
+    try:
+        ClassSession.check_folder(folder)
+        if ClassStore.exists(folder):
+            store = ClassStore.open(folder)
+            config = store.config()
+            problem = _differs(config.pack, args.pack, "pack") or _differs(config.seed, args.seed, "seed")
+            if problem:
+                store.close()
+                return _fail(f"{folder} is a class with {problem}; use another folder for a new class")
+            pack = _load_pack(config.scenes, config.pack)
+            if pack is None:
+                store.close()
+                return 2
+        else:
+            if not args.pack:
+                return _fail(f"{folder} is not a class yet: name its pack with --pack to create it")
+            scenes = str(Path(args.scenes).resolve()) if args.scenes else None
+            pack = _load_pack(scenes, args.pack)
+            if pack is None:
+                return 2
+            seed = args.seed if args.seed is not None else new_seed()
+            config = ClassConfig(
+                pack.id,
+                seed,
+                args.questions or DEFAULT_ROUND_SIZE,
+                args.time_limit,
+                args.paced or "teacher",
+                args.pre_post,
+                scenes,
+                pack.article.sha256,
+            )
+            store = ClassStore.create(folder, config, time.time())
+    except StoreError as exc:
+        return _fail(str(exc))
+    session = ClassSession(store, pack)
+    try:
+        if not args.plain:
+            return _run_screen(session, leaderboard=args.leaderboard)
+        from game.plain.class_host import run_host
+        from game.plain.console import Console
+
+        return run_host(session, Console(sys.stdin, sys.stdout, sys.stderr), leaderboard=args.leaderboard)
+    except StoreError as exc:
+        return _fail(str(exc))
+    finally:
+        session.close()
+
+
+def _run_screen(session: ClassSession, *, leaderboard: bool) -> int:
+    """The full-screen host (Textual is imported only now); a crash inside it is a non-zero exit."""
+    from game.ui.class_host_app import ClassHostApp
+
+    app = ClassHostApp(session, leaderboard=leaderboard)
+    app.run()
+    return int(app.return_code or 0)
+
+
+def run_join(args: argparse.Namespace) -> int:
+    """Open the class in DIR and play as one student."""
+    from game.classroom.session import ClassSession
+    from game.store.classdb import ClassStore
+    from game.store.records import StoreError
+
+    if not args.plain:
+        return _fail("joining in the full-screen game is not built yet: add --plain")
+    folder = Path(args.dir).expanduser()
+    try:
+        ClassSession.check_folder(folder)
+        store = ClassStore.open(folder)
+    except StoreError as exc:
+        return _fail(str(exc))
+    config = store.config()
+    pack = _load_pack(config.scenes, config.pack)
+    if pack is None:
+        store.close()
+        return 2
+    session = ClassSession(store, pack)
+    from game.plain.class_student import run_student
+    from game.plain.console import Console
+
+    try:
+        return run_student(session, Console(sys.stdin, sys.stdout, sys.stderr), args.player)
+    except StoreError as exc:
+        return _fail(str(exc))
+    finally:
+        session.close()
+
+
+def _differs(stored: object, given: object, what: str) -> str | None:
+    if given is None or given == stored:
+        return None
+    return f"{what} {stored}, not {given}"
+
+
+def _load_pack(scenes: str | None, pack_id: str) -> Pack | None:
+    """The class's pack (problems on stderr; None when it cannot be had)."""
+    from game.commands.common import load_command_packs, pick_pack
+
+    packs = load_command_packs(scenes, strict=False)
+    return pick_pack(packs or [], pack_id)

@@ -1,0 +1,76 @@
+"""Input for the live class's plain host and students: typed lines read while the class store is polled.
+
+A class game must notice the class moving on (a question released, a reveal, the end) while it waits for a
+line, so a daemon thread reads stdin into a queue (``select`` does not work on Windows pipes) and the game
+waits on the queue in short slices, polling the store between them.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections import deque
+
+from game.plain.console import TIMED_OUT, Console, _TimedOut
+
+POLL_SECONDS = 0.1
+"""How often a waiting game looks at the class store: well inside the 300 ms a released question may take."""
+
+
+class LineReader:
+    """Lines typed on the console's stdin, read in the background; echoed when piped (as by Console)."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self._lines: queue.Queue[str | None] = queue.Queue()
+        self._held: deque[str | None] = deque()
+        """Lines typed ahead while nothing was asked, kept for the next question."""
+        self._eof = False
+        threading.Thread(target=self._pump, name="class-stdin", daemon=True).start()
+
+    def get(self, timeout: float) -> str | None | _TimedOut:
+        """The next line; None at end of input; :data:`TIMED_OUT` when none came within ``timeout``."""
+        if self._eof:
+            return None
+        try:
+            line = self._held.popleft() if self._held else self._lines.get(timeout=max(0.0, timeout))
+        except queue.Empty:
+            return TIMED_OUT
+        if line is None:
+            self._eof = True
+        elif self.console.echo:
+            self.console.say(line)
+        return line
+
+    def typed_quit(self, timeout: float, words: set[str]) -> bool:
+        """Wait up to ``timeout`` for a line typed ahead: True when it is one of ``words`` (a quit).
+
+        Any other line, and the end of input, is held for the next :meth:`get`: a script pipes its answers
+        in before the questions come, and they must wait for them.
+        """
+        try:
+            line = self._lines.get(timeout=max(0.0, timeout))
+        except queue.Empty:
+            return False
+        if line is not None and line.strip().casefold() in words:
+            if self.console.echo:
+                self.console.say(line)
+            return True
+        self._held.append(line)
+        return False
+
+    def prompt(self, text: str) -> None:
+        """Show a prompt (no line end), flushed so a person sees it before typing."""
+        self.console.out.write(text)
+        self.console.out.flush()
+
+    def _pump(self) -> None:
+        while True:
+            try:
+                raw = self.console.stdin.readline()
+            except (OSError, ValueError):
+                raw = ""
+            if not raw:
+                self._lines.put(None)
+                return
+            self._lines.put(raw.rstrip("\r\n"))

@@ -1,0 +1,432 @@
+"""`quotebound class` end to end: a scripted plain host and plain students as separate processes on one class
+store; every answer recorded, the reveal figures right, results files written, the report's gains right; and
+the setup errors (exit 2, one line)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from game.classroom.session import ClassRound, ClassSession
+from game.engine.content.pack import Pack
+from game.store.classdb import ClassStore
+
+SEED = 10
+"""Seed 10 deals the Panjshir pack's first questions as pick-one questions (2 to 4 options)."""
+QUESTIONS = 3
+STEP_LIMIT = 120
+
+
+def _cmd(*args: str) -> list[str]:
+    return [sys.executable, "-m", "game", *args]
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "PYTHONUNBUFFERED": "1"}
+
+
+def _spawn(args: list[str], stdin: str) -> subprocess.Popen[str]:
+    proc = subprocess.Popen(
+        _cmd(*args),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(),
+    )
+    assert proc.stdin is not None
+    proc.stdin.write(stdin)
+    proc.stdin.close()
+    proc.stdin = None  # closed: communicate() must not flush it again
+    return proc
+
+
+def _finish(proc: subprocess.Popen[str]) -> tuple[int, str, str]:
+    try:
+        out, err = proc.communicate(timeout=STEP_LIMIT)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+        pytest.fail(f"timed out:\n{out}\n{err}")
+    return proc.returncode, out, err
+
+
+def _right_index(rnd: ClassRound, phase: str, index: int) -> int:
+    shown = rnd.presented(phase, index)
+    return next(i for i in range(len(shown.choices)) if rnd.judge(phase, index, i).correct)
+
+
+def _wrong_index(rnd: ClassRound, phase: str, index: int) -> int:
+    return (_right_index(rnd, phase, index) + 1) % len(rnd.presented(phase, index).choices)
+
+
+def teacher_paced_class(tmp_path: Path, panjshir: Pack, students: int) -> None:
+    """Host and ``students`` students, teacher-paced: checks answers, reveal counts, results files."""
+    folder = tmp_path / "class"
+    script = [f"wait joined {students}", "start"]
+    for _ in range(QUESTIONS):
+        script += ["wait reveal", "next"]
+    host = _spawn(
+        [
+            "class",
+            "start",
+            str(folder),
+            "--pack",
+            "panjshir",
+            "--seed",
+            str(SEED),
+            "--questions",
+            str(QUESTIONS),
+            "--plain",
+            "--no-serve",
+            "--leaderboard",
+        ],
+        "\n".join(script) + "\n",
+    )
+    while not ClassStore.exists(folder):
+        time.sleep(0.05)
+        assert host.poll() is None, host.communicate()
+    # Student i picks option 1 + i % 2 on every question (each has at least two options).
+    procs = [
+        _spawn(
+            ["class", "join", str(folder), "--player", f"Student {i}", "--plain"],
+            f"{1 + i % 2}\n" * QUESTIONS,
+        )
+        for i in range(students)
+    ]
+    code, out, err = _finish(host)
+    assert code == 0, err
+    for proc in procs:
+        s_code, s_out, s_err = _finish(proc)
+        assert s_code == 0, s_err
+        assert "Waiting for the teacher…" in s_out
+        # Each reveal shows the student their own feedback once, even when the host moved straight on.
+        assert s_out.count("From the article:") == QUESTIONS, s_out
+    with ClassStore.open(folder) as store:
+        answers = store.answers(phase="main")
+        assert len(answers) == students * QUESTIONS
+        session = ClassSession(store, panjshir)
+        for index in range(QUESTIONS):
+            counts = [n for _c, n in session.reveal_figures(index).counts]
+            assert counts[:2] == [(students + 1) // 2, students // 2]
+            right = _right_index(session.round, "main", index)
+            expected_right = [(students + 1) // 2, students // 2][right] if right < 2 else 0
+            assert (
+                f"Reveal, question {index + 1} of {QUESTIONS}: {expected_right} of {students} right." in out
+            )
+    assert "Top five:" in out and f"Results files written to {folder / 'results'}: {students}." in out
+    assert len(list((folder / "results").glob("*.json"))) == students
+
+
+def test_teacher_paced_five_students(tmp_path: Path, panjshir: Pack) -> None:
+    """Five students, three questions: every answer recorded, the reveal counted right, results written."""
+    teacher_paced_class(tmp_path, panjshir, 5)
+
+
+@pytest.mark.slow
+def test_teacher_paced_thirty_students(tmp_path: Path, panjshir: Pack) -> None:
+    teacher_paced_class(tmp_path, panjshir, 30)
+
+
+def pre_post_class(tmp_path: Path, panjshir: Pack, students: int) -> None:
+    """Self-paced with pre/post: student 0 is right on every pre-test item (at the maximum, counted apart);
+    the others are wrong on every pre-test item and right on the first min(i, N) post-test items."""
+    folder = tmp_path / "class"
+    host = _spawn(
+        [
+            "class",
+            "start",
+            str(folder),
+            "--pack",
+            "panjshir",
+            "--seed",
+            str(SEED),
+            "--questions",
+            str(QUESTIONS),
+            "--plain",
+            "--no-serve",
+            "--paced",
+            "self",
+            "--pre-post",
+        ],
+        f"wait joined {students}\nstart\nwait done\nend\n",
+    )
+    while not ClassStore.exists(folder):
+        time.sleep(0.05)
+    with ClassStore.open(folder) as store:  # waits for the class being created
+        rnd = ClassRound(panjshir, store.config())
+    procs = []
+    for i in range(students):
+        pre = [
+            _right_index(rnd, "pre", q) if i == 0 else _wrong_index(rnd, "pre", q) for q in range(QUESTIONS)
+        ]
+        main = [_right_index(rnd, "main", q) for q in range(QUESTIONS)]
+        post = [
+            _right_index(rnd, "post", q) if q < i else _wrong_index(rnd, "post", q) for q in range(QUESTIONS)
+        ]
+        lines = "".join(f"{n + 1}\n" for n in pre + main + post)
+        procs.append(_spawn(["class", "join", str(folder), "--player", f"S{i}", "--plain"], lines))
+    code, out, err = _finish(host)
+    assert code == 0, err
+    for proc in procs:
+        s_code, s_out, s_err = _finish(proc)
+        assert s_code == 0, s_err
+        assert "Pre-test: item 1 of 3" in s_out and "You have finished." in s_out
+    report = subprocess.run(
+        _cmd("report", str(folder)), capture_output=True, text=True, env=_env(), timeout=60
+    )
+    assert report.returncode == 0, report.stderr
+    # 1..N-1 students: pre 0, post min(i, 3) of 3 → g = min(i, 3) / 3; student 0 is counted apart.
+    gains = [min(i, QUESTIONS) / QUESTIONS for i in range(1, students)]
+    mean = sum(gains) / len(gains)
+    assert (
+        f"Class mean normalized gain: {mean:.2f} over {students - 1} students; "
+        "1 at the maximum in the pre-test, counted apart." in report.stdout
+    ), report.stdout
+    assert "at max in pre-test" in report.stdout
+    assert f"{students} rounds by {students} players" in report.stdout
+
+
+def test_pre_post_gains_five_students(tmp_path: Path, panjshir: Pack) -> None:
+    pre_post_class(tmp_path, panjshir, 5)
+
+
+@pytest.mark.slow
+def test_pre_post_gains_thirty_students(tmp_path: Path, panjshir: Pack) -> None:
+    pre_post_class(tmp_path, panjshir, 30)
+
+
+def test_a_killed_student_rejoins_with_answers_kept(tmp_path: Path) -> None:
+    """Killed mid-round, a student joining again under the same name continues at the next question."""
+    folder = tmp_path / "class"
+    host = _spawn(
+        [
+            "class",
+            "start",
+            str(folder),
+            "--pack",
+            "panjshir",
+            "--seed",
+            str(SEED),
+            "--questions",
+            str(QUESTIONS),
+            "--plain",
+            "--no-serve",
+            "--paced",
+            "self",
+        ],
+        "start\nwait done\nend\n",
+    )
+    while not ClassStore.exists(folder):
+        time.sleep(0.05)
+    first = subprocess.Popen(
+        _cmd("class", "join", str(folder), "--player", "Ana", "--plain"),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(),
+    )
+    assert first.stdin is not None and first.stdout is not None
+    first.stdin.write("1\n")
+    first.stdin.flush()
+    with ClassStore.open(folder) as store:
+        deadline = time.monotonic() + STEP_LIMIT
+        while not store.answers(student="ana") and time.monotonic() < deadline:
+            time.sleep(0.05)
+        first.kill()
+        first.wait()
+        # The heartbeat is still fresh: the name is taken for up to ten seconds; age it as a dead game's.
+        with store._write() as conn:
+            conn.execute("UPDATE students SET heartbeat = heartbeat - 60")
+    again = _spawn(["class", "join", str(folder), "--player", "ana", "--plain"], "2\n2\n")
+    code, out, _err = _finish(again)
+    assert code == 0
+    assert "Welcome back" in out and "Question 2 of 3" in out and "Question 1 of 3" not in out
+    assert _finish(host)[0] == 0
+    with ClassStore.open(folder) as store:
+        assert len(store.answers(student="ana", phase="main")) == QUESTIONS
+
+
+def test_a_name_in_use_is_refused(tmp_path: Path) -> None:
+    """A second game asking for a name whose heartbeat is fresh is asked for another."""
+    folder = tmp_path / "class"
+    subprocess.run(
+        _cmd("class", "start", str(folder), "--pack", "panjshir", "--seed", "3", "--plain", "--no-serve"),
+        input="quit\n",
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=60,
+        check=True,
+    )
+    with ClassStore.open(folder) as store:
+        store.claim("Ana", time.time(), 10.0)
+    joined = subprocess.run(
+        _cmd("class", "join", str(folder), "--player", "ANA", "--plain"),
+        input="Bo\nquit\n",
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=60,
+    )
+    assert joined.returncode == 0
+    assert "The name 'ANA' is in use" in joined.stdout and "Joined the class as Bo" in joined.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["join", "{dir}", "--player", "A", "--plain"], "is not a class"),
+        (["start", "{dir}", "--pack", "riverside", "--plain", "--no-serve"], "is a class with pack panjshir"),
+        (["start", "{dir}", "--seed", "4", "--plain", "--no-serve"], "is a class with seed 3, not 4"),
+        (["start", "{new}", "--plain", "--no-serve"], "name its pack with --pack"),
+        (["start", "{new}", "--pack", "panjshir", "--plain"], "add --no-serve"),
+    ],
+)
+def test_setup_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
+    folder = tmp_path / "class"
+    if "is a class" in message:
+        subprocess.run(
+            _cmd("class", "start", str(folder), "--pack", "panjshir", "--seed", "3", "--plain", "--no-serve"),
+            input="quit\n",
+            capture_output=True,
+            text=True,
+            env=_env(),
+            timeout=60,
+            check=True,
+        )
+    else:
+        folder.mkdir()
+    argv = [a.format(dir=folder, new=tmp_path / "new") for a in args]
+    result = subprocess.run(_cmd("class", *argv), capture_output=True, text=True, env=_env(), timeout=60)
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_restarted_host_continues_at_the_current_question(tmp_path: Path) -> None:
+    """The host closed (or killed) and started again on the same folder shows the question still open."""
+    folder = tmp_path / "class"
+    first = subprocess.run(
+        _cmd("class", "start", str(folder), "--pack", "panjshir", "--seed", "10", "--plain", "--no-serve"),
+        input="start\nquit\n",
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=60,
+    )
+    assert first.returncode == 0 and "Question 1 of 12" in first.stdout
+    again = subprocess.run(
+        _cmd("class", "start", str(folder), "--plain", "--no-serve"),
+        input="reveal\nnext\nquit\n",
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=60,
+    )
+    assert again.returncode == 0, again.stderr
+    assert "Question 1 of 12 (Single choice), released." in again.stdout
+    assert "Reveal, question 1 of 12: 0 of 0 right." in again.stdout and "Question 2 of 12" in again.stdout
+
+
+PROBE = """
+import sys
+from game.cli import main
+status = main(sys.argv[1:])
+loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "rich") or m.startswith("game.ui"))
+print("LOADED:" + ",".join(loaded), file=sys.stderr)
+sys.exit(status)
+"""
+
+
+def test_the_plain_class_loads_no_ui(tmp_path: Path) -> None:
+    """`class start --plain` and `class join --plain` import no textual, rich or game.ui."""
+    folder = str(tmp_path / "class")
+    for argv in (
+        ["class", "start", folder, "--pack", "panjshir", "--plain", "--no-serve"],
+        ["class", "join", folder, "--player", "Ana", "--plain"],
+    ):
+        done = subprocess.run(
+            [sys.executable, "-c", PROBE, *argv], input="quit\n", capture_output=True, text=True, timeout=60
+        )
+        assert done.returncode == 0, done.stderr
+        assert "LOADED:\n" in done.stderr + "\n", done.stderr
+
+
+def test_self_paced_time_out_counts_as_wrong(tmp_path: Path) -> None:
+    """Self-paced with a time limit, a student who types nothing has each question recorded as a time-out."""
+    folder = tmp_path / "class"
+    host = _spawn(
+        [
+            "class",
+            "start",
+            str(folder),
+            "--pack",
+            "panjshir",
+            "--seed",
+            "10",
+            "--questions",
+            "2",
+            "--time-limit",
+            "1",
+            "--paced",
+            "self",
+            "--plain",
+            "--no-serve",
+        ],
+        "wait joined 1\nstart\nwait done\nend\n",
+    )
+    while not ClassStore.exists(folder):
+        time.sleep(0.05)
+    silent = subprocess.Popen(
+        _cmd("class", "join", str(folder), "--player", "Ana", "--plain"),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(),
+    )
+    code, out, err = _finish(host)
+    assert code == 0, err
+    assert silent.stdin is not None
+    silent.stdin.close()
+    silent.stdin = None
+    _s_code, s_out, _s_err = _finish(silent)
+    assert "You have 1 seconds; a time-out counts as wrong." in s_out
+    assert s_out.count("Time is up: this counts as wrong.") == 2
+    with ClassStore.open(folder) as store:
+        answers = store.answers(student="ana", phase="main")
+        assert [(a.response, a.correct) for a in answers] == [(None, False), (None, False)]
+
+
+def test_a_name_is_stored_without_control_codes(tmp_path: Path) -> None:
+    """A name is shown to the whole class (host, leaderboard, report): terminal codes are stripped from it."""
+    folder = tmp_path / "class"
+    subprocess.run(
+        _cmd("class", "start", str(folder), "--pack", "panjshir", "--seed", "3", "--plain", "--no-serve"),
+        input="quit\n",
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=60,
+        check=True,
+    )
+    joined = subprocess.run(
+        _cmd("class", "join", str(folder), "--player", "Ana\x1b[2J\x1b]0;owned\x07", "--plain"),
+        input="quit\n",
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=60,
+    )
+    assert joined.returncode == 0
+    with ClassStore.open(folder) as store:
+        [student] = store.students()
+    assert "\x1b" not in student.name and "\x07" not in student.name and student.name.startswith("Ana")
+    assert "\x1b" not in joined.stdout

@@ -1,0 +1,58 @@
+"""The live class's host screen: keys drive the class in the store, the screen renders what the store says."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+from game.classroom.session import ClassSession
+from game.engine.content.pack import Pack
+from game.store.classdb import ClassConfig, ClassStore
+from game.ui.class_host_app import ClassHostApp
+
+SIZE = (110, 40)
+
+
+def _text(app: ClassHostApp) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def _until(pilot, app: ClassHostApp, words: str) -> str:  # type: ignore[no-untyped-def]
+    """Wait (at most 10 s) until ``words`` are on screen; the screen refreshes from the store every 200 ms."""
+    for _ in range(100):
+        await pilot.pause(0.1)
+        if words in _text(app):
+            return _text(app)
+    raise AssertionError(f"{words!r} never shown:\n{_text(app)}")
+
+
+async def test_teacher_paced_round_on_the_host_screen(tmp_path: Path, panjshir: Pack) -> None:
+    """Roster, start, answered k of n, the automatic reveal with its bars and quote, top five, next, end."""
+    config = ClassConfig("panjshir", 10, 2, None, "teacher", False, None, panjshir.article.sha256)
+    store = ClassStore.create(tmp_path, config, 1.0)
+    session = ClassSession(store, panjshir)
+    app = ClassHostApp(session, leaderboard=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await _until(pilot, app, "nobody yet")
+        for name in ("Ana", "[b]Bo[/i]"):  # a name is shown literally, never as markup
+            store.claim(name, time.time(), 10.0)
+        await _until(pilot, app, "Joined (2): Ana, [b]Bo[/i]")
+        await asyncio.wait_for(pilot.press("s"), 10)
+        await _until(pilot, app, "Question 1 of 2 (Single choice), released.")
+        assert "answered 0 of 2" in _text(app)
+        session.answer("ana", "main", 0, 1, 1.0, time.time())
+        await _until(pilot, app, "answered 1 of 2")
+        session.answer("[b]bo[/i]", "main", 0, 0, 1.0, time.time())
+        shown = await _until(pilot, app, "Reveal, question 1 of 2")  # everyone answered: revealed by itself
+        assert "From the article:" in shown and "¶22" in shown and "Top five:" in shown
+        await asyncio.wait_for(pilot.press("r"), 10)
+        await _until(pilot, app, "Not now: already revealed; type next.")
+        await asyncio.wait_for(pilot.press("n"), 10)
+        await _until(pilot, app, "Question 2 of 2")
+        await asyncio.wait_for(pilot.press("e"), 10)
+        await _until(pilot, app, "Results files written to")
+    app.refresh_class()  # a last timer tick after the app closed: no crash
+    assert store.state().phase == "ended"
+    assert len(list((tmp_path / "results").glob("*.json"))) == 2
+    store.close()
