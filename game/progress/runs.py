@@ -191,6 +191,11 @@ class RunKeeper:
                 dump(run.to_json()),
                 now=service.clock(),
             )
+            # The miss put the question in review; counted right, it never was a miss. The queue is
+            # rebuilt from the answer log (now saying right), as the FSRS upgrade does: one rule.
+            from game.progress.schedule import replay
+
+            store.rebuild_review(replay)
 
     def round_left(self, run: QuizRun | StoryRun) -> None:
         """The player left mid-run. Everything answered is saved already and the run stays resumable."""

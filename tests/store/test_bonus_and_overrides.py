@@ -104,8 +104,10 @@ def test_i_was_right_is_saved_and_counted_in_stats(tmp_path: Path) -> None:
         service.round_started(run)
         run.answer("certainly not this")
         service.answered(run)
+        assert service.due_count(run.pack) == 1  # a miss enters review
         run.override()
         service.overridden(run)
+        assert service.due_count(run.pack) == 0  # counted right on the player's word: no longer a miss
         store, player = service.store, service.player
         assert store is not None and player is not None
         assert store.overrides(player, run.pack.id) == 1
