@@ -105,6 +105,8 @@ class HistoryRow:
     """Sum of the answers' `elapsed_s`: time spent answering (a run resumed next week is not a week long)."""
     n_right: int
     n_answered: int
+    state_json: str = ""
+    """The run's saved state (a story's ending is read from it)."""
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ import pytest
 from game.cli import main
 from game.engine.content import model
 from game.engine.content.pack import Pack
+from game.engine.content.typography import quoted
 from game.engine.packs import load_pack
 from game.engine.quiz import types as qtypes
 from game.export.common import deal
@@ -280,7 +281,7 @@ def test_gift_reads_back_exactly(
         assert q["text"].split("\n\n")[0] == item.question.prompt
         assert item.question.explanation in q["feedback"]
         for quote in item.quotes:
-            assert f"¶{quote.paragraph}: “{quote.text}”" in q["feedback"]
+            assert f"¶{quote.paragraph}: {quoted(quote.text)}" in q["feedback"]
     single = by_name["sp-single"]
     assert single["type"] == "multichoice" and single["single"]
     assert [(w, t) for w, t, _ in single["answers"]] == [

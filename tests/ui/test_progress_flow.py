@@ -65,7 +65,7 @@ def notices(app: QuoteboundApp) -> list[str]:
 def menu_key(app: QuoteboundApp, entry_id: str) -> str:
     screen = app.screen
     assert isinstance(screen, TitleScreen), type(screen)
-    return str([entry.id for entry in screen.entries].index(entry_id) + 1)
+    return screen.keys[entry_id]
 
 
 async def answer_on_screen(pilot: Pilot[None], app: QuoteboundApp, right: bool) -> None:
