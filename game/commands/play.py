@@ -181,9 +181,8 @@ def _run_plain(args: argparse.Namespace, packs: list[Pack]) -> int:
         if reconfigure is not None:
             reconfigure(errors="replace")
     console = Console(sys.stdin, sys.stdout, sys.stderr)
-    pack = packs[0] if args.pack or len(packs) == 1 else _choose_pack(console, packs)
-    if pack is None:
-        return 0
+    # The first pack, or the one --pack names (first in the list), as the full-screen game opens it.
+    pack = packs[0]
     if args.mode == "story":
         return _run_plain_story(args, pack, console)
     from game.plain.play_quiz import QuizSettings, play_quiz
@@ -208,19 +207,3 @@ def _run_plain_story(args: argparse.Namespace, pack: Pack, console: Console) -> 
         return 2
     return play_story(pack, console, args)
 
-
-def _choose_pack(console: Console, packs: list[Pack]) -> Pack | None:
-    """Ask which pack to play when there are several and no ``--pack``."""
-    from game.plain.console import TIMED_OUT
-
-    console.say("Packs:")
-    for i, pack in enumerate(packs, start=1):
-        console.say(f"{i}. {pack.title} ({pack.id})", indent="  ")
-    while True:
-        line = console.ask(f"Which pack (1-{len(packs)})? ")
-        if line is None or line is TIMED_OUT:
-            return None
-        text = str(line).strip()
-        if text.isdigit() and 1 <= int(text) <= len(packs):
-            return packs[int(text) - 1]
-        console.say(f"Type a number from 1 to {len(packs)}.")

@@ -86,7 +86,7 @@ async def test_the_fictional_pack_is_never_called_a_real_article(tmp_path: Path)
     async with app.run_test(size=(80, 24)):
         tagline = str(app.screen.query_one("#title-tagline").render())
         assert "real" not in tagline.lower()
-        assert "the article below" in tagline
+        assert "on this article" in tagline
 
 
 async def test_a_pack_with_a_tagline_shows_its_own(panjshir: Pack) -> None:

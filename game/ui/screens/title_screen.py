@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -14,6 +15,7 @@ from textual.widgets.option_list import Option
 from game.engine.content.pack import Pack
 from game.ui.menu import TITLE_MENU, MenuEntry, menu_keys
 from game.ui.screens.base import GameScreen
+from game.ui.story_texts import fit_height
 from game.ui.texts import NUMBER_STYLE, literal
 from game.ui.widgets.safe_option_list import SafeOptionList
 
@@ -27,7 +29,7 @@ def tagline(pack: Pack) -> str:
         return pack.meta.tagline
     modes = [name for name, has in (("A quiz", pack.questions), ("stories", pack.scenarios)) if has]
     offer = " and ".join(modes) if modes else "A reading"
-    return f"{offer[0].upper()}{offer[1:]} on the article below. {WHY}"
+    return f"{offer[0].upper()}{offer[1:]} on this article. {WHY}"
 
 
 class TitleScreen(GameScreen[None]):
@@ -43,8 +45,8 @@ class TitleScreen(GameScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="title-body"):
             yield Static(Content.styled("QUOTEBOUND", "bold $accent"), id="title-game")
-            yield Static(id="title-tagline", markup=False)
             yield Static(id="title-pack")
+            yield Static(id="title-tagline", markup=False)
             yield Static(id="title-description")
         with Vertical(id="title-menu-box"):
             yield Static(id="title-player")
@@ -53,10 +55,14 @@ class TitleScreen(GameScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        fit_height(self, self.app.size.height)
         self.refresh_pack()
         # Start-up screens (player, resume) may be pushed on top first; only open the start mode once
         # this screen is really the one in front.
         self.call_after_refresh(self._open_start_mode)
+
+    def on_resize(self, event: events.Resize) -> None:
+        fit_height(self, event.size.height)
 
     def on_screen_resume(self) -> None:
         self.refresh_pack()
