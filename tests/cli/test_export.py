@@ -418,7 +418,7 @@ def test_markdown_sheet_and_key(special_dir: Path, special: Pack, capsys: pytest
     single = next(i for i in items if i.question.id == "sp-single")
     letter = "ABC"[single.right[0]]
     assert f"**Answer: {letter}: a\\~b = {{c}}**" in key
-    assert '> ¶2: “The fee rose to $5 \\& more on Monday {for now}: "a \\#1 rise"”' in key
+    assert "> ¶2: “The fee rose to $5 \\& more on Monday {for now}: ‘a \\#1 rise’”" in key
 
 
 def test_markdown_default_seed_shuffles_and_is_reproducible(

@@ -14,6 +14,7 @@ from test_progress_snapshots import Clock, history, play
 from test_progress_snapshots import new_app as progress_app
 from test_snapshots import KINDS, QUESTION_KEYS, answering, new_app, round_at, showing, some_response
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from game.engine.content.pack import Pack
 from game.engine.packs import load_pack
@@ -83,6 +84,8 @@ def test_help_40x12(snap_compare, pack: Pack) -> None:
 def test_palette(snap_compare, pack: Pack, size: tuple[int, int]) -> None:
     async def before(pilot: Pilot[None]) -> None:
         await pilot.press("ctrl+p")
+        # The palette's search box blinks its cursor on its own (not through the app's setting).
+        pilot.app.screen.query_one(Input).cursor_blink = False
         await pilot.pause(0.3)  # the palette lists its commands once its search has run
         await pilot.pause()
 

@@ -477,7 +477,7 @@ async def test_story_hooks_save_each_choice_and_the_ending(tmp_path: Path) -> No
         await press(pilot, menu_key(again, "stats"))
         text = " ".join(screen_text(again).split())
         total = len(run.scenario.endings)
-        assert f"Story endings {run.scenario.title}: 1 of {total} endings found ({run.ending.id})" in text
+        assert f"Story endings {run.scenario.title}: 1 of {total} endings found ({run.ending.title})" in text
         assert "No answers yet on this pack." in text  # story choices are not quiz answers
 
 

@@ -192,7 +192,7 @@ async def test_s_opens_the_reader_scrolled_to_the_quote_highlighted(ui_pack: Pac
 async def test_reader_from_the_menu_starts_at_the_top_with_the_footer_marked(ui_pack: Pack) -> None:
     app = make_app(packs=[ui_pack])
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "2")
+        await press(pilot, "6")  # 6: Read the article
         reader = app.screen
         assert isinstance(reader, ReaderScreen)
         assert reader.query_one("#reader-body").scroll_y == 0

@@ -360,7 +360,7 @@ async def test_story_content_is_shown_literally_never_as_markup(tmp_path: Path) 
     pack = load_pack(write_story_pack(tmp_path / "hostile", STORY_YAML))
     app = make_app(packs=[pack])
     async with app.run_test(size=(120, 40)) as pilot:
-        await press(pilot, "1")
+        await press(pilot, menu_key(app, "story"))
         assert isinstance(app.screen, StoryPickerScreen)
         text = screen_text(app)
         assert f"{HOSTILE} title" in text and f"{HOSTILE} role" in text
