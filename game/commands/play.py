@@ -177,9 +177,8 @@ def _run_plain(args: argparse.Namespace, shelf: PackShelf, first: int) -> int:
         if reconfigure is not None:
             reconfigure(errors="replace")
     console = Console(sys.stdin, sys.stdout, sys.stderr)
-    pack = shelf.open(first) if args.pack or len(shelf) == 1 else _choose_pack(console, shelf)
-    if pack is None:
-        return 0
+    # The first pack, or the one --pack names, as the full-screen game opens it (opened already).
+    pack = shelf.open(first)
     if args.mode == "story":
         return _run_plain_story(args, pack, console)
     from game.plain.play_quiz import QuizSettings, play_quiz
@@ -204,25 +203,3 @@ def _run_plain_story(args: argparse.Namespace, pack: Pack, console: Console) -> 
         return 2
     return play_story(pack, console, args)
 
-
-def _choose_pack(console: Console, shelf: PackShelf) -> Pack | None:
-    """Ask which pack to play when there are several and no ``--pack``; a pack that does not open
-    says why and the question is asked again."""
-    from game.engine.content.diagnostics import ContentError
-    from game.plain.console import TIMED_OUT
-
-    console.say("Packs:")
-    for i, info in enumerate(shelf.infos, start=1):
-        console.say(f"{i}. {info.title} ({info.id})", indent="  ")
-    while True:
-        line = console.ask(f"Which pack (1-{len(shelf)})? ")
-        if line is None or line is TIMED_OUT:
-            return None
-        text = str(line).strip()
-        if text.isdigit() and 1 <= int(text) <= len(shelf):
-            try:
-                return shelf.open(int(text) - 1)
-            except ContentError:
-                console.say(f"cannot open: {shelf.problem(int(text) - 1)}")
-                continue
-        console.say(f"Type a number from 1 to {len(shelf)}.")

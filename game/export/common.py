@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from game.engine.content.pack import Pack, QuoteRef
+from game.engine.content.typography import quoted
 from game.engine.quiz import types
 from game.engine.quiz.run import QuizRun
 from game.engine.quiz.types import AnswerShape, Question, QuestionType
@@ -114,7 +115,7 @@ def one_line(text: str) -> str:
 
 def quote_text(quote: QuoteRef) -> str:
     """A quote as every export cites it: paragraph number, then the words."""
-    return f"¶{quote.paragraph}: “{one_line(quote.text)}”"
+    return f"¶{quote.paragraph}: {quoted(one_line(quote.text))}"
 
 
 def skipped_note(fmt: str, skipped: list[Item], why: str) -> list[str]:

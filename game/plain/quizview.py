@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from game.engine.content.pack import Pack, QuoteRef
+from game.engine.content.typography import quoted
 from game.engine.quiz import sentences
 from game.engine.quiz.run import Outcome, Presented, QuizRun, Response
 from game.engine.quiz.types import AnswerShape
@@ -29,7 +30,7 @@ HELP = [
 
 def quote_line(quote: QuoteRef) -> Line:
     """A quote with its paragraph number, as every feedback shows it."""
-    return ("  ", f"¶{quote.paragraph}: “{quote.text}”")
+    return ("  ", f"¶{quote.paragraph}: {quoted(quote.text)}")
 
 
 def question_lines(shown: Presented, score: int, pack: Pack | None = None, *, bonus: int = 0) -> list[Line]:

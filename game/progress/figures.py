@@ -8,12 +8,13 @@ in the zone given (the machine's by default), as in :mod:`game.store.stats`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from typing import Any
 
 from game.engine.content.pack import Pack
 from game.engine.quiz import scoring
+from game.progress.story_figures import StoryResult, ending_titles, result_text, story_result
 from game.store.db import Player, ProgressStore
 from game.store.records import BestScore, DayStat, HistoryRow, Streaks, parse_ts
 
@@ -42,6 +43,8 @@ class EndingsFigure:
     title: str
     found: tuple[str, ...]
     total: int | None
+    names: tuple[str, ...] = ()
+    """The titles of the endings found (empty when the pack is not loaded: ids never reach a player)."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,8 @@ class PackFigures:
     history: list[HistoryRow]
     overrides: int = 0
     """Wrong typed answers the player counted as right ("I was right")."""
+    story_results: dict[int, StoryResult] = field(default_factory=dict)
+    """How each story run in ``history`` ended, by run id."""
 
     @property
     def answered(self) -> int:
@@ -154,7 +159,11 @@ def pack_figures(
     for scenario in scenarios:
         # Endings listed in the scenario's own order, so the text reads the same every time.
         reached = tuple(e for e in scenario.endings if e in found.get(scenario.id, set()))
-        endings.append(EndingsFigure(scenario.id, scenario.title, reached, len(scenario.endings)))
+        endings.append(
+            EndingsFigure(
+                scenario.id, scenario.title, reached, len(scenario.endings), ending_titles(scenario, reached)
+            )
+        )
     questions = {q.id: q.prompt for q in pack.questions} if pack is not None else {}
     queue = [
         QueuedFigure(e.question_id, questions.get(e.question_id, e.question_id), e.due_at)
@@ -163,6 +172,7 @@ def pack_figures(
     known = {s.id for s in scenarios}
     for scenario_id in sorted(set(found) - known):
         endings.append(EndingsFigure(scenario_id, scenario_id, tuple(sorted(found[scenario_id])), None))
+    history = store.history(player, pack_id, limit=history_limit)
     return PackFigures(
         pack_id=pack_id,
         title=pack.title if pack is not None else pack_id,
@@ -172,8 +182,9 @@ def pack_figures(
         due=store.due_count(player, pack_id, now=now),
         queue=queue,
         best=[b for b in store.best_scores(player) if b.pack_id == pack_id],
-        history=store.history(player, pack_id, limit=history_limit),
+        history=history,
         overrides=store.overrides(player, pack_id),
+        story_results={h.run_id: story_result(h, pack) for h in history if h.mode == "story"},
     )
 
 
@@ -331,9 +342,9 @@ def streak_text(s: Streaks) -> str:
 
 
 def endings_text(e: EndingsFigure) -> str:
-    """``2 of 4 endings found (north, caught)``."""
+    """``2 of 4 endings found (Safe in the north, Caught)``: ending titles, never ids."""
     of = f" of {e.total}" if e.total is not None else ""
-    names = f" ({', '.join(e.found)})" if e.found else ""
+    names = f" ({', '.join(e.names)})" if e.names else ""
     return f"{len(e.found)}{of} ending{'s' if (e.total or len(e.found)) != 1 else ''} found{names}"
 
 
@@ -380,7 +391,7 @@ def text_lines(figures: Sequence[PlayerFigures], tz: tzinfo | None = None) -> li
                 for h in p.history:
                     lines.append(
                         f"      {local_day(h.finished_at, tz)}  {h.mode:<6}  "
-                        f"{score_text(h.score, h.max_score, h.bonus):>9}  {h.n_right}/{h.n_answered} right  "
-                        f"{minutes(h.duration_s)}"
+                        f"{score_text(h.score, h.max_score, h.bonus):>9}  "
+                        f"{result_text(h, p.story_results.get(h.run_id))}  {minutes(h.duration_s)}"
                     )
     return lines

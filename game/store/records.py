@@ -107,6 +107,8 @@ class HistoryRow:
     n_answered: int
     bonus: int = 0
     """The streak bonus, on top of ``score`` (which never exceeds ``max_score``)."""
+    state_json: str = ""
+    """The run's saved state (a story's ending is read from it)."""
 
 
 @dataclass(frozen=True)

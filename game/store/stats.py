@@ -31,7 +31,7 @@ class StatsMixin(StoreBase):
         with self._read() as conn:
             rows = conn.execute(
                 "SELECT r.id, r.pack_id, r.mode, r.started_at, r.finished_at, r.score, r.max_score, r.bonus,"
-                " coalesce(sum(a.elapsed_s), 0.0), coalesce(sum(a.correct), 0), count(a.id)"
+                " coalesce(sum(a.elapsed_s), 0.0), coalesce(sum(a.correct), 0), count(a.id), r.state_json"
                 " FROM run r LEFT JOIN answer a ON a.run_id = r.id"
                 " WHERE r.player_id = ? AND r.status = 'finished' AND (? IS NULL OR r.pack_id = ?)"
                 " GROUP BY r.id ORDER BY r.finished_at DESC, r.id DESC LIMIT ?",
@@ -39,9 +39,20 @@ class StatsMixin(StoreBase):
             ).fetchall()
         return [
             HistoryRow(
-                rid, pack, mode, started, finished, score, max_score, float(dur), int(right), int(n), bonus
+                rid,
+                pack,
+                mode,
+                started,
+                finished,
+                score,
+                max_score,
+                float(dur),
+                int(right),
+                int(n),
+                bonus,
+                state,
             )
-            for rid, pack, mode, started, finished, score, max_score, bonus, dur, right, n in rows
+            for rid, pack, mode, started, finished, score, max_score, bonus, dur, right, n, state in rows
         ]
 
     def best_scores(self, player: Player) -> list[BestScore]:

@@ -37,6 +37,9 @@ from game.ui.screens.base import GameCommandPalette
 from game.ui.screens.title_screen import TitleScreen
 from game.ui.themes import DEFAULT_THEME, HIGH_CONTRAST_THEME, THEME_VARIABLE_DEFAULTS, THEMES
 
+PLAYER_SYSTEM_COMMANDS = frozenset({"Theme"})
+"""Textual's built-in palette entries offered to players (the others are developer tools)."""
+
 
 class QuoteboundApp(App[None]):
     """The game: a title menu, quiz rounds, stories, the article reader and help (see the module doc)."""
@@ -366,14 +369,20 @@ class QuoteboundApp(App[None]):
             yield SystemCommand(
                 "Restart round", "Play this round again from its first question", self.action_restart_round
             )
-        yield SystemCommand("New round", "Deal a new round of questions", self.action_start_quiz)
+        if self.pack.questions:
+            yield SystemCommand("New round", "Deal a new round of questions", self.action_start_quiz)
+        if len(self.packs) > 1:
+            yield SystemCommand("Choose another pack", "Switch to another article", self.action_choose_pack)
         yield SystemCommand(
             "Toggle high contrast", "White on black with yellow highlights", self.action_toggle_high_contrast
         )
         yield SystemCommand("Help", "Keys, scoring and how the game works", self.action_help)
         yield from self.saving.system_commands()
         yield from self.stories.system_commands(screen)
-        yield from super().get_system_commands(screen)
+        # Of Textual's own entries only the theme picker is for players; Keys, Screenshot, Maximize and
+        # its "quit as soon as possible" are developer tools (our Quit keeps a round resumable).
+        yield from (c for c in super().get_system_commands(screen) if c.title in PLAYER_SYSTEM_COMMANDS)
+        yield SystemCommand("Quit", "Leave the game; a round in progress can be resumed", self.action_quit)
 
 
 def make_app(

@@ -9,8 +9,10 @@ where it should appear) and give :class:`~game.ui.app.QuoteboundApp` the action 
 and ``def action_start_story(self) -> None: ...`` on the app. A ``label`` or ``shown`` callable gets the
 game as a :class:`~game.ui.host.GameHost` (add what it needs to read there), so it can count things
 (``lambda game: game.review_label()``). The menu is
-rebuilt every time the title screen is shown, so labels and ``shown`` stay current. Entries are
-numbered 1-9 in the order shown; number keys pick them.
+rebuilt every time the title screen is shown, so labels and ``shown`` stay current. Each entry has its
+own key (``key=``; without one, the first digit no other entry claims): an entry keeps its key whether or
+not the entries above it are shown, so a player's muscle memory (5 is Stats) holds; an absent entry's key
+does nothing.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ class MenuEntry:
     """A short line on what the entry does, shown under the menu when it is highlighted."""
     shown: Callable[[GameHost], bool] | None = None
     """Whether the entry is offered now (None: always)."""
+    key: str = ""
+    """The key that picks it, fixed whatever else is shown ("": the first digit no other entry claims)."""
 
     def text(self, game: GameHost) -> str:
         """The label as it reads now."""
@@ -44,6 +48,13 @@ class MenuEntry:
 
     def is_shown(self, game: GameHost) -> bool:
         return self.shown is None or self.shown(game)
+
+
+def menu_keys(entries: list[MenuEntry]) -> dict[str, str]:
+    """Each entry's key by entry id: its own, or the first digit 1-9 no other entry claims."""
+    claimed = {entry.key for entry in entries if entry.key}
+    free = (digit for digit in "123456789" if digit not in claimed)
+    return {entry.id: entry.key or next(free, "") for entry in entries}
 
 
 def _quiz_label(game: GameHost) -> str:
@@ -62,6 +73,7 @@ TITLE_MENU: list[MenuEntry] = [
         _quiz_label,
         "app.start_quiz",
         hint="Answer questions on the article; every answer is explained with a quote.",
+        key="1",
         shown=lambda game: bool(game.pack.questions),
     ),
     MenuEntry(
@@ -69,6 +81,7 @@ TITLE_MENU: list[MenuEntry] = [
         _story_label,
         "app.start_story",
         hint="Choose your path; every consequence is explained with a quote.",
+        key="2",
         shown=lambda game: bool(game.pack.scenarios),
     ),
     MenuEntry(
@@ -76,6 +89,7 @@ TITLE_MENU: list[MenuEntry] = [
         lambda game: game.resume_label(),
         "app.resume",
         hint="Carry on a round or story you left part-way, exactly where you stopped.",
+        key="3",
         shown=lambda game: game.has_unfinished(),
     ),
     MenuEntry(
@@ -83,6 +97,7 @@ TITLE_MENU: list[MenuEntry] = [
         lambda game: game.review_label(),
         "app.start_review",
         hint="The questions you missed come back, spaced out over days until you know them.",
+        key="4",
         shown=lambda game: game.saving_progress and bool(game.pack.questions),
     ),
     MenuEntry(
@@ -90,6 +105,7 @@ TITLE_MENU: list[MenuEntry] = [
         "Stats",
         "app.show_stats",
         hint="Accuracy over time and per topic, streaks, story endings found, best scores.",
+        key="5",
         shown=lambda game: game.saving_progress,
     ),
     MenuEntry(
@@ -97,12 +113,14 @@ TITLE_MENU: list[MenuEntry] = [
         "Read the article",
         "app.open_reader",
         hint="The whole article with paragraph numbers; the passages the game quotes are marked.",
+        key="6",
     ),
     MenuEntry(
         "pack",
         "Choose another pack",
         "app.choose_pack",
         hint="Switch to another article.",
+        key="7",
         shown=lambda game: len(game.packs) > 1,
     ),
     MenuEntry(
@@ -110,8 +128,9 @@ TITLE_MENU: list[MenuEntry] = [
         lambda game: "Switch player" if game.player else "Choose a player",
         "app.switch_player",
         hint="Play under another name, or add a new player.",
+        key="8",
         shown=lambda game: game.can_switch_player,
     ),
-    MenuEntry("quit", "Quit", "app.quit", hint="Leave the game (ctrl+q works anywhere)."),
+    MenuEntry("quit", "Quit", "app.quit", hint="Leave the game (ctrl+q works anywhere).", key="q"),
 ]
 """The title menu, top to bottom."""

@@ -15,6 +15,7 @@ from textual.content import Content
 from game.engine.content.pack import QuoteRef
 from game.engine.content.quotes import Paragraph, Span
 from game.engine.content.text import has_unsafe
+from game.engine.content.typography import quoted
 
 QUOTE_STYLE = "underline"
 """Every passage the pack quotes, in the article reader (plus a tint from the stylesheet variables)."""
@@ -53,12 +54,14 @@ def pilcrow(number: int) -> str:
 
 
 def quote_line(quote: QuoteRef) -> Content:
-    """A verbatim quote with its paragraph number: ``¶12 “…”``."""
+    """A verbatim quote with its paragraph number: ``¶12 “…”`` (marks inside it made single)."""
+    words = quoted(visible(quote.text))
     return Content.assemble(
         (pilcrow(quote.paragraph), PILCROW_STYLE),
-        " “",
-        (visible(quote.text), "italic"),
-        "”",
+        " ",
+        words[0],
+        (words[1:-1], "italic"),
+        words[-1],
     )
 
 

@@ -21,6 +21,7 @@ import pytest
 from game.cli import main
 from game.engine.content import model
 from game.engine.content.pack import Pack
+from game.engine.content.typography import quoted
 from game.engine.packs import load_pack
 from game.engine.quiz import types as qtypes
 from game.export.common import deal
@@ -280,7 +281,7 @@ def test_gift_reads_back_exactly(
         assert q["text"].split("\n\n")[0] == item.question.prompt
         assert item.question.explanation in q["feedback"]
         for quote in item.quotes:
-            assert f"¶{quote.paragraph}: “{quote.text}”" in q["feedback"]
+            assert f"¶{quote.paragraph}: {quoted(quote.text)}" in q["feedback"]
     single = by_name["sp-single"]
     assert single["type"] == "multichoice" and single["single"]
     assert [(w, t) for w, t, _ in single["answers"]] == [
@@ -417,7 +418,7 @@ def test_markdown_sheet_and_key(special_dir: Path, special: Pack, capsys: pytest
     single = next(i for i in items if i.question.id == "sp-single")
     letter = "ABC"[single.right[0]]
     assert f"**Answer: {letter}: a\\~b = {{c}}**" in key
-    assert '> ¶2: “The fee rose to $5 \\& more on Monday {for now}: "a \\#1 rise"”' in key
+    assert "> ¶2: “The fee rose to $5 \\& more on Monday {for now}: ‘a \\#1 rise’”" in key
 
 
 def test_markdown_default_seed_shuffles_and_is_reproducible(

@@ -13,17 +13,17 @@ from game.cli import main
 from tests.engine.test_pack_shelf import BAD_QUIZ, GOOD_QUIZ, scenes_with
 
 
-def test_play_plain_says_why_a_pack_cannot_open_and_plays_another(
+def test_play_plain_skips_a_pack_that_cannot_open_and_plays_the_next(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Plain mode asks no pack question (issue 12, item 17): like the full-screen game it opens the
+    first pack that opens; the broken one does not stop the game."""
     root = scenes_with(tmp_path, aa=BAD_QUIZ, bb=GOOD_QUIZ)
-    # Choose the broken pack, then the good one, answer its question, then stop at the summary.
-    monkeypatch.setattr(sys, "stdin", io.StringIO("1\n2\n1\n"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("1\n"))
     status = main(["play", "--plain", "--scenes", str(root), "--seed", "1"])
     out = capsys.readouterr().out
     assert status == 0
-    assert "1. Pack aa (aa)" in out and "2. Pack bb (bb)" in out
-    assert "cannot open: " in out and "quote not found in the article" in out
+    assert "Which pack" not in out
     assert "By how much did the river rise?" in out
 
 

@@ -83,7 +83,7 @@ def test_another_sentence_is_wrong_and_the_right_one_is_named(pack: Pack) -> Non
     outcome = run.answer("3.1")
     assert not outcome.correct and outcome.points == 0
     assert outcome.given.startswith("¶3.1 ")
-    assert outcome.right_answer == "¶3.2 ““We are ready,” said Ana Ruiz.”"
+    assert outcome.right_answer == "¶3.2 “‘We are ready,’ said Ana Ruiz.”"
 
 
 @pytest.mark.parametrize("response", ["9.9", "hello", 0, [1], "7.1"])

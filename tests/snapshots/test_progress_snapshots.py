@@ -102,16 +102,16 @@ def test_title_with_a_player(snap_compare, pack: Pack, tmp_path: Path) -> None:
 def test_review_question(snap_compare, pack: Pack, tmp_path: Path) -> None:
     history(pack, tmp_path)
     app = new_app(pack, tmp_path, player="Ana", seed=5)
-    assert snap_compare(app, press=["2"], terminal_size=SIZE)  # 2: Review (n due)
+    assert snap_compare(app, press=["4"], terminal_size=SIZE)  # 4: Review (n due)
 
 
 def test_stats(snap_compare, pack: Pack, tmp_path: Path) -> None:
     history(pack, tmp_path)
     app = new_app(pack, tmp_path, player="Ana")
-    assert snap_compare(app, press=["3"], terminal_size=SIZE)  # 3: Stats
+    assert snap_compare(app, press=["5"], terminal_size=SIZE)  # 5: Stats
 
 
 def test_stats_scrolled_to_the_history(snap_compare, pack: Pack, tmp_path: Path) -> None:
     history(pack, tmp_path)
     app = new_app(pack, tmp_path, player="Ana")
-    assert snap_compare(app, press=["3", "end"], terminal_size=SIZE)
+    assert snap_compare(app, press=["5", "end"], terminal_size=SIZE)

@@ -121,11 +121,11 @@ def test_reader_at_a_quote(snap_compare, pack: Pack) -> None:
 
 
 def test_reader_from_the_menu(snap_compare, pack: Pack) -> None:
-    assert snap_compare(new_app(pack), press=["2"], terminal_size=SIZE)
+    assert snap_compare(new_app(pack), press=["6"], terminal_size=SIZE)
 
 
 def test_reader_footer(snap_compare, pack: Pack) -> None:
-    assert snap_compare(new_app(pack), press=["2", "end"], terminal_size=SIZE)
+    assert snap_compare(new_app(pack), press=["6", "end"], terminal_size=SIZE)
 
 
 def test_help(snap_compare, pack: Pack) -> None:

@@ -63,7 +63,7 @@ async def _picker(pilot: Pilot[None]) -> None:
     app = pilot.app
     assert isinstance(app, QuoteboundApp)
     app.story_ended(played(app.pack, SCENARIO, [0, 0, 1, 1, 2, 2]))  # the bad ending
-    await pilot.press("1")
+    await pilot.press("2")  # 2: Story
     await pilot.pause()
 
 

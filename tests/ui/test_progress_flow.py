@@ -66,7 +66,7 @@ def notices(app: QuoteboundApp) -> list[str]:
 def menu_key(app: QuoteboundApp, entry_id: str) -> str:
     screen = app.screen
     assert isinstance(screen, TitleScreen), type(screen)
-    return str([entry.id for entry in screen.entries].index(entry_id) + 1)
+    return screen.keys[entry_id]
 
 
 async def answer_on_screen(pilot: Pilot[None], app: QuoteboundApp, right: bool) -> None:
@@ -481,7 +481,7 @@ async def test_story_hooks_save_each_choice_and_the_ending(tmp_path: Path) -> No
         await press(pilot, menu_key(again, "stats"))
         text = " ".join(screen_text(again).split())
         total = len(run.scenario.endings)
-        assert f"Story endings {run.scenario.title}: 1 of {total} endings found ({run.ending.id})" in text
+        assert f"Story endings {run.scenario.title}: 1 of {total} endings found ({run.ending.title})" in text
         assert "No answers yet on this pack." in text  # story choices are not quiz answers
 
 

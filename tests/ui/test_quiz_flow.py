@@ -11,6 +11,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Markdown, Static
 
 from game.engine.content.pack import Pack
+from game.engine.content.typography import quoted
 from game.engine.packs import load_pack
 from game.engine.quiz.run import QuizRun, Response
 from game.ui import menu
@@ -135,7 +136,7 @@ async def test_feedback_shows_the_quote_verbatim_with_its_paragraph(ui_pack: Pac
         quote = feedback.outcome.quotes[0]
         assert quote.text == "The barrier cost £42 million and is 600 metres long"
         text = screen_text(app)
-        assert f"¶{quote.paragraph} “{quote.text}”" in text
+        assert f"¶{quote.paragraph} {quoted(quote.text)}" in text
         assert "Wrong" in text and "Right answer: £42 million" in text
         assert "Why: The council gives both figures" in text
 
@@ -191,7 +192,7 @@ async def test_s_opens_the_reader_scrolled_to_the_quote_highlighted(ui_pack: Pac
 async def test_reader_from_the_menu_starts_at_the_top_with_the_footer_marked(ui_pack: Pack) -> None:
     app = make_app(packs=[ui_pack])
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "2")
+        await press(pilot, "6")  # 6: Read the article
         reader = app.screen
         assert isinstance(reader, ReaderScreen)
         assert reader.query_one("#reader-body").scroll_y == 0
@@ -483,8 +484,8 @@ async def test_several_packs_can_be_chosen_from_the_title(ui_pack: Pack, tiny_pa
     app = make_app(packs=[ui_pack, tiny])
     async with app.run_test(size=SIZE) as pilot:
         assert "Kelmarsh" in screen_text(app)
-        assert "Choose another pack" in screen_text(app)
-        await press(pilot, "3")
+        assert "7 Choose another pack" in screen_text(app)
+        await press(pilot, "7")
         await press(pilot, "2")
         assert isinstance(app.screen, TitleScreen)
         assert app.pack is tiny and "Tiny pack" in screen_text(app)
@@ -503,9 +504,9 @@ async def test_the_title_menu_is_a_list_others_can_extend(
     async with app.run_test(size=SIZE) as pilot:
         text = screen_text(app)
         shown = [entry.id for entry in app.screen.entries]  # type: ignore[attr-defined]
-        number = shown.index("stats") + 1
-        assert f"{number} Stats (1 pack)" in text and f"{len(shown)} Quit" in text
-        await press(pilot, *["down"] * (number - 1))
+        # An entry without a key of its own gets the first digit no other entry claims.
+        assert "9 Stats (1 pack)" in text and "q Quit" in text
+        await press(pilot, *["down"] * shown.index("stats"))
         assert "Your numbers" in screen_text(app)
 
 

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from game import ui
 from game.engine.content.pack import Pack
+from game.engine.content.typography import quoted
 from game.engine.packs import load_pack
 from game.engine.story.run import StoryOutcome, StoryRun
 from game.ui.app import QuoteboundApp, make_app
@@ -43,7 +44,7 @@ def menu_key(app: QuoteboundApp, entry_id: str) -> str:
     """The number key of a title-menu entry (other modes may add entries above it)."""
     screen = app.screen
     assert isinstance(screen, TitleScreen)
-    return str([entry.id for entry in screen.entries].index(entry_id) + 1)
+    return screen.keys[entry_id]
 
 
 def scene_screen(app: QuoteboundApp) -> StorySceneScreen:
@@ -106,8 +107,8 @@ async def test_a_bundled_scenario_played_by_keys_reaches_an_ending(panjshir: Pac
                 feedback_seen = True
                 quote = outcome.quotes[0]
                 shown = feedback.query_one("#story-feedback-quote-0", Static).content.plain
-                assert shown == f"¶{quote.paragraph} “{quote.text}”"
-                assert f"¶{quote.paragraph} “{quote.text[:30]}" in screen_text(app)
+                assert shown == f"¶{quote.paragraph} {quoted(quote.text)}"
+                assert f"¶{quote.paragraph} {quoted(quote.text)[:30]}" in screen_text(app)
                 if not reader_seen:
                     reader_seen = True
                     await press(pilot, "s")
@@ -359,7 +360,7 @@ async def test_story_content_is_shown_literally_never_as_markup(tmp_path: Path) 
     pack = load_pack(write_story_pack(tmp_path / "hostile", STORY_YAML))
     app = make_app(packs=[pack])
     async with app.run_test(size=(120, 40)) as pilot:
-        await press(pilot, "1")
+        await press(pilot, menu_key(app, "story"))
         assert isinstance(app.screen, StoryPickerScreen)
         text = screen_text(app)
         assert f"{HOSTILE} title" in text and f"{HOSTILE} role" in text

@@ -35,6 +35,9 @@ class PackFile(Struct, forbid_unknown_fields=True, kw_only=True):
     id: Id
     title: Text
     description: Text
+    tagline: Text | None = None
+    """One line under the game's name on the title screen, on what the pack is (e.g. "A quiz on a real
+    news report…"); without it the title says neutrally what the pack offers, claiming nothing."""
     article: Text
     """Path of the article, relative to pack.yaml."""
     language: str = "en"

@@ -9,6 +9,12 @@ A screen that is no longer in front never dismisses anything:
 handled in the same moment (Enter twice, Enter then Escape) made a screen that had already left dismiss
 again, popping the screen in front or, on the title, the last screen ("Can't pop screen"), which ended
 the app. Every game screen derives from these, so a second dismiss is a no-op.
+
+A screen's hints leave with it:
+
+Textual keeps notifications on the app, so a screen's hint ("Press Esc again to leave this round.",
+"That choice is closed: …") stayed on the title, the next question or the menu after the screen had gone.
+A game screen's ``notify`` remembers what it raised and withdraws it when the screen is covered or closed.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from typing import TYPE_CHECKING, cast
 from textual import work
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
+from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import ModalScreen, Screen, ScreenResultType
 
 if TYPE_CHECKING:
@@ -47,12 +54,62 @@ class _AsksTheGame:
         return cast("GameHost", self.app)
 
 
-class GameScreen(_AsksTheGame, _DismissWhenActive, Screen[ScreenResultType]):
-    """A game screen: ``self.game`` to ask the game; a late second ``dismiss`` is ignored."""
+class _OwnsItsHints:
+    """``notify`` from a screen shows a hint that goes when the screen is covered or closed."""
+
+    app: App[object]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        app = self.app
+        notification = Notification(
+            message, title, severity, app.NOTIFICATION_TIMEOUT if timeout is None else timeout, markup=markup
+        )
+        self._hints().append(notification)
+        app.post_message(Notify(notification))
+
+    def _hints(self) -> list[Notification]:
+        hints: list[Notification] | None = self.__dict__.get("_raised_hints")
+        if hints is None:
+            hints = self.__dict__["_raised_hints"] = []
+        return hints
+
+    def withdraw_hints(self) -> None:
+        """Take down every hint this screen raised that is still showing."""
+        hints = self._hints()
+        if not hints:
+            return
+        # Textual has no public call to remove one notification; these are the ones App.notify's own
+        # timer removes (checked against 8.2.8).
+        app = self.app
+        for notification in hints:
+            if notification in app._notifications:
+                app._unnotify(notification, refresh=False)
+        hints.clear()
+        app._refresh_notifications()
+
+    def on_screen_suspend(self) -> None:
+        self.withdraw_hints()
+
+    def on_unmount(self) -> None:
+        self.withdraw_hints()
 
 
-class GameModalScreen(_AsksTheGame, _DismissWhenActive, ModalScreen[ScreenResultType]):
-    """A game modal screen: ``self.game`` to ask the game; a late second ``dismiss`` is ignored."""
+class GameScreen(_AsksTheGame, _OwnsItsHints, _DismissWhenActive, Screen[ScreenResultType]):
+    """A game screen: ``self.game`` to ask the game; its hints go with it; a late second ``dismiss`` is
+    ignored."""
+
+
+class GameModalScreen(_AsksTheGame, _OwnsItsHints, _DismissWhenActive, ModalScreen[ScreenResultType]):
+    """A game modal screen: ``self.game`` to ask the game; its hints go with it; a late second ``dismiss``
+    is ignored."""
 
 
 # The search coroutine under Textual's ``@work`` (which keeps it as ``__wrapped__``); checked against 8.2.8.

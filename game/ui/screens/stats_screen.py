@@ -32,6 +32,7 @@ from game.progress.figures import (
     shorten,
     streak_text,
 )
+from game.progress.story_figures import result_text
 from game.ui.screens.base import GameScreen
 from game.ui.screens.summary_screen import topic_line
 from game.ui.texts import LABEL_STYLE, literal
@@ -137,13 +138,13 @@ class StatsScreen(GameScreen[None]):
         if pack.history:
             yield heading("History")
             table: DataTable[Text] = DataTable(id="stats-history", show_cursor=False, zebra_stripes=True)
-            table.add_columns("Day", "Mode", "Score", "Right", "Time")
+            table.add_columns("Day", "Mode", "Score", "Result", "Time")
             for row in pack.history:
                 table.add_row(
                     Text(local_day(row.finished_at, self.tz)),
                     Text(row.mode),
                     Text(score_text(row.score, row.max_score, row.bonus), justify="right"),
-                    Text(f"{row.n_right}/{row.n_answered}", justify="right"),
+                    Text(result_text(row, pack.story_results.get(row.run_id))),
                     Text(minutes(row.duration_s), justify="right"),
                 )
             yield table

@@ -97,6 +97,7 @@ class StorySceneScreen(GameScreen[None]):
 
     def show_scene(self) -> None:
         """Render the run's current scene."""
+        self.withdraw_hints()  # a hint about the last scene ("That choice is closed…") goes with it
         story = self.story
         scene = story.scene
         if scene is None:

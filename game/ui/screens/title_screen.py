@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -11,28 +12,41 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.ui.menu import TITLE_MENU, MenuEntry
+from game.engine.content.pack import Pack
+from game.ui.menu import TITLE_MENU, MenuEntry, menu_keys
 from game.ui.screens.base import GameScreen
+from game.ui.story_texts import fit_height
 from game.ui.texts import NUMBER_STYLE, literal
 from game.ui.widgets.safe_option_list import SafeOptionList
 
-TAGLINE = "A quiz on a real news article. After every answer you see why, in the article's own words."
+WHY = "After every answer you see why, in the article's own words."
+
+
+def tagline(pack: Pack) -> str:
+    """The line under the game's name: the pack's own ``tagline``, else what the pack offers, claiming
+    nothing about the article (a fictional sample pack must never be called real news)."""
+    if pack.meta.tagline:
+        return pack.meta.tagline
+    modes = [name for name, has in (("A quiz", pack.questions), ("stories", pack.scenarios)) if has]
+    offer = " and ".join(modes) if modes else "A reading"
+    return f"{offer[0].upper()}{offer[1:]} on this article. {WHY}"
 
 
 class TitleScreen(GameScreen[None]):
     """What the game is, which article it teaches, and where to go."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(str(n), f"pick({n})", f"Menu {n}", show=False) for n in range(1, 10)),
+        *(Binding(str(n), f"pick('{n}')", f"Menu {n}", show=False) for n in range(1, 10)),
         Binding("q", "app.quit", "Quit", show=False, id="title.quit"),
     ]
-    """Number keys pick a menu entry; arrows and Enter work in the menu; q quits."""
+    """Number keys pick the menu entry with that key (an absent entry's key does nothing); arrows and
+    Enter work in the menu; q quits."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="title-body"):
             yield Static(Content.styled("QUOTEBOUND", "bold $accent"), id="title-game")
-            yield Static(TAGLINE, id="title-tagline", markup=False)
             yield Static(id="title-pack")
+            yield Static(id="title-tagline", markup=False)
             yield Static(id="title-description")
         with Vertical(id="title-menu-box"):
             yield Static(id="title-player")
@@ -41,10 +55,14 @@ class TitleScreen(GameScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        fit_height(self, self.app.size.height)
         self.refresh_pack()
         # Start-up screens (player, resume) may be pushed on top first; only open the start mode once
         # this screen is really the one in front.
         self.call_after_refresh(self._open_start_mode)
+
+    def on_resize(self, event: events.Resize) -> None:
+        fit_height(self, event.size.height)
 
     def on_screen_resume(self) -> None:
         self.refresh_pack()
@@ -62,17 +80,27 @@ class TitleScreen(GameScreen[None]):
         """The menu entries offered now, in order."""
         return [entry for entry in TITLE_MENU if entry.is_shown(self.game)]
 
+    @property
+    def keys(self) -> dict[str, str]:
+        """Each entry's key by entry id; an entry keeps it whether or not others are shown."""
+        return menu_keys(TITLE_MENU)
+
     def refresh_pack(self) -> None:
         """Show the current pack and rebuild the menu (labels may count things)."""
         pack = self.game.pack
+        self.query_one("#title-tagline", Static).update(literal(tagline(pack)))
         self.query_one("#title-pack", Static).update(literal(pack.title))
         self.query_one("#title-description", Static).update(literal(pack.meta.description))
         self.query_one("#title-player", Static).update(self.game.player_line())
         menu = self.query_one("#title-menu", SafeOptionList)
+        keys = self.keys
         highlighted = menu.highlighted
         menu.set_options(
-            Option(Content.assemble((f"{n} ", NUMBER_STYLE), entry.text(self.game)), id=f"menu-{entry.id}")
-            for n, entry in enumerate(self.entries, 1)
+            Option(
+                Content.assemble((f"{keys[entry.id]} ", NUMBER_STYLE), entry.text(self.game)),
+                id=f"menu-{entry.id}",
+            )
+            for entry in self.entries
         )
         menu.highlighted = highlighted if highlighted is not None and highlighted < menu.option_count else 0
         menu.focus()
@@ -90,8 +118,12 @@ class TitleScreen(GameScreen[None]):
         event.stop()
         await self._run_entry(event.option_index)
 
-    async def action_pick(self, number: int) -> None:
-        await self._run_entry(number - 1)
+    async def action_pick(self, key: str) -> None:
+        keys = self.keys
+        for index, entry in enumerate(self.entries):
+            if keys[entry.id] == key:
+                await self._run_entry(index)
+                return
 
     async def _run_entry(self, index: int) -> None:
         if not self.is_active:  # a second Enter while this screen is already leaving

@@ -8,6 +8,7 @@ one sentence; that is checked at load. An answer is saved as the sentence's labe
 from typing import TYPE_CHECKING, Any, Literal
 
 from game.engine.content.quotes import normalize
+from game.engine.content.typography import quoted
 from game.engine.quiz import sentences
 from game.engine.quiz.types.base import AnswerShape, Judged, QuestionBase, QuestionType
 
@@ -26,7 +27,7 @@ class EvidenceQuestion(QuestionBase, tag="evidence"):
 
 def sentence_text(sentence: sentences.Sentence) -> str:
     """A sentence as feedback shows it: ``¶3.2 “…”``."""
-    return f"¶{sentence.label} “{' '.join(sentence.text.split())}”"
+    return f"¶{sentence.label} {quoted(' '.join(sentence.text.split()))}"
 
 
 class Evidence(QuestionType):
