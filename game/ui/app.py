@@ -37,9 +37,6 @@ from game.ui.screens.base import GameCommandPalette
 from game.ui.screens.title_screen import TitleScreen
 from game.ui.themes import DEFAULT_THEME, HIGH_CONTRAST_THEME, THEME_VARIABLE_DEFAULTS, THEMES
 
-PLAYER_SYSTEM_COMMANDS = frozenset({"Theme"})
-"""Textual's built-in palette entries offered to players (the others are developer tools)."""
-
 
 class QuoteboundApp(App[None]):
     """The game: a title menu, quiz rounds, stories, the article reader and help (see the module doc)."""
@@ -77,6 +74,23 @@ class QuoteboundApp(App[None]):
         clock: Callable[[], datetime] | None = None,
         tz: tzinfo | None = None,
     ) -> None:
+        """The game on ``packs`` (see :func:`make_app`).
+
+        Args:
+            packs: loaded packs, or a shelf of installed packs (each loaded when opened).
+            pack_index: the pack offered first; with a shelf, it must be open already (it is loaded
+                when the app reads it, and a pack that fails to load there would end the app).
+            seed: deal rounds from this seed (see the module docstring); random when None.
+            count: questions per round (all when None).
+            start_mode: ``story`` opens the scenario picker once the title screen is reached; ``quiz`` stays.
+            time_limit: seconds per question; a question not answered in time scores nothing.
+            streak_bonus: award the streak bonus.
+            player: the player's name; None asks at start (see ``QuoteboundApp.ASK_PLAYER``).
+            data_dir: where progress is kept (default: ``QUOTEBOUND_DATA``, else the user data folder).
+            results_dir: where class results are written (class play).
+            clock: the time for progress records, due reviews and streaks (tests fix it); default: now.
+            tz: the zone of calendar days in stats (tests pass UTC); default: the machine's.
+        """
         if not len(packs):
             raise ValueError("the game needs at least one pack")
         super().__init__()
@@ -138,8 +152,9 @@ class QuoteboundApp(App[None]):
         return QuizRun(self.pack, seed=self.next_seed(), count=self.count, streak_bonus=self.streak_bonus)
 
     def action_command_palette(self) -> None:
-        # Textual asks the palette's CSS class, which it only has once mounted: a second ctrl+p in the
-        # same moment pushed a duplicate "--command-palette" and killed the app. Ask the stack instead.
+        # Textual checks whether the palette is the screen in front: with a palette open under another
+        # screen (help pushed over it), ctrl+p pushed a duplicate "--command-palette" and killed the app
+        # (tests/hardening/test_palette_races.py). Ask the whole stack instead.
         if self.use_command_palette and not any(isinstance(s, CommandPalette) for s in self.screen_stack):
             self.push_screen(GameCommandPalette(id="--command-palette"))
 
@@ -355,82 +370,15 @@ class QuoteboundApp(App[None]):
         self.push_screen(PackScreen(self.shelf, self.pack_index), chosen)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        source = getattr(screen, "source_quote", None)
-        if source is not None:
-            yield SystemCommand(
-                "Show sources", "Open the article at this answer's quote", self.action_open_reader
-            )
-        yield SystemCommand(
-            "Read the article",
-            "The whole article, every passage the game quotes highlighted",
-            lambda: self.open_reader(None),
-        )
-        if getattr(screen, "run", None) is not None:
-            yield SystemCommand(
-                "Restart round", "Play this round again from its first question", self.action_restart_round
-            )
-        if self.pack.questions:
-            yield SystemCommand("New round", "Deal a new round of questions", self.action_start_quiz)
-        if len(self.packs) > 1:
-            yield SystemCommand("Choose another pack", "Switch to another article", self.action_choose_pack)
-        yield SystemCommand(
-            "Toggle high contrast", "White on black with yellow highlights", self.action_toggle_high_contrast
-        )
-        yield SystemCommand("Help", "Keys, scoring and how the game works", self.action_help)
-        yield from self.saving.system_commands()
-        yield from self.stories.system_commands(screen)
-        # Of Textual's own entries only the theme picker is for players; Keys, Screenshot, Maximize and
-        # its "quit as soon as possible" are developer tools (our Quit keeps a round resumable).
-        yield from (c for c in super().get_system_commands(screen) if c.title in PLAYER_SYSTEM_COMMANDS)
-        yield SystemCommand("Quit", "Leave the game; a round in progress can be resumed", self.action_quit)
+        from game.ui.parts.commands import palette_commands
+
+        yield from palette_commands(self, screen, super().get_system_commands(screen))
 
 
-def make_app(
-    *,
-    packs: list[Pack] | PackShelf,
-    pack_index: int = 0,
-    seed: int | None = None,
-    count: int | None = None,
-    mode: str = "quiz",
-    time_limit: float | None = None,
-    streak_bonus: bool = True,
-    player: str | None = None,
-    data_dir: Path | None = None,
-    results_dir: Path | None = None,
-    clock: Callable[[], datetime] | None = None,
-    tz: tzinfo | None = None,
-) -> QuoteboundApp:
-    """Build the app; tests call this with their own packs.
-
-    Args:
-        packs: loaded packs, or a shelf of installed packs (each loaded when opened).
-        pack_index: the pack offered first; with a shelf, it must be open already (it is loaded
-            when the app reads it, and a pack that fails to load there would end the app).
-        seed: deal rounds from this seed (see the module docstring); random when None.
-        count: questions per round (all when None).
-        mode: ``story`` opens the scenario picker once the title screen is reached; ``quiz`` stays there.
-        time_limit: seconds per question; a question not answered in time scores nothing.
-        streak_bonus: award the streak bonus.
-        player: the player's name; None asks at start (see ``QuoteboundApp.ASK_PLAYER``).
-        data_dir: where progress is kept (default: ``QUOTEBOUND_DATA``, else the user data folder).
-        results_dir: where class results are written (class play).
-        clock: the time for progress records, due reviews and streaks (tests fix it); default: now.
-        tz: the zone of calendar days in stats (tests pass UTC); default: the machine's.
-    """
-    return QuoteboundApp(
-        packs=packs,
-        pack_index=pack_index,
-        seed=seed,
-        count=count,
-        start_mode=mode,
-        time_limit=time_limit,
-        streak_bonus=streak_bonus,
-        player=player,
-        data_dir=data_dir,
-        results_dir=results_dir,
-        clock=clock,
-        tz=tz,
-    )
+def make_app(*, mode: str = "quiz", **options: Any) -> QuoteboundApp:
+    """Build the app; tests call this with their own packs. ``options`` are :class:`QuoteboundApp`'s
+    (``packs``, ``pack_index``, ``seed``, …, documented there); ``mode`` is its ``start_mode``."""
+    return QuoteboundApp(start_mode=mode, **options)
 
 
 if TYPE_CHECKING:

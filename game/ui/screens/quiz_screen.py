@@ -1,11 +1,8 @@
 """The quiz screen: one question of a round at a time, answered by number keys, arrows or mouse.
 
-The screen holds the :class:`~game.engine.quiz.run.QuizRun` and renders from it; answering calls
-``run.answer`` and pushes the feedback screen; after the last feedback it switches to the summary.
-It shows one answer widget per answer shape (never per question type): a choice list to pick one, a
-:class:`TickList` to pick many, an :class:`OrderList` to order, an input to type text, and for
-pick-a-sentence the article's sentence picker on a screen of its own. The widgets keep the answer being
-built, which is input, not game state.
+It renders the ``QuizRun`` it holds; answering calls ``run.answer`` and pushes the feedback screen. One
+answer widget per answer shape, never per type (choice list, TickList, OrderList, input, and for
+pick-a-sentence the article's sentence picker); the widgets keep the answer being built, not game state.
 """
 
 from __future__ import annotations
