@@ -16,26 +16,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.commands.argtypes import positive_int, seconds
+
 if TYPE_CHECKING:
     from game.classroom.session import ClassSession
     from game.engine.content.pack import Pack
 
 
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not 0 < value < 86_400:
-        raise argparse.ArgumentTypeError("must be more than 0 seconds (and less than a day)")
-    return value
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -52,9 +39,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     start.add_argument("--pack", help="the pack to play (needed to create the class)")
     start.add_argument("--seed", type=int, help="the round's seed: `play --seed S` deals the same round")
     start.add_argument(
-        "--questions", type=_positive_int, metavar="N", help="questions in the round (default 12)"
+        "--questions", type=positive_int, metavar="N", help="questions in the round (default 12)"
     )
-    start.add_argument("--time-limit", type=_seconds, metavar="SEC", help="seconds per question")
+    start.add_argument("--time-limit", type=seconds, metavar="SEC", help="seconds per question")
     start.add_argument(
         "--paced", choices=("teacher", "self"), default=None, help="who moves the class on (default teacher)"
     )
@@ -64,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     start.add_argument("--port", type=int, default=8000, help="port to serve students on (to come)")
     start.add_argument("--public-url", metavar="URL", help="the address students type (to come)")
     start.add_argument(
-        "--max-players", type=_positive_int, metavar="N", help="browser players at most (to come)"
+        "--max-players", type=positive_int, metavar="N", help="browser players at most (to come)"
     )
     start.add_argument("--no-serve", action="store_true", help="do not serve students to browsers")
     start.add_argument("--plain", action="store_true", help="the host as plain lines with typed commands")

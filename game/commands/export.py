@@ -11,14 +11,8 @@ import importlib
 import sys
 from pathlib import Path
 
+from game.commands.argtypes import positive_int
 from game.export import FORMATS
-
-
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--pack", help="the pack id (needed when there are several)")
     parser.add_argument("--seed", type=int, help="deal as `play --seed S` (default: 1)")
     parser.add_argument(
-        "--questions", type=_positive_int, metavar="N", help="only the first N dealt questions"
+        "--questions", type=positive_int, metavar="N", help="only the first N dealt questions"
     )
     parser.add_argument(
         "--answers", action="store_true", help="markdown: the answer key instead of the sheet"

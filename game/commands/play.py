@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.commands.argtypes import positive_int, seconds
 from game.engine.content.pack import Pack
 from game.engine.packs import PackShelf
 from game.engine.quiz.run import DEFAULT_ROUND_SIZE
@@ -24,21 +25,6 @@ if TYPE_CHECKING:
     from game.plain.console import Console
 
 
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
-
-
-def _positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not 0 < value < 86_400:
-        raise argparse.ArgumentTypeError("must be more than 0 seconds (and less than a day)")
-    return value
 
 
 def add_play_arguments(parser: argparse.ArgumentParser, *, served: bool = False) -> None:
@@ -58,13 +44,13 @@ def add_play_arguments(parser: argparse.ArgumentParser, *, served: bool = False)
     parser.add_argument("--seed", type=int, help="the same seed deals the same round on every machine")
     parser.add_argument(
         "--questions",
-        type=_positive_int,
+        type=positive_int,
         metavar="N",
         help=f"questions per round (default: {DEFAULT_ROUND_SIZE}, or all when the pack has fewer)",
     )
     parser.add_argument(
         "--time-limit",
-        type=_positive_float,
+        type=seconds,
         metavar="SECONDS",
         help="time per question; a time-out counts as wrong",
     )

@@ -20,6 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from game.commands.argtypes import positive_int
 from game.commands.play import add_play_arguments
 
 # The defaults of the server module, without importing it (and textual-serve) for `--help`.
@@ -45,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "--max-players",
-        type=_positive_int,
+        type=positive_int,
         default=DEFAULT_MAX_PLAYERS,
         metavar="N",
         help=f"games at once; one more browser is told the class is full (default: {DEFAULT_MAX_PLAYERS})",
@@ -59,15 +60,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_play_arguments(parser, served=True)
     parser.set_defaults(func=run)
 
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
 
 
 def play_argv(args: argparse.Namespace) -> list[str]:

@@ -1,0 +1,24 @@
+"""Argument types the commands share (argparse ``type=`` callables), each refusing bad input in one line."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def positive_int(text: str) -> int:
+    """A whole number of 1 or more (``--questions``, ``--max-players``)."""
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def seconds(text: str) -> float:
+    """A number of seconds above 0 and below a day (``--time-limit``)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < value < 86_400:
+        raise argparse.ArgumentTypeError("must be more than 0 seconds (and less than a day)")
+    return value
