@@ -21,7 +21,6 @@ why pyproject.toml pins ``textual-serve>=1.1,<1.2``. Check this module when rais
 from __future__ import annotations
 
 import asyncio
-import html
 import logging
 from pathlib import Path
 from typing import Any
@@ -165,11 +164,12 @@ class ClassServer(Server):
 
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
-        # Ours first (the class-full page), then textual-serve's own (the game page).
+        # Ours first (the class-full page and the game page with its title), then textual-serve's own.
         loader = jinja2.ChoiceLoader(
             [jinja2.FileSystemLoader(TEMPLATES), jinja2.FileSystemLoader(self.templates_path)]
         )
-        aiohttp_jinja2.setup(app, loader=loader, autoescape=True)
+        environment = aiohttp_jinja2.setup(app, loader=loader, autoescape=True)
+        environment.globals["page_title"] = self.title  # our app_index.html names the page with it
         app.on_cleanup.append(self._wait_for_games)
         return app
 
@@ -185,12 +185,9 @@ class ClassServer(Server):
             full = aiohttp_jinja2.render_template(FULL_TEMPLATE, request, context, status=503)
             full.headers["Retry-After"] = "60"
             return full
-        response = await super().handle_index(request)
-        # textual-serve's page has no <title>: a tab would read the server's address.
-        if isinstance(response, web.Response) and response.text and "<title>" not in response.text:
-            title = f"<title>{html.escape(self.title)}</title>"
-            response.text = response.text.replace("<head>", f"<head>\n    {title}", 1)
-        return response
+        # textual-serve's page has no <title> (a tab would read the server's address): our copy of its
+        # template in serve_templates/ adds one.
+        return await super().handle_index(request)
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """One browser's game, as textual-serve runs it, within the limits.

@@ -177,3 +177,15 @@ def test_serve_with_an_unknown_pack_is_a_content_error(capsys: pytest.CaptureFix
         port = sock.getsockname()[1]
     assert main(["serve", "--port", str(port), "--pack", "nope"]) == 1
     assert "no pack 'nope'" in capsys.readouterr().err
+
+
+def test_the_page_override_is_textual_serves_page_with_a_title() -> None:
+    """One template override names the page: it must stay textual-serve's own page but for that line."""
+    import textual_serve
+
+    from game.commands.classroom import TEMPLATES
+
+    upstream = (Path(textual_serve.__file__).parent / "templates" / "app_index.html").read_text("utf-8")
+    ours = (TEMPLATES / "app_index.html").read_text("utf-8")
+    body = ours[ours.index("-#}\n") + len("-#}\n") :]
+    assert body.replace("\n    <title>{{ page_title }}</title>", "", 1) == upstream
