@@ -15,14 +15,12 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 # The progress store's file checks (regular file, not a FIFO, SQLite's magic bytes) apply here unchanged.
-from game.store.connection import _header_is_garbage, is_corrupt_error, is_locked_error
+from game.store.connection import Transactions, header_is_garbage, is_corrupt_error, is_locked_error
 from game.store.records import StoreError
 
 CLASS_FILENAME = "class.sqlite3"
@@ -143,7 +141,7 @@ def network_filesystem(folder: Path) -> str | None:
     return best_type if best_type in _NETWORK_FS else None
 
 
-class ClassStore:
+class ClassStore(Transactions):
     """The records of one class. Open with :meth:`create` or :meth:`open`; close when done."""
 
     def __init__(self, folder: Path, conn: sqlite3.Connection) -> None:
@@ -244,24 +242,8 @@ class ClassStore:
 
     # --- transactions --------------------------------------------------------------------------
 
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One committed write transaction (Python 3.11's sqlite3 never commits on close)."""
-        with self._lock:
-            try:
-                with self._conn:
-                    self._conn.execute("BEGIN IMMEDIATE")
-                    yield self._conn
-            except sqlite3.Error as exc:
-                raise _translate(exc, self.path) from exc
-
-    @contextmanager
-    def _read(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            try:
-                yield self._conn
-            except sqlite3.Error as exc:
-                raise _translate(exc, self.path) from exc
+    def _translate(self, exc: sqlite3.Error) -> StoreError:
+        return _translate(exc, self.path)
 
     # --- the class -----------------------------------------------------------------------------
 
@@ -369,11 +351,7 @@ class ClassStore:
 
 
 def _connect(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
-    try:
-        garbage = _header_is_garbage(path)
-    except StoreError:
-        raise
-    if garbage:
+    if header_is_garbage(path):
         raise StoreError(f"{path} is not a database; move it away or use another folder")
     try:
         conn = sqlite3.connect(

@@ -89,7 +89,7 @@ def move_aside(path: Path, now: datetime | None = None) -> Path:
     return target
 
 
-def _header_is_garbage(path: Path) -> bool:
+def header_is_garbage(path: Path) -> bool:
     """Spot a non-database before SQLite opens it.
 
     Found by experiment: connecting to a garbage file and querying it makes SQLite delete the `-wal` and
@@ -177,7 +177,7 @@ def _connect(path: Path, busy_timeout_ms: int, now: datetime | None) -> sqlite3.
 
     Order matters: everything up to the version check only reads, so a newer game's file stays byte-identical.
     """
-    if _header_is_garbage(path):
+    if header_is_garbage(path):
         raise _CorruptDatabase("file is not a database")
     # isolation_level=None: no implicit transactions; `_write()` issues BEGIN IMMEDIATE itself.
     # timeout= is SQLite's busy_timeout: how long a locked write waits before "database is locked".
@@ -219,7 +219,45 @@ def _connect(path: Path, busy_timeout_ms: int, now: datetime | None) -> sqlite3.
     return conn
 
 
-class StoreBase:
+class Transactions:
+    """A connection's writes and reads under its lock, with sqlite3's errors turned into StoreErrors.
+
+    Shared by the progress store and the class store (``game.store.classdb``), which differ only in the
+    words of their errors (:meth:`_translate`).
+    """
+
+    path: Path
+    _conn: sqlite3.Connection
+    _lock: threading.RLock
+
+    def _translate(self, exc: sqlite3.Error) -> StoreError:
+        return translate_error(exc, self.path)
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, committed when the block ends (Python 3.11 never commits on close).
+
+        BEGIN IMMEDIATE takes the write lock up front: a deferred transaction that reads and then writes gets
+        SQLITE_BUSY at once when another writer sneaks in, without waiting out busy_timeout.
+        """
+        with self._lock:
+            try:
+                with self._conn:
+                    self._conn.execute("BEGIN IMMEDIATE")
+                    yield self._conn
+            except sqlite3.Error as exc:
+                raise self._translate(exc) from exc
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                yield self._conn
+            except sqlite3.Error as exc:
+                raise self._translate(exc) from exc
+
+
+class StoreBase(Transactions):
     """Connection owner shared by the store's feature mixins.
 
     Attributes:
@@ -256,25 +294,3 @@ class StoreBase:
         with self._lock:
             self._conn.close()
 
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction, committed when the block ends (Python 3.11 never commits on close).
-
-        BEGIN IMMEDIATE takes the write lock up front: a deferred transaction that reads and then writes gets
-        SQLITE_BUSY at once when another writer sneaks in, without waiting out busy_timeout.
-        """
-        with self._lock:
-            try:
-                with self._conn:
-                    self._conn.execute("BEGIN IMMEDIATE")
-                    yield self._conn
-            except sqlite3.Error as exc:
-                raise translate_error(exc, self.path) from exc
-
-    @contextmanager
-    def _read(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            try:
-                yield self._conn
-            except sqlite3.Error as exc:
-                raise translate_error(exc, self.path) from exc
