@@ -46,6 +46,9 @@ class Tracked:
     saved: int
     """Answers (or story choices) already written."""
     done: bool = False
+    shown: datetime | None = None
+    """When a story's current scene went on screen (its start, its resume, or the last choice): a choice's
+    time runs from there, so a story resumed next week is not a week long."""
 
 
 def dump(value: Any) -> str:
@@ -84,14 +87,18 @@ class RunKeeper:
         return run in self._runs
 
     def track(self, run: QuizRun | StoryRun, tracked: Tracked) -> None:
-        """Follow a run already saved (a resumed one): new answers go to its row."""
+        """Follow a run already saved (a resumed one): new answers go to its row.
+
+        It is back on screen now: its next choice is timed from here, not from when it was left.
+        """
+        tracked.shown = self._service.clock()
         self._runs[run] = tracked
 
     def _start(self, run: QuizRun | StoryRun, mode: Mode, scenario_id: str | None) -> Tracked:
         service = self._service
         started = service.clock()
         done = len(run.path) if isinstance(run, StoryRun) else len(run.records)
-        self._runs[run] = tracked = Tracked(-1, mode, started, done)
+        self._runs[run] = tracked = Tracked(-1, mode, started, done, shown=started)
         store, player = service.store, service.player
         if store is None or player is None:
             return tracked
@@ -222,15 +229,23 @@ class RunKeeper:
         if tracked.run_id < 0 or tracked.done or store is None:
             return
         state = dump(run.to_json())
+        now = service.clock()
+        # The time since the scene went on screen (reading the last choice's outcome, then this scene) is
+        # the choice's; a story's time in stats is the sum. Choices written late share one moment: the
+        # time goes to the last of them, so the sum stays right.
+        shown = tracked.shown or now
+        pending = run.path[tracked.saved :]
         with service.guard():
-            for step in run.path[tracked.saved :]:
+            for i, step in enumerate(pending):
                 response = dump({"choice": step.choice, "target": step.target})
+                elapsed = max(0.0, (now - shown).total_seconds()) if i == len(pending) - 1 else 0.0
                 # A story choice is not right or wrong; stats leave story runs out of accuracy.
                 store.record_answer(
-                    tracked.run_id, step.scene, response, True, 1.0, step.points, 0.0, state,
-                    topic=None, now=service.clock(),
+                    tracked.run_id, step.scene, response, True, 1.0, step.points, elapsed, state,
+                    topic=None, now=now,
                 )  # fmt: skip
                 tracked.saved += 1
+                tracked.shown = now
 
     def story_ended(self, run: StoryRun) -> bool:
         """The story reached an ending: finish the run and log the ending.

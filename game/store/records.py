@@ -102,7 +102,8 @@ class HistoryRow:
     score: int
     max_score: int
     duration_s: float
-    """Sum of the answers' `elapsed_s`: time spent answering (a run resumed next week is not a week long)."""
+    """Sum of the answers' `elapsed_s`: time spent answering, or for a story, on its scenes up to the last
+    choice (a run resumed next week is not a week long)."""
     n_right: int
     n_answered: int
     bonus: int = 0

@@ -164,6 +164,28 @@ MIGRATIONS: tuple[Migration, ...] = (
             "UPDATE run SET score = score - bonus WHERE score IS NOT NULL AND bonus > 0",
         ),
     ),
+    Migration(
+        5,
+        "story choices timed: a choice saved untimed takes the time since the choice before it (or the"
+        " story's start), at most 10 minutes, so a story's time in stats is not 0:00",
+        (
+            # Until now a story choice was saved with elapsed_s = 0. Each choice's answered_at and the run's
+            # started_at are kept, so the time a scene was on screen is their difference, exact for a story
+            # played in one sitting. A story left and resumed days later shows the days in that one gap,
+            # which nothing saved can tell from reading time: a gap is counted up to 10 minutes (reading a
+            # scene and its feedback takes far less). Choices saved from now on are timed by the game and
+            # never need this. An unreadable time counts as 0 rather than failing the upgrade.
+            """
+            UPDATE answer SET elapsed_s = coalesce(min(600.0, max(0.0, round(86400.0 * (
+                julianday(answered_at) - julianday(coalesce(
+                    (SELECT prev.answered_at FROM answer AS prev
+                     WHERE prev.run_id = answer.run_id AND prev.seq < answer.seq
+                     ORDER BY prev.seq DESC LIMIT 1),
+                    (SELECT run.started_at FROM run WHERE run.id = answer.run_id)))), 2))), 0.0)
+            WHERE elapsed_s = 0 AND run_id IN (SELECT id FROM run WHERE mode = 'story')
+            """,
+        ),
+    ),
 )
 
 REPLAY_REVIEW = "replay-review"
