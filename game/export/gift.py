@@ -30,6 +30,7 @@ import html
 import re
 
 from game.engine.content.pack import Pack
+from game.engine.content.text import CONTEXT_LABEL
 from game.engine.quiz.types import AnswerShape
 from game.export.common import ORDINALS, Item, Rendered, quote_text, skipped_note
 
@@ -74,7 +75,7 @@ def _general_feedback(item: Item) -> str:
         parts.insert(0, html_text(f"The sentence: {item.right_text()}"))
     parts.extend(html_text(quote_text(q)) for q in item.quotes)
     if item.question.context:
-        parts.append(html_text(f"Background (not from the article): {item.question.context}"))
+        parts.append(html_text(f"{CONTEXT_LABEL} {item.question.context}"))
     return "<br>".join(parts)
 
 

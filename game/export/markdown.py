@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from game.engine.content.pack import Pack
+from game.engine.content.text import CONTEXT_LABEL
 from game.engine.quiz.types import AnswerShape
 from game.export.common import LETTERS, Item, Rendered, one_line, quote_text
 
@@ -70,7 +71,7 @@ def _key_item(item: Item) -> list[str]:
     for quote in item.quotes:
         lines += [f"> {escape(quote_text(quote))}", ""]
     if item.question.context:
-        lines += [f"Background (not from the article): {escape(item.question.context)}", ""]
+        lines += [f"{CONTEXT_LABEL} {escape(item.question.context)}", ""]
     return lines
 
 

@@ -21,6 +21,7 @@ import html
 import re
 
 from game.engine.content.pack import Pack
+from game.engine.content.text import CONTEXT_LABEL
 from game.engine.quiz.types import AnswerShape
 from game.export.common import Item, Rendered, one_line, quote_text
 
@@ -55,7 +56,7 @@ def _back_parts(item: Item) -> list[str]:
     parts = [f"Answer: {item.right_text()}", item.question.explanation]
     parts.extend(quote_text(q) for q in item.quotes)
     if item.question.context:
-        parts.append(f"Background (not from the article): {item.question.context}")
+        parts.append(f"{CONTEXT_LABEL} {item.question.context}")
     return parts
 
 

@@ -14,6 +14,7 @@ import argparse
 from pathlib import Path
 
 from game.engine.content.pack import Pack
+from game.engine.content.text import CONTEXT_LABEL
 from game.engine.story.model import Scenario
 from game.engine.story.run import StoryOutcome, StoryRun
 from game.plain.console import TIMED_OUT, Console
@@ -78,7 +79,7 @@ def _play(console: Console, run: StoryRun, progress: ProgressService | None) -> 
     console.say(head.role)
     console.say(head.intro)
     if head.context:
-        console.say(f"Background (not from the article): {head.context}")
+        console.say(f"{CONTEXT_LABEL} {head.context}")
     console.say("Type the number of a choice and press Enter; 'quit' stops.")
     while not run.finished:
         _show_scene(console, run)
@@ -125,7 +126,7 @@ def _show_scene(console: Console, run: StoryRun) -> None:
         for indent, text in map(quote_line, quotes):
             console.say(text, indent=indent)
     if scene.context:
-        console.say(f"Background (not from the article): {scene.context}")
+        console.say(f"{CONTEXT_LABEL} {scene.context}")
     status = run.status()
     if status:
         console.say("Status: " + "; ".join(f"{v.label}: {v.text}" for v in status) + f". Score: {run.score}.")
@@ -164,7 +165,7 @@ def _show_outcome(console: Console, outcome: StoryOutcome) -> None:
         for indent, text in map(quote_line, outcome.quotes):
             console.say(text, indent=indent)
     if outcome.context:
-        console.say(f"Background (not from the article): {outcome.context}")
+        console.say(f"{CONTEXT_LABEL} {outcome.context}")
     changes = [f"{c.label}: {_value(c.before)} → {_value(c.after)}" for c in outcome.changes]
     if outcome.points or changes:
         console.say("; ".join([*([f"+{outcome.points} points"] if outcome.points else []), *changes]) + ".")
@@ -180,7 +181,7 @@ def _show_ending(console: Console, run: StoryRun) -> None:
     for indent, text in map(quote_line, run.quotes()):
         console.say(text, indent=indent)
     if ending.context:
-        console.say(f"Background (not from the article): {ending.context}")
+        console.say(f"{CONTEXT_LABEL} {ending.context}")
     _show_slips(console, run)
     console.say(f"Score: {run.score}. Choices made: {len(run.path)}.")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from game.engine.content.pack import Pack, QuoteRef
+from game.engine.content.text import CONTEXT_LABEL
 from game.engine.content.typography import quoted
 from game.engine.quiz import sentences
 from game.engine.quiz.run import Outcome, Presented, QuizRun, Response
@@ -161,7 +162,7 @@ def outcome_lines(outcome: Outcome) -> list[Line]:
     lines.append(("", "From the article:"))
     lines.extend(quote_line(q) for q in outcome.quotes)
     if outcome.context:
-        lines.append(("", f"Background (not from the article): {outcome.context}"))
+        lines.append(("", f"{CONTEXT_LABEL} {outcome.context}"))
     return lines
 
 

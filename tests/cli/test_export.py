@@ -289,7 +289,7 @@ def test_gift_reads_back_exactly(
     ]
     assert ("Not this: ~ = # { } : \\ all in feedback.") in [f for _, _, f in single["answers"]]
     assert (
-        "Background (not from the article): Background with <script>alert(1)</script> & stuff: {x}"
+        "Context (not from the article): Background with <script>alert(1)</script> & stuff: {x}"
         in single["feedback"]
     )
     multi = by_name["sp-multi"]

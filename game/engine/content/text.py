@@ -38,3 +38,8 @@ def clean_text(value: str) -> str:
 def has_unsafe(value: str) -> bool:
     """Whether ``value`` holds characters that :func:`clean_text` would remove."""
     return _UNSAFE.search(value) is not None
+
+
+CONTEXT_LABEL = "Context (not from the article):"
+"""What every front end and export writes before a ``context`` text, so background never passes for the
+article. The texts themselves do not say it again (the bundled packs' contexts are plain sentences)."""

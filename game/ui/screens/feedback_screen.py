@@ -17,6 +17,7 @@ from textual.widgets import Footer, Static
 
 from game.engine.content.pack import QuoteRef
 from game.engine.content.quotes import Span
+from game.engine.content.text import CONTEXT_LABEL
 from game.engine.quiz.run import Outcome, Presented, QuizRun
 from game.ui.screens.feedback_base import FeedbackBase
 from game.ui.texts import (
@@ -117,7 +118,7 @@ class FeedbackScreen(FeedbackBase):
                 yield Static(quote_line(quote), id=f"feedback-quote-{i}", classes="feedback-quote")
             if outcome.context:
                 yield Static(
-                    labelled("Context (not from the article):", outcome.context), id="feedback-context"
+                    labelled(CONTEXT_LABEL, outcome.context), id="feedback-context"
                 )
         yield Footer()
 

@@ -18,6 +18,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.content.pack import QuoteRef
+from game.engine.content.text import CONTEXT_LABEL
 from game.engine.story.model import Ending
 from game.engine.story.run import StoryRun
 from game.ui.screens.base import GameScreen
@@ -106,7 +107,7 @@ class StoryEndingScreen(GameScreen[None]):
                 yield Static(quote_line(quote), id=f"story-ending-quote-{i}", classes="story-ending-quote")
             if ending.context:
                 yield Static(
-                    labelled("Context (not from the article):", ending.context), id="story-ending-context"
+                    labelled(CONTEXT_LABEL, ending.context), id="story-ending-context"
                 )
             yield from self._slips()
             yield Static(

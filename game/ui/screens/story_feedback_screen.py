@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from game.engine.content.pack import QuoteRef
+from game.engine.content.text import CONTEXT_LABEL
 from game.engine.story.run import StoryOutcome, StoryRun
 from game.ui.screens.feedback_base import FeedbackBase
 from game.ui.story_texts import SEPARATOR, changes_line, fit_height, points_text
@@ -85,7 +86,7 @@ class StoryFeedbackScreen(FeedbackBase):
                 )
             if outcome.context:
                 yield Static(
-                    labelled("Context (not from the article):", outcome.context), id="story-feedback-context"
+                    labelled(CONTEXT_LABEL, outcome.context), id="story-feedback-context"
                 )
         yield Footer()
 

@@ -24,6 +24,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.content.pack import QuoteRef
+from game.engine.content.text import CONTEXT_LABEL
 from game.engine.story.run import StoryOutcome, StoryRun
 from game.ui.screens.base import GameScreen
 from game.ui.story_texts import choice_prompt, fit_height, run_heading, status_line
@@ -111,7 +112,7 @@ class StorySceneScreen(GameScreen[None]):
 
         intro = self.query_one("#story-intro", Static)
         at_start = not story.path and story.scene_id == story.scenario.start
-        intro.update(literal(story.scenario.intro) if at_start else "")
+        intro.update(self._intro() if at_start else "")
         intro.display = at_start
         self.query_one("#story-text", Static).update(literal(scene.text))
         quotes = story.quotes()
@@ -119,7 +120,7 @@ class StorySceneScreen(GameScreen[None]):
         quotes_box.update(Content("\n").join(quote_line(q) for q in quotes))
         quotes_box.display = bool(quotes)
         context = self.query_one("#story-context", Static)
-        context.update(labelled("Context (not from the article):", scene.context or ""))
+        context.update(labelled(CONTEXT_LABEL, scene.context or ""))
         context.display = bool(scene.context)
         self.query_one("#story-body", VerticalScroll).scroll_home(animate=False)
 
@@ -134,6 +135,14 @@ class StorySceneScreen(GameScreen[None]):
         closed = sum(not view.open for view in views)
         self.query_one("#story-hint", Static).update(Content(self._hint(len(views), closed)))
         self.refresh_bindings()
+
+    def _intro(self) -> Content:
+        """The scenario's intro, then its own context (what in the story is made up), labelled as such."""
+        scenario = self.story.scenario
+        intro = literal(scenario.intro)
+        if not scenario.context:
+            return intro
+        return Content.assemble(intro, "\n\n", labelled(CONTEXT_LABEL, scenario.context))
 
     @staticmethod
     def _hint(count: int, closed: int) -> str:
