@@ -185,8 +185,10 @@ class RunKeeper:
         """The player counted their last (wrong, typed) answer as right: save that over its record."""
         service = self._service
         tracked = self._runs.get(run)
-        store = service.store
-        if tracked is None or tracked.run_id < 0 or tracked.done or store is None or not run.records:
+        store, player = service.store, service.player
+        if tracked is None or tracked.run_id < 0 or tracked.done or store is None or player is None:
+            return
+        if not run.records:  # nothing answered: nothing to count right
             return
         self.answered(run)
         record = run.records[-1]
@@ -198,11 +200,12 @@ class RunKeeper:
                 dump(run.to_json()),
                 now=service.clock(),
             )
-            # The miss put the question in review; counted right, it never was a miss. The queue is
-            # rebuilt from the answer log (now saying right), as the FSRS upgrade does: one rule.
+            # The miss put the question in review; counted right, it never was a miss. The question's
+            # row is rebuilt from its own answers (the log now says right), by the rule the FSRS upgrade
+            # replays: the same row a full rebuild would give, without touching any other question.
             from game.progress.schedule import replay
 
-            store.rebuild_review(replay)
+            store.replay_question(player, run.pack.id, record.question_id, replay)
 
     def round_left(self, run: QuizRun | StoryRun) -> None:
         """The player left mid-run. Everything answered is saved already and the run stays resumable."""

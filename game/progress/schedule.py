@@ -85,8 +85,9 @@ def after_answer(
 def replay(log: Iterator[LoggedAnswer]) -> Iterable[tuple[int, str, ReviewEntry]]:
     """The queue a player would have now, from their answers (sorted by player, pack, question, time).
 
-    Used once, when a database from before FSRS is upgraded: every saved answer goes through
-    :func:`after_answer` in order, without fuzz, so no history is lost and the result is reproducible.
+    Used when a database from before FSRS is upgraded (every saved answer), and for one question when the
+    player says "I was right" (its answers only): each goes through :func:`after_answer` in order, without
+    fuzz, so no history is lost and the result is reproducible.
     """
     for (player_id, pack_id, question_id), answers in groupby(
         log, key=lambda a: (a.player_id, a.pack_id, a.item_id)

@@ -22,7 +22,24 @@ ReviewRule = Callable[[ReviewEntry | None], ReviewEntry | None]
 """A question's queue row before an answer → after it (None: not in the queue)."""
 
 
+Replay = Callable[[Iterator[LoggedAnswer]], Iterable[tuple[int, str, ReviewEntry]]]
+"""Answers in log order (per player, pack and question, by time) → the queue rows to keep, as
+``(player id, pack id, entry)``: :func:`game.progress.schedule.replay`."""
+
 _COLUMNS = "question_id, due_at, last_seen_at, lapses, card_json"
+
+
+def _log(
+    conn: sqlite3.Connection, where: str = "", params: tuple[object, ...] = ()
+) -> Iterator[LoggedAnswer]:
+    """Every quiz and review answer (not story choices) matching ``where``, in the order replay needs."""
+    rows = conn.execute(
+        "SELECT r.player_id, r.pack_id, a.item_id, a.correct, a.answered_at"
+        f" FROM answer a JOIN run r ON r.id = a.run_id WHERE r.mode != 'story'{where}"
+        " ORDER BY r.player_id, r.pack_id, a.item_id, a.answered_at, a.id",
+        params,
+    )
+    return (LoggedAnswer(int(p), str(k), str(i), bool(c), str(t)) for p, k, i, c, t in rows)
 
 
 def _entry(row: tuple[object, ...]) -> ReviewEntry:
@@ -122,9 +139,25 @@ class ReviewMixin(StoreBase):
             row = conn.execute("SELECT 1 FROM pending WHERE what = ?", (REPLAY_REVIEW,)).fetchone()
         return row is not None
 
-    def rebuild_review(
-        self, replay: Callable[[Iterator[LoggedAnswer]], Iterable[tuple[int, str, ReviewEntry]]]
-    ) -> int:
+    def replay_question(
+        self, player: Player, pack_id: str, question_id: str, replay: Replay
+    ) -> ReviewEntry | None:
+        """Replace one question's row by what ``replay`` makes of that question's answers alone.
+
+        For a change to one answer ("I was right"): the question's row is the same as a full
+        :meth:`rebuild_review` would give it, and no other question's row is read or touched.
+
+        Returns:
+            The row now stored, or None (the question is not in the queue).
+        """
+        key = (player.id, pack_id, question_id)
+        with self._write() as conn:
+            log = _log(conn, " AND r.player_id = ? AND r.pack_id = ? AND a.item_id = ?", key)
+            after = next((entry for _player, _pack, entry in replay(log)), None)
+            _put(conn, key, after)
+        return after
+
+    def rebuild_review(self, replay: Replay) -> int:
         """Replace the whole queue by what ``replay`` makes of the answer log, and clear the pending flag.
 
         Args:
@@ -136,13 +169,7 @@ class ReviewMixin(StoreBase):
             replays again.
         """
         with self._write() as conn:
-            rows = conn.execute(
-                "SELECT r.player_id, r.pack_id, a.item_id, a.correct, a.answered_at"
-                " FROM answer a JOIN run r ON r.id = a.run_id WHERE r.mode != 'story'"
-                " ORDER BY r.player_id, r.pack_id, a.item_id, a.answered_at, a.id"
-            )
-            log = (LoggedAnswer(int(p), str(k), str(i), bool(c), str(t)) for p, k, i, c, t in rows)
-            kept = list(replay(log))
+            kept = list(replay(_log(conn)))
             conn.execute("DELETE FROM review")
             for player_id, pack_id, entry in kept:
                 _put(conn, (player_id, pack_id, entry.question_id), entry)
