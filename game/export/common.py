@@ -113,6 +113,23 @@ def one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def question_label(number: int) -> str:
+    """``Q4``: a question by its number in the round, as the class report and the GIFT titles name it
+    (``play --seed S`` and ``export --seed S`` deal the same round, so the numbers agree)."""
+    return f"Q{number}"
+
+
+def question_name(label: str, prompt: str, width: int | None = None) -> str:
+    """``Q4 "Which town…"``: a question by its label and its prompt on one line (just the prompt without a
+    label); ``width`` shortens the prompt to at most that many characters, at a word, ending in ``…``."""
+    text = one_line(prompt)
+    if width is not None and len(text) > width:
+        cut = text[: width - 1]
+        words = cut.rsplit(" ", 1)[0] if " " in cut else cut
+        text = words.rstrip(" ,;:.") + "…"
+    return f'{label} "{text}"' if label else text
+
+
 def quote_text(quote: QuoteRef) -> str:
     """A quote as every export cites it: paragraph number, then the words."""
     return f"¶{quote.paragraph}: {quoted(one_line(quote.text))}"

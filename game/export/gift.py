@@ -21,7 +21,8 @@ Rules followed, from Moodle's ``qformat_gift`` reader:
   sentence exactly, which Moodle cannot match leniently.
 * The explanation, the quotes (with paragraph numbers) and any background are the general feedback
   (``####``), shown to every student after answering.
-* Each pack goes in the question category ``quotebound/<pack id>``.
+* Each pack goes in the question category ``quotebound/<pack id>``. A question's name is its number in the
+  dealt round and its prompt (``Q4 "How much…"``), as the class report names it; ids stay in comments.
 """
 
 from __future__ import annotations
@@ -32,10 +33,21 @@ import re
 from game.engine.content.pack import Pack
 from game.engine.content.text import CONTEXT_LABEL
 from game.engine.quiz.types import AnswerShape
-from game.export.common import ORDINALS, Item, Rendered, quote_text, skipped_note
+from game.export.common import (
+    ORDINALS,
+    Item,
+    Rendered,
+    question_label,
+    question_name,
+    quote_text,
+    skipped_note,
+)
 
 TRUE_FALSE = ["True", "False"]
 """A pick-one question with exactly these choices is written as GIFT's own true/false item."""
+
+TITLE_WIDTH = 80
+"""Characters of the prompt kept in a question's title."""
 
 _SPECIAL = re.compile(r"([\\~=#{}:])")
 _WEIGHT_LIKE = re.compile(r"^%-*[0-9]{1,2}\.?[0-9]*%")
@@ -54,6 +66,16 @@ def html_text(text: str) -> str:
 
 def _weight(value: float) -> str:
     return f"{value:.5f}".rstrip("0").rstrip(".")
+
+
+def title(item: Item) -> str:
+    """The question's name in Moodle's question bank: ``Q4 "How much did…"``, as the class report names it.
+
+    Its number in the dealt round makes it unique in the file (an id is for authors, not a teacher's
+    question bank). Plain text, since Moodle strips tags from names; long prompts are shortened so the
+    bank's list stays readable (Moodle's own limit is 255 characters).
+    """
+    return question_name(question_label(item.number), item.question.prompt, TITLE_WIDTH)
 
 
 def _question_text(item: Item) -> str:
@@ -124,7 +146,7 @@ def render(pack: Pack, items: list[Item], *, seed: int) -> Rendered:
     ]
     skipped: list[Item] = []
     for item in items:
-        head = f"// {item.number}. {item.question.id} ({item.kind})\n::{escape(item.question.id)}::[html]"
+        head = f"// {item.number}. {item.question.id} ({item.kind})\n::{escape(title(item))}::[html]"
         if item.shape is AnswerShape.PICK_ONE and item.choices == TRUE_FALSE:
             answer = "T" if item.right == [0] else "F"
             blocks.append(f"{head}{_question_text(item)}{{{answer}####{_general_feedback(item)}}}")

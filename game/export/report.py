@@ -21,7 +21,7 @@ from statistics import median
 
 from game.engine.content.pack import Pack
 from game.engine.quiz import types
-from game.export.common import quote_text
+from game.export.common import question_label, quote_text
 from game.store.results import Results
 
 TOP_MISSED = 5
@@ -77,7 +77,7 @@ class QuestionStat:
     @property
     def label(self) -> str:
         """``Q4``: the question's number in the round; "" when the rounds disagree."""
-        return f"Q{self.number}" if self.number is not None else ""
+        return question_label(self.number) if self.number is not None else ""
 
     @property
     def missed(self) -> int:

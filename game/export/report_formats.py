@@ -12,7 +12,7 @@ import html
 import io
 import unicodedata
 
-from game.export.common import one_line
+from game.export.common import one_line, question_name
 from game.export.markdown import escape as md
 from game.export.report import ClassReport, QuestionStat, StudentRow, duration
 
@@ -40,8 +40,7 @@ def _number(stat: QuestionStat, index: int) -> str:
 
 def _named(stat: QuestionStat) -> str:
     """``Q4 "Which town…"``: a question by its number in the round and its prompt."""
-    prompt = one_line(stat.prompt)
-    return f'{stat.label} "{prompt}"' if stat.label else prompt
+    return question_name(stat.label, stat.prompt)
 
 
 def _wrong(stat: QuestionStat) -> str:

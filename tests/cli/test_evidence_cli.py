@@ -63,7 +63,7 @@ def test_plain_mode_wrong_sentence_names_the_right_one(pack: Pack, tmp_path: Pat
 
 def test_gift_writes_an_essay_with_the_sentence_as_feedback(pack: Pack) -> None:
     text = gift.render(pack, deal(pack), seed=1).text
-    block = next(b for b in text.split("\n\n") if "::engines::" in b)
+    block = next(b for b in text.split("\n\n") if ". engines (evidence)" in b)
     assert block.splitlines()[-1] == "}" and "\t=" not in block and "\t~" not in block  # no answers: an essay
     assert "\t####The sentence\\: ¶2.2 “Engineers replaced both engines and the steering gear.”<br>" in block
 

@@ -270,11 +270,24 @@ def test_gift_reads_back_exactly(
     assert err == ""
     read = read_gift(out)
     assert read[0] == {"category": "quotebound/special"}
-    by_name = {q["name"]: q for q in read[1:]}
-    items = {item.question.id: item for item in deal(special, seed=5)}
-    assert set(by_name) == set(items) and [q["name"] for q in read[1:]] == [
-        i.question.id for i in deal(special, seed=5)
-    ]
+    dealt = deal(special, seed=5)
+    # A question is named as the class report names it, by its number in the round and its prompt
+    # (shortened when long), never by its id; the names read back exactly, special characters and all.
+    names = [q["name"] for q in read[1:]]
+    assert len(set(names)) == len(names) == len(dealt)
+    for name, item in zip(names, dealt, strict=True):
+        prompt = " ".join(item.question.prompt.split())
+        assert name.startswith(f'Q{item.number} "') and name.endswith('"'), name
+        shown = name[len(f'Q{item.number} "') : -1]
+        assert shown == prompt or (shown.endswith("…") and prompt.startswith(shown[:-1])), name
+        assert len(shown) <= 80 and item.question.id not in name
+    by_name = {item.question.id: q for item, q in zip(dealt, read[1:], strict=True)}
+    items = {item.question.id: item for item in dealt}
+    multi, single = items["sp-multi"], items["sp-single"]
+    assert by_name["sp-multi"]["name"] == f'Q{multi.number} "Pick the two = signs: {{all}} of them?"'
+    assert by_name["sp-single"]["name"] == (
+        f'Q{single.number} "Which is right: a~b, c=d, #e, {{f}}, g:h or back\\slash? Also *stars*, _under_…"'
+    )
     for qid, q in by_name.items():
         item = items[qid]
         assert q["format"] == "html"

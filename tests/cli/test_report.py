@@ -14,6 +14,7 @@ from game.cli import main
 from game.engine.content.pack import Pack
 from game.engine.quiz.run import QuizRun
 from game.engine.quiz.types.true_false import TrueFalse
+from game.export.gift import escape as gift_escape
 from game.export.report import build_report
 from game.store.results import collect, write_results
 
@@ -217,6 +218,9 @@ def test_the_report_and_the_exports_number_a_seeded_round_as_the_students_saw_it
     assert main(["export", "--format", "gift", *dealt]) == 0
     gift = capsys.readouterr().out
     assert f"// 4. {fourth.id} (" in gift
+    # Moodle's question bank names it as the report does (Q4 and its prompt), never by its id.
+    assert f'::Q4 "{gift_escape(" ".join(fourth.prompt.split())[:20])}' in gift
+    assert f"::{fourth.id}::" not in gift
     assert main(["export", "--format", "markdown", *dealt]) == 0
     markdown = capsys.readouterr().out
     assert f"## 4. {fourth.prompt[:20]}" in markdown
