@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from game.engine.content.pack import Pack, QuoteRef
 from game.engine.content.typography import quoted
 from game.engine.quiz import types
+from game.engine.quiz.dealt import TypeFacts
 from game.engine.quiz.run import QuizRun
-from game.engine.quiz.types import AnswerShape, Question, QuestionType
+from game.engine.quiz.types import AnswerShape, Question
 
 DEFAULT_SEED = 1
 ORDINALS = ["1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th"]
@@ -23,8 +24,9 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 @dataclass(frozen=True)
-class Item:
-    """One question as an export shows it."""
+class Item(TypeFacts):
+    """One question as an export shows it (type, shape, kind, label and statement come from
+    :class:`~game.engine.quiz.dealt.TypeFacts`, as for the quiz run's ``Presented``)."""
 
     number: int
     question: Question
@@ -37,28 +39,6 @@ class Item:
     quotes: list[QuoteRef]
     answer: str = ""
     """The right answer as a player reads it (as the game's feedback says it)."""
-
-    @property
-    def type(self) -> QuestionType:
-        return types.type_of(self.question)
-
-    @property
-    def shape(self) -> AnswerShape:
-        """How the question is answered; formats choose how to write it by this, never by type."""
-        return self.type.shape
-
-    @property
-    def kind(self) -> str:
-        """The type's YAML name, for comments in the exported file."""
-        return self.type.name
-
-    @property
-    def label(self) -> str:
-        return self.type.label
-
-    @property
-    def statement(self) -> str | None:
-        return self.type.statement(self.question)
 
     @property
     def accepted(self) -> list[str]:

@@ -14,7 +14,8 @@ from msgspec import Struct, field, structs
 
 from game.engine.content.pack import Pack, QuoteRef
 from game.engine.quiz import scoring, types
-from game.engine.quiz.types import AnswerShape, Question, QuestionType
+from game.engine.quiz.dealt import TypeFacts
+from game.engine.quiz.types import AnswerShape, Question
 
 STATE_VERSION = 1
 DEFAULT_ROUND_SIZE = 12
@@ -32,8 +33,9 @@ def new_seed() -> int:
 
 # Structs rather than dataclasses (the same fields, defaults, equality and hashing): the game imports
 # this module at start, and creating dataclasses cost it time and memory.
-class Presented(Struct, frozen=True):
-    """A question as the player sees it: choices in their shuffled order."""
+class Presented(Struct, TypeFacts, frozen=True):
+    """A question as the player sees it: choices in their shuffled order (type, shape, kind, label and
+    statement come from :class:`~game.engine.quiz.dealt.TypeFacts`)."""
 
     question: Question
     number: int
@@ -41,30 +43,6 @@ class Presented(Struct, frozen=True):
     total: int
     choices: list[str]
     """Options (or ordering items) in the order shown; empty for short answers."""
-
-    @property
-    def type(self) -> QuestionType:
-        """The question's type (from the registry)."""
-        return types.type_of(self.question)
-
-    @property
-    def kind(self) -> str:
-        """The type's YAML name (for records and messages; dispatch on :attr:`shape`)."""
-        return self.type.name
-
-    @property
-    def shape(self) -> AnswerShape:
-        """How this question is answered."""
-        return self.type.shape
-
-    @property
-    def label(self) -> str:
-        """The type's name as a player reads it."""
-        return self.type.label
-
-    @property
-    def statement(self) -> str | None:
-        return self.type.statement(self.question)
 
 
 class Outcome(Struct, frozen=True):
