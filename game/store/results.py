@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import stat
 import unicodedata
 from collections.abc import Iterable
@@ -182,7 +181,7 @@ def slug(name: str, *, limit: int = 40) -> str:
 def results_name(player: str, pack: str, moment: datetime) -> str:
     """A new, practically unique file name for a round's results."""
     stamp = moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    return f"{slug(player)}-{slug(pack)}-{stamp}-{secrets.token_hex(3)}.json"
+    return f"{slug(player)}-{slug(pack)}-{stamp}-{os.urandom(3).hex()}.json"
 
 
 def prepare_folder(results_dir: str | os.PathLike[str]) -> Path:
