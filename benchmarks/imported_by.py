@@ -24,6 +24,8 @@ def _importable(name: str) -> bool:
 
 
 if __name__ == "__main__":
+    # The game of this checkout, as `python -m game` run from its root imports it (not an installed one).
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     out, args = sys.argv[1], sys.argv[2:]
     before = set(sys.modules)
     sys.argv = ["game", *args]
