@@ -10,9 +10,10 @@ from __future__ import annotations
 import csv
 import html
 import io
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from game.engine.content.pack import Pack
 from game.export.markdown import escape as md
@@ -25,8 +26,7 @@ if TYPE_CHECKING:
     from game.classroom.session import ClassSession
 
 
-@dataclass
-class GainsReport:
+class GainsReport(Struct):
     """One class's pre/post figures."""
 
     folder: Path

@@ -18,12 +18,12 @@ import re
 import stat
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import msgspec
+from msgspec import Struct
 
 from game import __version__
 from game.engine.content.text import clean_text
@@ -303,8 +303,7 @@ def read_results(path: str | os.PathLike[str]) -> Results:
         raise ResultsError(f"{path}: nested too deeply to be a results file") from None
 
 
-@dataclass
-class Collected:
+class Collected(Struct):
     """Results read from the paths a teacher gave, and what could not be read."""
 
     results: list[tuple[Path, Results]]
