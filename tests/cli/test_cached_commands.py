@@ -1,17 +1,23 @@
 """``coverage`` and ``stats`` take unchanged packs from the cache of validated packs (issue 15), and a
-stale or damaged cache never shows what the files no longer say."""
+stale or damaged cache never shows what the files no longer say; with a warm cache, the no-UI commands
+import no YAML parser and no OpenSSL."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from game.cli import main
+from game.engine.content.pack import Pack
 from game.engine.packs import load_pack
 from game.engine.quiz.run import QuizRun
 from game.progress.service import ProgressService
+from game.store.results import write_results
 from tests.engine.test_pack_cache import no_loading
 from tests.engine.test_pack_shelf import GOOD_QUIZ, scenes_with
 
@@ -66,12 +72,12 @@ def played(pack_dir: Path, tmp_path: Path) -> Path:
     data = tmp_path / "data"
     service = ProgressService.open(data)
     service.use_player("Ana")
-    run = QuizRun(load_pack(pack_dir), seed=1)
-    service.round_started(run)
-    while run.current is not None:
-        run.answer(None, 1.0)
-        service.answered(run)
-    service.round_finished(run)
+    quiz = QuizRun(load_pack(pack_dir), seed=1)
+    service.round_started(quiz)
+    while quiz.current is not None:
+        quiz.answer(None, 1.0)
+        service.answered(quiz)
+    service.round_finished(quiz)
     service.close()
     return data
 
@@ -102,3 +108,47 @@ def test_stats_with_a_broken_pack_after_caching_it_shows_ids(
         GOOD_QUIZ.replace("three metres on Monday", "ten metres on Sunday"), encoding="utf-8"
     )
     assert "Pack: bb (bb)" in run(capsys, *argv)
+
+
+IMPORTS_PROBE = """
+import sys
+from game.cli import main
+status = main(sys.argv[1:])
+print(" ".join(sorted(m for m in ("yaml", "_hashlib", "sqlite3") if m in sys.modules)), file=sys.stderr)
+sys.exit(status)
+"""
+
+
+@pytest.mark.parametrize(
+    ("argv", "absent"),
+    [
+        (["export", "--format", "gift", "--pack", "panjshir"], {"yaml", "_hashlib", "sqlite3"}),
+        (["coverage"], {"yaml", "_hashlib", "sqlite3"}),
+        (["report", "RESULTS"], {"yaml", "_hashlib", "sqlite3"}),
+        (["stats", "--data-dir", "DATA", "--scenes", "SCENES"], {"yaml", "_hashlib"}),
+    ],
+    ids=["export", "coverage", "report", "stats"],
+)
+def test_with_a_warm_cache_no_yaml_parser_or_openssl_is_imported(
+    argv: list[str], absent: set[str], tmp_path: Path, panjshir: Pack, played: Path, pack_dir: Path
+) -> None:
+    """What keeps a warm run quick: no YAML parser (the pack comes from the cache), no OpenSSL (the
+    cache's hash is BLAKE2's built-in module), and no SQLite for a report on results files alone."""
+    quiz = QuizRun(panjshir, seed=1)
+    while quiz.current is not None:
+        quiz.answer(None, 1.0)
+    started = datetime(2025, 1, 1, tzinfo=UTC)
+    results = write_results(tmp_path / "results", run=quiz, player="Ana", started=started).parent
+    given = {"RESULTS": str(results), "DATA": str(played), "SCENES": str(pack_dir.parent)}
+    argv = [given.get(a, a) for a in argv]
+
+    def imported() -> set[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", IMPORTS_PROBE, *argv],
+            capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2], timeout=60, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return set(done.stderr.splitlines()[-1].split())
+
+    assert "yaml" in imported()  # cold: read from the files
+    assert imported() & absent == set()
