@@ -35,23 +35,34 @@ from game.export.common import ORDINALS, Item, Rendered, quote_text, skipped_not
 TRUE_FALSE = ["True", "False"]
 """A pick-one question with exactly these choices is written as GIFT's own true/false item."""
 
-_SPECIAL = {ch: "\\" + ch for ch in "\\~=#{}:"}
-_ESCAPE = str.maketrans(_SPECIAL)
-_HTML_ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\t": " ", **_SPECIAL})
-"""HTML's three (as ``html.escape(quote=False)``), a tab as a space, and GIFT's specials, in one pass:
-none of these replacements makes a character another one replaces, so one table does what the steps did
-one after another (a regex substitution with a template per text was most of an export's time)."""
+_SPECIAL = [(ch, "\\" + ch) for ch in "\\~=#{}:"]
+"""GIFT's specials, each escaped with a backslash; the backslash first, so no added one is doubled."""
+_HTML = [*_SPECIAL[:1], ("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\t", " "), *_SPECIAL[1:]]
+_HTML += [("\r\n", "<br>"), ("\n", "<br>")]
+"""The backslash, HTML's three (as ``html.escape(quote=False)``), a tab as a space, GIFT's other specials,
+then line breaks: no step adds what a later one replaces, so the result is that of escaping HTML, then
+the lines, then GIFT's specials. One str.replace each, only when the text holds it: ~30 times faster
+than a regex substitution with a template, or a str.translate table, on the bundled pack's texts."""
+
+
+def _replace_all(text: str, pairs: list[tuple[str, str]]) -> str:
+    for old, new in pairs:
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
 _WEIGHT_LIKE = re.compile(r"^%-*[0-9]{1,2}\.?[0-9]*%")
 
 
 def escape(text: str) -> str:
     """Backslash-escape GIFT's special characters (and the backslash itself)."""
-    return text.translate(_ESCAPE)
+    return _replace_all(text, _SPECIAL)
 
 
 def html_text(text: str) -> str:
     """Content text as escaped HTML for a ``[html]`` GIFT field: exact on screen, one line in the file."""
-    return text.strip().translate(_HTML_ESCAPE).replace("\r\n", "<br>").replace("\n", "<br>")
+    return _replace_all(text.strip(), _HTML)
 
 
 def _weight(value: float) -> str:
