@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 class Sample:
     seconds: float
     peak_kib: int
+    cpu: float = 0.0
+    """User + system CPU seconds of the child: steadier than wall time when other jobs share the cores."""
 
 
 PYCACHE = Path(tempfile.gettempdir()) / "quotebound-bench-pycache"
@@ -64,7 +66,7 @@ def run_child(
             err_file.seek(0)
             err = err_file.read().decode(errors="replace")
             raise RuntimeError(f"{argv} exited {proc.returncode}: {err[-2000:]}")
-    return Sample(elapsed, usage.ru_maxrss)
+    return Sample(elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
 
 
 @dataclass
@@ -87,8 +89,9 @@ class Comparison:
             s.peak_kib for s in self.baseline
         )
 
-    def rows(self, *, memory: bool = False) -> list[str]:
-        """Result lines: time, and peak memory when it has a target (or ``memory``)."""
+    def rows(self, *, memory: bool = False, cpu: bool = False) -> list[str]:
+        """Result lines: time, CPU time when asked (``cpu``), and peak memory when it has a target (or
+        ``memory``)."""
         subject_s = statistics.median(s.seconds for s in self.subject)
         base_s = statistics.median(s.seconds for s in self.baseline)
         verdict = "met" if self.target_time and self.time_ratio <= self.target_time else "MISSED"
@@ -96,6 +99,12 @@ class Comparison:
             f"{self.name}: time {subject_s * 1000:.0f} ms vs {base_s * 1000:.0f} ms = {self.time_ratio:.2f}x"
             + (f" (target <= {self.target_time}x: {verdict})" if self.target_time else "")
         ]
+        if cpu:
+            subject_c = statistics.median(s.cpu for s in self.subject)
+            base_c = statistics.median(s.cpu for s in self.baseline)
+            ratio = subject_c / base_c
+            cpu_ms = f"{subject_c * 1000:.0f} ms vs {base_c * 1000:.0f} ms"
+            lines.append(f"{self.name}: CPU {cpu_ms} = {ratio:.2f}x")
         if self.target_memory or memory:
             subject_m = statistics.median(s.peak_kib for s in self.subject) / 1024
             base_m = statistics.median(s.peak_kib for s in self.baseline) / 1024

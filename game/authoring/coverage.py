@@ -7,7 +7,7 @@ overlaps at least :data:`MIN_OVERLAP` of its characters (or all of it, if it is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from game.engine.content.pack import Pack
 from game.engine.content.sentences import body_sentences
@@ -15,8 +15,7 @@ from game.engine.content.sentences import body_sentences
 MIN_OVERLAP = 12
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(Struct, frozen=True):
     """One sentence of the article body."""
 
     paragraph: int
@@ -26,8 +25,7 @@ class Sentence:
     covered: bool
 
 
-@dataclass(frozen=True)
-class Coverage:
+class Coverage(Struct, frozen=True):
     """The sentences of an article and the share the pack quotes."""
 
     sentences: list[Sentence]

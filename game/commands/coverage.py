@@ -8,6 +8,7 @@ from pathlib import Path
 
 from game.authoring.coverage import coverage
 from game.authoring.fairness import longest_answers
+from game.commands.common import pack_cache
 from game.engine.content.diagnostics import ContentError
 from game.engine.packs import find_packs, load_pack
 from game.paths import scenes_dir
@@ -44,9 +45,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"quotebound: no pack {args.pack or ''} found", file=sys.stderr)
         return 1
     status = 0
+    cache = pack_cache()  # a pack whose files have not changed is not parsed and checked again
     for folder in folders:
         try:
-            pack = load_pack(folder)
+            pack = load_pack(folder, cache)
         except ContentError as exc:
             print(exc, file=sys.stderr)
             status = 1

@@ -37,6 +37,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """Print the figures; 1 (with a message on stderr) when the database or the player cannot be read."""
+    from game.commands.common import pack_cache
     from game.engine.packs import load_packs
     from game.paths import data_dir, scenes_dir
     from game.progress.figures import gather, text_lines, to_json
@@ -76,9 +77,9 @@ def run(args: argparse.Namespace) -> int:
                 known = ", ".join(p.name for p in store.list_players()) or "none yet"
                 print(f"quotebound: no player {args.player!r}; players: {known}", file=sys.stderr)
                 return 1
-        packs, _problems = load_packs(
-            scenes_dir(args.scenes)
-        )  # titles only: a broken pack is no reason to fail
+        # Titles only: a broken pack is no reason to fail. Unchanged packs come from the cache of
+        # validated packs, not parsed and checked again.
+        packs, _problems = load_packs(scenes_dir(args.scenes), pack_cache())
         now = datetime.now(UTC)
         try:
             figures = [gather(store, p, packs, now=now, only=args.pack) for p in players]

@@ -10,18 +10,23 @@ from __future__ import annotations
 import csv
 import html
 import io
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.classroom.gains import ClassGain, Gain, class_gain, gain_of
-from game.classroom.session import ClassSession
+from msgspec import Struct
+
 from game.engine.content.pack import Pack
-from game.engine.content.text import clean_text
 from game.export.markdown import escape as md
+from game.store import CLASS_FILENAME
+
+if TYPE_CHECKING:
+    # Imported where they are used: `report` on results files alone (no class folder) needs none of the
+    # class's modules, nor sqlite3.
+    from game.classroom.gains import ClassGain, Gain
+    from game.classroom.session import ClassSession
 
 
-@dataclass
-class GainsReport:
+class GainsReport(Struct):
     """One class's pre/post figures."""
 
     folder: Path
@@ -33,13 +38,14 @@ class GainsReport:
 
 def class_folders(paths: list[str]) -> list[Path]:
     """The paths that are live-class folders (they hold a class store)."""
-    from game.store.classdb import ClassStore
-
-    return [Path(p) for p in paths if Path(p).is_dir() and ClassStore.exists(Path(p))]
+    return [Path(p) for p in paths if (Path(p) / CLASS_FILENAME).is_file()]
 
 
 def build_gains(session: ClassSession) -> GainsReport | None:
     """The pre/post figures of the class (None when the class has no pre/post test)."""
+    from game.classroom.gains import class_gain, gain_of
+    from game.engine.content.text import clean_text
+
     if not session.config.pre_post:
         return None
     # The store is a file anyone on the machine can write: names are cleaned as results files' are.
@@ -68,6 +74,7 @@ def build_gains(session: ClassSession) -> GainsReport | None:
 
 def load_gains(folder: Path, packs: dict[str, Pack]) -> GainsReport | str | None:
     """Open the class in ``folder`` and compute its gains; a message when it cannot be read."""
+    from game.classroom.session import ClassSession
     from game.engine.packs import load_packs
     from game.paths import scenes_dir
     from game.store.classdb import ClassStore

@@ -9,7 +9,8 @@ the right one is often first, and the answer key must be reproducible from the s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from game.engine.content.pack import Pack, QuoteRef
 from game.engine.content.typography import quoted
@@ -23,8 +24,7 @@ ORDINALS = ["1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
-@dataclass(frozen=True)
-class Item(TypeFacts):
+class Item(Struct, TypeFacts, frozen=True):
     """One question as an export shows it (type, shape, kind, label and statement come from
     :class:`~game.engine.quiz.dealt.TypeFacts`, as for the quiz run's ``Presented``)."""
 
@@ -56,8 +56,7 @@ class Item(TypeFacts):
         return self.answer
 
 
-@dataclass
-class Rendered:
+class Rendered(Struct):
     """An export's text, and notes for stderr (such as questions a format cannot hold)."""
 
     text: str

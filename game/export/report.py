@@ -15,9 +15,10 @@ dealt differently (different seeds, a retake), no one number holds, and the ques
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import median
+
+from msgspec import Struct, field
 
 from game.engine.content.pack import Pack
 from game.engine.quiz import types
@@ -27,8 +28,7 @@ from game.store.results import Results
 TOP_MISSED = 5
 
 
-@dataclass
-class StudentRow:
+class StudentRow(Struct):
     """One round: who, how well, how long."""
 
     player: str
@@ -50,8 +50,7 @@ class StudentRow:
         return round(100 * self.score / self.max_score) if self.max_score else 0
 
 
-@dataclass
-class QuestionStat:
+class QuestionStat(Struct):
     """How the class did on one question."""
 
     pack: str
@@ -96,8 +95,7 @@ class QuestionStat:
         return self.shown[key], count
 
 
-@dataclass
-class ClassReport:
+class ClassReport(Struct):
     """Everything the report shows."""
 
     students: list[StudentRow]

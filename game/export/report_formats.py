@@ -51,20 +51,30 @@ def _wrong(stat: QuestionStat) -> str:
 # --- terminal ------------------------------------------------------------------------------------
 
 
+def _char_width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return len(text) if text.isascii() else sum(map(_char_width, text))
 
 
 def _fit(text: str, width: int) -> str:
     text = one_line(text)
-    if _width(text) <= width:
-        return text + " " * (width - _width(text))
-    out = ""
+    used = _width(text)
+    if used <= width:
+        return text + " " * (width - used)
+    # Cut as the width adds up, character by character (measuring each longer prefix again made a
+    # report of a few hundred answers spend most of its time here).
+    out: list[str] = []
+    used = 0
     for ch in text:
-        if _width(out + ch) > width - 1:
+        wide = _char_width(ch)
+        if used + wide > width - 1:
             break
-        out += ch
-    return out + "…" + " " * (width - 1 - _width(out))
+        out.append(ch)
+        used += wide
+    return "".join(out) + "…" + " " * (width - 1 - used)
 
 
 def _table(headers: list[str], rows: list[list[str]], widths: list[int]) -> list[str]:

@@ -8,9 +8,10 @@ in the zone given (the machine's by default), as in :mod:`game.store.stats`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from typing import Any
+
+from msgspec import Struct, field
 
 from game.engine.content.pack import Pack
 from game.engine.quiz import scoring
@@ -25,8 +26,7 @@ SPARK_DAYS = 30
 HISTORY_LIMIT = 20
 
 
-@dataclass(frozen=True)
-class TopicFigure:
+class TopicFigure(Struct, frozen=True):
     """Answers on one topic; ``title`` is the pack's title for it (the id if the pack is not loaded)."""
 
     topic_id: str | None
@@ -35,8 +35,7 @@ class TopicFigure:
     right: int
 
 
-@dataclass(frozen=True)
-class EndingsFigure:
+class EndingsFigure(Struct, frozen=True):
     """Story endings found in one scenario; ``total`` is None when the pack is not loaded."""
 
     scenario_id: str
@@ -47,8 +46,7 @@ class EndingsFigure:
     """The titles of the endings found (empty when the pack is not loaded: ids never reach a player)."""
 
 
-@dataclass(frozen=True)
-class QueuedFigure:
+class QueuedFigure(Struct, frozen=True):
     """A question in the review queue and when it is next due (``due_at``: a store timestamp)."""
 
     question_id: str
@@ -57,8 +55,7 @@ class QueuedFigure:
     due_at: str
 
 
-@dataclass(frozen=True)
-class PackFigures:
+class PackFigures(Struct, frozen=True):
     """One pack's figures for one player."""
 
     pack_id: str
@@ -93,8 +90,7 @@ class PackFigures:
         return not (self.days or self.endings or self.queued or self.history)
 
 
-@dataclass(frozen=True)
-class PlayerFigures:
+class PlayerFigures(Struct, frozen=True):
     """Everything the stats screen shows for a player."""
 
     player: str

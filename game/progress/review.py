@@ -11,7 +11,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from game.engine.content.pack import Pack
-from game.progress.schedule import after_answer, replay
 from game.store.db import ProgressStore
 from game.store.records import ReviewEntry
 
@@ -27,6 +26,10 @@ def replay_if_pending(store: ProgressStore) -> int | None:
     """
     if not store.replay_pending():
         return None
+    # The scheduler (fsrs) is imported where it runs: `quotebound stats` and a game start that answers
+    # nothing never need it (~2.5 ms).
+    from game.progress.schedule import replay
+
     return store.rebuild_review(replay)
 
 
@@ -44,6 +47,8 @@ class ReviewQueue:
         store, player = self._service.store, self._service.player
         if store is None or player is None:
             return None
+        from game.progress.schedule import after_answer
+
         fuzz = self._service.fuzz
         return store.update_review(
             player,

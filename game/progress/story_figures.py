@@ -8,15 +8,15 @@ run's saved state (the scene it stopped on is the ending's id) and named from th
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from game.engine.content.pack import Pack
 from game.store.records import HistoryRow
 
 
-@dataclass(frozen=True)
-class StoryResult:
+class StoryResult(Struct, frozen=True):
     """How a finished story run ended; ``title`` and ``kind`` are empty when the ending is not known."""
 
     title: str

@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 import time
 from pathlib import Path
@@ -42,7 +41,7 @@ def _fsync_folder(folder: Path) -> None:
 
 def temp_path_for(target: Path) -> Path:
     """A fresh temporary name beside ``target``, recognisable by :func:`remove_stale_temps`."""
-    return target.with_name(f"{TEMP_PREFIX}{secrets.token_hex(4)}-{target.name}{TEMP_SUFFIX}")
+    return target.with_name(f"{TEMP_PREFIX}{os.urandom(4).hex()}-{target.name}{TEMP_SUFFIX}")
 
 
 def write_bytes(target: str | os.PathLike[str], data: bytes) -> Path:

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 # The progress store's file checks (regular file, not a FIFO, SQLite's magic bytes) apply here unchanged.
+from game.store import CLASS_FILENAME
 from game.store.connection import Transactions, header_is_garbage, is_corrupt_error, is_locked_error
 from game.store.records import StoreError
 
-CLASS_FILENAME = "class.sqlite3"
 SCHEMA_VERSION = 1
 _OPEN_RETRIES = 40
 """Looks (50 ms apart) at a class file that holds no class yet, in case it is being created."""

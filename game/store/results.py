@@ -15,16 +15,15 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import stat
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import msgspec
+from msgspec import Struct
 
 from game import __version__
 from game.engine.content.text import clean_text
@@ -182,7 +181,7 @@ def slug(name: str, *, limit: int = 40) -> str:
 def results_name(player: str, pack: str, moment: datetime) -> str:
     """A new, practically unique file name for a round's results."""
     stamp = moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    return f"{slug(player)}-{slug(pack)}-{stamp}-{secrets.token_hex(3)}.json"
+    return f"{slug(player)}-{slug(pack)}-{stamp}-{os.urandom(3).hex()}.json"
 
 
 def prepare_folder(results_dir: str | os.PathLike[str]) -> Path:
@@ -304,8 +303,7 @@ def read_results(path: str | os.PathLike[str]) -> Results:
         raise ResultsError(f"{path}: nested too deeply to be a results file") from None
 
 
-@dataclass
-class Collected:
+class Collected(Struct):
     """Results read from the paths a teacher gave, and what could not be read."""
 
     results: list[tuple[Path, Results]]

@@ -11,11 +11,10 @@ Timestamps are stored as text, `datetime.isoformat(timespec="microseconds")` in 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 
-@dataclass(frozen=True)
-class Migration:
+class Migration(Struct, frozen=True):
     """One schema step.
 
     Attributes:

@@ -124,7 +124,9 @@ class Article(Struct):
     """Spans already looked up, by normalised quote: questions of a pack often share a quote."""
 
     def __post_init__(self) -> None:
-        self._normal, self._index = normalize_with_map(self.text)
+        # The normalised text and its map are made by the first find(), not here: a pack from the cache
+        # of validated packs has its spans already, and `export` or `stats` never search the article
+        # (a Python loop over every character, ~2 ms for a long feature).
         self._ends = [paragraph.end for paragraph in self.paragraphs]
 
     def __repr__(self) -> str:  # the derived tables are long and say nothing
@@ -175,6 +177,8 @@ class Article(Struct):
         """:meth:`find` for a quote already passed through :func:`normalize`."""
         if needle in self._found:
             return self._found[needle]
+        if not self._index and self.text:
+            self._normal, self._index = normalize_with_map(self.text)
         span = None
         at = self._normal.find(needle) if needle else -1
         if at >= 0:
