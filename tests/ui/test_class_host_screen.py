@@ -39,17 +39,19 @@ async def test_teacher_paced_round_on_the_host_screen(tmp_path: Path, panjshir: 
             store.claim(name, time.time(), 10.0)
         await _until(pilot, app, "Joined (2): Ana, [b]Bo[/i]")
         await asyncio.wait_for(pilot.press("s"), 10)
-        await _until(pilot, app, "Question 1 of 2 (Single choice), released.")
-        assert "answered 0 of 2" in _text(app)
+        shown = await _until(pilot, app, "Question 1 of 2 · answered 0 of 2")
+        assert "What concern does the article mention" in shown and " 4   That US troops" in shown
         session.answer("ana", "main", 0, 1, 1.0, time.time())
         await _until(pilot, app, "answered 1 of 2")
         session.answer("[b]bo[/i]", "main", 0, 0, 1.0, time.time())
-        shown = await _until(pilot, app, "Reveal, question 1 of 2")  # everyone answered: revealed by itself
-        assert "From the article:" in shown and "¶22" in shown and "Top five:" in shown
-        await asyncio.wait_for(pilot.press("r"), 10)
-        await _until(pilot, app, "Not now: already revealed; type next.")
+        shown = await _until(pilot, app, "1 of 2 answers right")  # everyone answered: revealed by itself
+        assert "From the article:" in shown and "¶22" in shown and "Top five" in shown
+        assert "r Reveal" not in await _until(pilot, app, "n Next")  # only the keys that apply now
         await asyncio.wait_for(pilot.press("n"), 10)
         await _until(pilot, app, "Question 2 of 2")
+        await asyncio.wait_for(pilot.press("e"), 10)
+        await _until(pilot, app, "Press e again to end the class")
+        assert store.state().phase == "main"  # one press of e ends nothing
         await asyncio.wait_for(pilot.press("e"), 10)
         await _until(pilot, app, "Results files written to")
     app.refresh_class()  # a last timer tick after the app closed: no crash
