@@ -50,7 +50,8 @@ class HostView:
     """Everything on the screen at one moment; the widgets are updated only when it changes."""
 
     status: Content
-    join: bool = False
+    join: Content | None = None
+    """The words beside the join address's QR code; None: no join panel."""
     heading: Content = field(default_factory=Content)
     body: Content = field(default_factory=Content)
     figures: tuple[tuple[str, str, str], ...] = ()
@@ -195,11 +196,12 @@ class ClassHostApp(App[int]):
             return f"Cannot write the results files: {exc.strerror or exc}"
         return f"Results files written to {written[0]}: {written[1]}." if written else " "
 
-    def _width(self) -> int:
+    def _width(self, *, side: bool = False) -> int:
         """The body's width in cells: the screen's less the padding, the scroll bar's gutter (kept even
-        when there is nothing to scroll, so the width never changes under the text) and the side column."""
+        when there is nothing to scroll, so the width never changes under the text) and, with ``side``,
+        the side column where it is shown."""
         width = self.size.width - 2 - SCROLLBAR
-        return width - SIDE_WIDTH if self.size.width >= SIDE_MIN_WIDTH else width
+        return width - SIDE_WIDTH if side and self.size.width >= SIDE_MIN_WIDTH else width
 
     def _view(self, state: ClassState, now: float) -> HostView:
         session = self.session
@@ -209,20 +211,21 @@ class ClassHostApp(App[int]):
         paused = " · paused (p resumes)" if state.paused_at is not None else ""
         if state.phase == "lobby":
             names = [s.name for s in session.present(now)]
-            body = views.roster(names)
-            body += Content("\n\n") + Content.styled(
-                views.class_summary(session, leaderboard=self.leaderboard), "dim"
-            )
-            return HostView(
-                Content.styled(f"Lobby · {len(names)} joined · press s to start", "bold"), True, body=body
-            )
+            words = [
+                views.join_words(session, self.join_url),
+                views.roster(names),
+                Content.styled(views.class_summary(session, leaderboard=self.leaderboard), "dim"),
+                Content.styled("Press s to start when everyone has joined.", "bold"),
+            ]
+            lobby = Content.styled(f"Lobby · {len(names)} joined · press s to start", "bold")
+            return HostView(lobby, Content("\n\n").join(words))
         if state.phase == "ended":
             heading = Content.styled("The class has ended.", "bold")
             note = Content(self.results_note.strip())
             body = views.dashboard(session, now, width, scores=config.paced == "self")
             if self.leaderboard:
                 body += Content("\n\n") + views.top_five(session, now, width)
-            return HostView(Content.styled("Ended", "bold"), self.show_join, heading + "\n" + note, body)
+            return HostView(Content.styled("Ended", "bold"), self._join_words(), heading + "\n" + note, body)
         if state.phase in ("pre", "post"):
             test = views.PHASE_NAMES[state.phase]
             done, everyone = self.control.finished(state.phase, now)
@@ -233,22 +236,23 @@ class ClassHostApp(App[int]):
             )
             body = views.test_progress(session, state.phase, now, width)
             status = f"{test} · finished {done} of {everyone}{paused}"
-            return HostView(Content.styled(status, "bold"), self.show_join, heading, body)
+            return HostView(Content.styled(status, "bold"), self._join_words(), heading, body)
         if config.paced == "self":
             target = "post" if config.pre_post else "main"
             done, everyone = self.control.finished(target, now)
             status = f"Self-paced round · finished {done} of {everyone}{paused}"
             body = views.dashboard(session, now, width, scores=True)
-            return HostView(Content.styled(status, "bold"), self.show_join, body=body)
+            return HostView(Content.styled(status, "bold"), self._join_words(), body=body)
         number = f"Question {state.question + 1} of {total}"
         if not state.revealed:
             return self._question_view(state, now, number, paused)
         figures = session.reveal_figures(state.question)
         heading = views.question_prompt(session, state.question)
+        width = self._width(side=self.leaderboard)
         body = (
             views.reveal_bars(session, state.question, width)
             + "\n\n"
-            + views.reveal_text(session, state.question)
+            + views.reveal_text(session, state.question, width)
         )
         side = None
         if self.leaderboard:
@@ -261,7 +265,7 @@ class ClassHostApp(App[int]):
         top = Content.styled(f"{number} · ", "bold") + views.reveal_heading(figures)
         if self.size.width >= SIDE_MIN_WIDTH:
             top += Content(f" · n: {after}")
-        return HostView(top, self.show_join, heading, body, side=side)
+        return HostView(top, self._join_words(), heading, body, side=side)
 
     def _question_view(self, state: ClassState, now: float, number: str, paused: str) -> HostView:
         answered, of = self.control.answered_of(now)
@@ -272,9 +276,9 @@ class ClassHostApp(App[int]):
         if clock:
             figures.insert(0, ("Paused" if paused else "Time left", clock, ""))
         roomy = self.size.height >= 20
-        body = views.question_options(self.session, state.question, self._width(), roomy=roomy)
+        body = views.question_options(self.session, state.question, self._width(side=True), roomy=roomy)
         heading = views.question_prompt(self.session, state.question)
-        return HostView(Content.styled(status, "bold"), self.show_join, heading, body, tuple(figures))
+        return HostView(Content.styled(status, "bold"), self._join_words(), heading, body, tuple(figures))
 
     def _show(self, view: HostView) -> None:
         """Update the widgets whose part of the view changed."""
@@ -301,15 +305,15 @@ class ClassHostApp(App[int]):
         query("#side-text", Static).update(view.side or Content())
         self._shown = view
 
-    def _show_join(self, shown: bool) -> None:
+    def _join_words(self) -> Content | None:
+        """The join panel's words during the class (``j`` shows them again for a late joiner)."""
+        return views.join_words(self.session, self.join_url) if self.show_join else None
+
+    def _show_join(self, words: Content | None) -> None:
         """The join panel: the address and its QR code where it fits (the address alone where not)."""
-        self.query_one("#class-join").display = shown
-        if not shown:
+        self.query_one("#class-join").display = words is not None
+        if words is None:
             return
-        words = views.join_words(self.session, self.join_url)
-        state = self._state
-        if state.phase == "lobby":
-            words += Content("\n\n") + Content.styled("Press s to start when everyone has joined.", "bold")
         self.query_one("#class-join-text", Static).update(words)
         for qr in self.query(QRCode):
             qr_width, qr_height = qr.cells()

@@ -139,8 +139,8 @@ def reveal_heading(figures: Reveal) -> Content:
     return Content.styled(f"{figures.right} of {figures.answered} {noun} right", "bold")
 
 
-def reveal_text(session: ClassSession, index: int) -> Content:
-    """The right answer, the article's words with their ¶, and why."""
+def reveal_text(session: ClassSession, index: int, width: int) -> Content:
+    """The right answer, the article's words with their ¶ (each quote wrapped under its start), and why."""
     outcome = session.round.judge("main", index, None)
     parts = [
         Content.styled("The right answer: ", "bold") + Content.styled(outcome.right_answer, "bold $success"),
@@ -148,7 +148,8 @@ def reveal_text(session: ClassSession, index: int) -> Content:
     ]
     for quote in outcome.quotes:
         indent, text = lines.quote_line(quote)
-        parts.append(Content.styled(indent + text, "italic"))
+        wrapped = Content.styled(text, "italic").wrap(max(8, width - len(indent)))
+        parts.append(Content("\n").join(Content(indent) + line for line in wrapped))
     # The article's own words first (they are the point of the game), then the explanation.
     parts.append(Content.styled("Why: ", "bold") + Content(outcome.explanation))
     return _join(parts)
@@ -159,7 +160,8 @@ def top_five(session: ClassSession, now: float, width: int) -> Content:
     rows = [Content.styled("Top five", "bold")]
     for rank, name, score in lines.leaders(session, now):
         figure = f" {score}"
-        rows.append(_pad(f"{rank}. {name}", max(4, width - len(figure))) + Content.styled(figure, "bold"))
+        name_width = max(4, min(width, 24) - len(figure))
+        rows.append(_pad(f"{rank}. {name}", name_width) + Content.styled(figure, "bold"))
     if len(rows) == 1:
         rows.append(Content.styled("no students yet", "italic"))
     return _join(rows)
@@ -179,7 +181,7 @@ def test_progress(session: ClassSession, phase: str, now: float, width: int) -> 
     total = session.round.total
     students = session.progress(now)
     done = sum(p.done.get(phase, 0) >= total for p in students)
-    rows = [Content.styled(f"{PHASE_NAMES[phase]}: finished {done} of {len(students)}", "bold")]
+    rows = [Content.styled(f"Items answered, by student ({done} of {len(students)} finished):", "bold")]
     name_width = max(8, min(20, width - 24))
     for p in students:
         k = p.done.get(phase, 0)
@@ -198,18 +200,29 @@ def dashboard(session: ClassSession, now: float, width: int, *, scores: bool) ->
     last = "post" if pre_post else "main"
     finished = sum(p.done.get(last, 0) >= total for p in students)
     rows = [Content.styled(f"Students: finished {finished} of {len(students)}", "bold")]
-    name_width = max(8, min(20, width - (44 if pre_post else 30)))
+    figures = []
     for p in students:
         cells = []
         if pre_post:
-            cells.append(f"pre {p.done.get('pre', 0)}/{total}")
+            cells.append(f"pre {p.done.get('pre', 0)} of {total}")
         cells.append(f"round {p.done.get('main', 0)} of {total}")
         if scores:
             cells.append(f"score {p.score:>3}")
         if pre_post:
-            cells.append(f"post {p.done.get('post', 0)}/{total}")
-        line = _pad(p.name, name_width) + Content(" " + "  ".join(cells) + "  ")
-        rows.append(line + _state_word(p, p.done.get(last, 0) >= total))
+            cells.append(f"post {p.done.get('post', 0)} of {total}")
+        figures.append(" " + "  ".join(cells) + "  ")
+    # The name gives way first (to 8 cells); where a row still does not fit, its figures go under it.
+    longest = max((len(f) for f in figures), default=0)
+    name_width = max(8, min(20, width - longest - len("finished")))
+    one_line = name_width + longest + len("finished") <= width
+    for p, figure in zip(students, figures, strict=True):
+        state = _state_word(p, p.done.get(last, 0) >= total)
+        if one_line:
+            rows.append(_pad(p.name, name_width) + Content(figure) + state)
+        else:
+            rows.append(_fit(p.name, width - len(" finished")) + " " + state)
+            compact = " ".join(figure.replace(" of ", "/").split())
+            rows.append(_fit("  " + compact, width))
     if not students:
         rows.append(Content.styled("No students yet.", "italic"))
     rows.append(Content(""))
@@ -220,7 +233,7 @@ def dashboard(session: ClassSession, now: float, width: int, *, scores: bool) ->
             continue
         head = f"{number:>2}. {right} of {answered} right ({round(100 * right / answered)}%)"
         if most is not None:
-            wrong = f"  wrong: {most[0]} ({most[1]})"
+            wrong = f"  wrong ({most[1]}): {most[0]}"
             rows.append(Content(head) + _fit(wrong, width - len(head)))
         else:
             rows.append(Content(head))
