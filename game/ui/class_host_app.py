@@ -222,7 +222,7 @@ class ClassHostApp(App[int]):
         if state.phase == "ended":
             heading = Content.styled("The class has ended.", "bold")
             note = Content(self.results_note.strip())
-            body = views.dashboard(session, now, width, scores=config.paced == "self")
+            body = views.dashboard(session, now, width, scores=config.paced == "self", ended=True)
             if self.leaderboard:
                 body += Content("\n\n") + views.top_five(session, now, width)
             return HostView(Content.styled("Ended", "bold"), self._join_words(), heading + "\n" + note, body)

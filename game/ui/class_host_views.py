@@ -72,7 +72,7 @@ def question_prompt(session: ClassSession, index: int) -> Content:
     shown = session.round.presented("main", index)
     parts = [Content.styled(shown.question.prompt, "bold")]
     if shown.statement:
-        parts.append(Content.styled(f"“{shown.statement}”", "italic"))
+        parts.append(Content.styled(shown.statement, "italic"))
     return _join(parts)
 
 
@@ -170,9 +170,11 @@ def top_five(session: ClassSession, now: float, width: int) -> Content:
 # --- pre/post tests and the dashboard ------------------------------------------------------------------
 
 
-def _state_word(student: StudentProgress, finished: bool) -> Content:
+def _state_word(student: StudentProgress, finished: bool, *, ended: bool = False) -> Content:
     if finished:
         return Content.styled("finished", "bold $success")
+    if ended:
+        return Content.styled("unfinished", "dim")
     return Content("playing") if student.present else Content.styled("away", "dim")
 
 
@@ -191,7 +193,7 @@ def test_progress(session: ClassSession, phase: str, now: float, width: int) -> 
     return _join(rows)
 
 
-def dashboard(session: ClassSession, now: float, width: int, *, scores: bool) -> Content:
+def dashboard(session: ClassSession, now: float, width: int, *, scores: bool, ended: bool = False) -> Content:
     """Each student's progress (k of N, score when ``scores``), then each question's share right and its
     most-chosen wrong answer."""
     total = session.round.total
@@ -213,14 +215,14 @@ def dashboard(session: ClassSession, now: float, width: int, *, scores: bool) ->
         figures.append(" " + "  ".join(cells) + "  ")
     # The name gives way first (to 8 cells); where a row still does not fit, its figures go under it.
     longest = max((len(f) for f in figures), default=0)
-    name_width = max(8, min(20, width - longest - len("finished")))
-    one_line = name_width + longest + len("finished") <= width
+    name_width = max(8, min(20, width - longest - len("unfinished")))
+    one_line = name_width + longest + len("unfinished") <= width
     for p, figure in zip(students, figures, strict=True):
-        state = _state_word(p, p.done.get(last, 0) >= total)
+        state = _state_word(p, p.done.get(last, 0) >= total, ended=ended)
         if one_line:
             rows.append(_pad(p.name, name_width) + Content(figure) + state)
         else:
-            rows.append(_fit(p.name, width - len(" finished")) + " " + state)
+            rows.append(_fit(p.name, width - len(" unfinished")) + " " + state)
             compact = " ".join(figure.replace(" of ", "/").split())
             rows.append(_fit("  " + compact, width))
     if not students:
