@@ -247,10 +247,12 @@ class ClassHostApp(App[int]):
         if not state.revealed:
             return self._question_view(state, now, number, paused)
         figures = session.reveal_figures(state.question)
+        answered, everyone = self.control.answered_of(now)
+        missing = everyone - answered
         heading = views.question_prompt(session, state.question)
         width = self._width(side=self.leaderboard)
         body = (
-            views.reveal_bars(session, state.question, width)
+            views.reveal_bars(session, state.question, width, missing=missing)
             + "\n\n"
             + views.reveal_text(session, state.question, width)
         )

@@ -101,15 +101,19 @@ def question_options(session: ClassSession, index: int, width: int, *, roomy: bo
 # --- the reveal -------------------------------------------------------------------------------------
 
 
-def reveal_bars(session: ClassSession, index: int, width: int) -> Content:
-    """How many chose each answer as bars, the right one marked ``✓``; each label wrapped in its column."""
+def reveal_bars(session: ClassSession, index: int, width: int, *, missing: int = 0) -> Content:
+    """How many chose each answer as bars, the right one marked ``✓``; each label wrapped in its column.
+
+    Time-outs and the ``missing`` students (present, but gave no answer) share a "(no answer)" row, so
+    the bars add up to everyone in the class.
+    """
     shown = session.round.presented("main", index)
     figures = session.reveal_figures(index)
     numbered = shown.shape is AnswerShape.PICK_ONE
     labels = [f"{i}. {a}" if numbered else a for i, (a, _n) in enumerate(figures.counts, start=1)]
     rows = list(zip(labels, (n for _a, n in figures.counts), figures.correct, strict=True))
-    if figures.blank:
-        rows.append((NO_ANSWER, figures.blank, False))
+    if figures.blank + missing:
+        rows.append((NO_ANSWER, figures.blank + missing, False))
     if not rows:
         return Content.styled("No answers.", "italic")
     count_width = max(len(str(n)) for _l, n, _c in rows)

@@ -513,3 +513,26 @@ def test_a_host_killed_and_started_again_continues_at_its_question(tmp_path: Pat
         assert before.phase == "main" and before.question == 1 and not before.revealed
         assert store.state().phase == "ended"
         assert len(store.answers(student="ana")) == 1
+
+
+def test_the_plain_host_gives_the_join_address_at_start_and_in_status(tmp_path: Path, panjshir: Pack) -> None:
+    """Serving, the plain host prints the address students open (no QR art: screen readers), at start
+    and again on `status`; not serving, the command they type."""
+    import io
+
+    from game.plain.class_host import run_host
+    from game.plain.console import Console
+    from game.store.classdb import ClassConfig
+
+    config = ClassConfig("panjshir", SEED, QUESTIONS, None, "teacher", False, None, panjshir.article.sha256)
+    with ClassStore.create(tmp_path, config, 1.0) as store:
+        session = ClassSession(store, panjshir)
+        for url, expected in [
+            ("http://10.0.0.7:8000/", "Students join at http://10.0.0.7:8000/"),
+            (None, f"Students join with: quotebound class join {tmp_path} --player NAME"),
+        ]:
+            out = io.StringIO()
+            console = Console(io.StringIO("status\nquit\n"), out, io.StringIO())
+            assert run_host(session, console, join_url=url) == 0
+            assert out.getvalue().count(expected) == 2, out.getvalue()
+            assert "█" not in out.getvalue()

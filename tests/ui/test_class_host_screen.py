@@ -58,3 +58,21 @@ async def test_teacher_paced_round_on_the_host_screen(tmp_path: Path, panjshir: 
     assert store.state().phase == "ended"
     assert len(list((tmp_path / "results").glob("*.json"))) == 2
     store.close()
+
+
+def test_the_qr_code_draws_every_module() -> None:
+    """Each cell's half blocks are the two modules it covers: read back, the drawing is segno's code."""
+    import segno
+
+    from game.ui.widgets.qr_code import BORDER, qr_rows
+
+    url = "http://192.168.1.20:8000/"
+    expected = [[bool(m) for m in row] for row in segno.make_qr(url, error="l").matrix_iter(border=BORDER)]
+    top = {" ": False, "▀": True, "▄": False, "█": True}
+    bottom = {" ": False, "▀": False, "▄": True, "█": True}
+    drawn: list[list[bool]] = []
+    for row in qr_rows(url):
+        drawn.append([top[c] for c in row])
+        drawn.append([bottom[c] for c in row])
+    assert drawn[: len(expected)] == expected
+    assert not any(any(row) for row in drawn[len(expected) :])  # the padding row, if any, is light
