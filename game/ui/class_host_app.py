@@ -30,7 +30,6 @@ from textual.widgets import Digits, Footer, Static
 from game.classroom import rules
 from game.classroom.host import HostControl
 from game.classroom.session import ClassSession
-from game.store.classdb import ClassState
 from game.ui import class_host_views as views
 from game.ui.themes import DEFAULT_THEME, HIGH_CONTRAST_THEME, THEMES
 from game.ui.widgets.qr_code import QRCode
@@ -99,7 +98,7 @@ class ClassHostApp(App[int]):
         self.results_note = ""
         self.show_join = False
         self.end_pending = False
-        self._state = ClassState()
+        self._state = rules.ClassState()
         self._shown: HostView | None = None
 
     def on_load(self) -> None:
@@ -203,7 +202,7 @@ class ClassHostApp(App[int]):
         width = self.size.width - 2 - SCROLLBAR
         return width - SIDE_WIDTH if side and self.size.width >= SIDE_MIN_WIDTH else width
 
-    def _view(self, state: ClassState, now: float) -> HostView:
+    def _view(self, state: rules.ClassState, now: float) -> HostView:
         session = self.session
         config = session.config
         width = self._width()
@@ -269,7 +268,7 @@ class ClassHostApp(App[int]):
             top += Content(f" · n: {after}")
         return HostView(top, self._join_words(), heading, body, side=side)
 
-    def _question_view(self, state: ClassState, now: float, number: str, paused: str) -> HostView:
+    def _question_view(self, state: rules.ClassState, now: float, number: str, paused: str) -> HostView:
         answered, of = self.control.answered_of(now)
         left = rules.time_left(state, self.session.config, now)
         clock = None if left is None else f"{math.ceil(left) // 60}:{math.ceil(left) % 60:02d}"
