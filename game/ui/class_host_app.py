@@ -99,7 +99,7 @@ class ClassHostApp(App[int]):
         self.show_join = False
         self.end_pending = False
         self._state = rules.ClassState()
-        self._shown: HostView | None = None
+        self._shown: tuple[HostView, str] | None = None
 
     def on_load(self) -> None:
         for theme in THEMES:
@@ -283,8 +283,7 @@ class ClassHostApp(App[int]):
 
     def _show(self, view: HostView) -> None:
         """Update the widgets whose part of the view changed."""
-        shown = self._shown
-        if shown == view:
+        if self._shown == (view, self.message):
             return
         query = self.query_one
         query("#class-status", Static).update(view.status)
@@ -304,7 +303,7 @@ class ClassHostApp(App[int]):
             for part in ("label", "digits", "note"):
                 query(f"#side-{part}-{i}").display = bool(label)
         query("#side-text", Static).update(view.side or Content())
-        self._shown = view
+        self._shown = (view, self.message)
 
     def _join_words(self) -> Content | None:
         """The join panel's words during the class (``j`` shows them again for a late joiner)."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from pathlib import Path
 
 from game.classroom.session import ClassSession
@@ -12,6 +11,7 @@ from game.store.classdb import ClassConfig, ClassStore
 from game.ui.class_host_app import ClassHostApp
 
 SIZE = (110, 40)
+NOW = 1_000.0
 
 
 def _text(app: ClassHostApp) -> str:
@@ -32,18 +32,19 @@ async def test_teacher_paced_round_on_the_host_screen(tmp_path: Path, panjshir: 
     config = ClassConfig("panjshir", 10, 2, None, "teacher", False, None, panjshir.article.sha256)
     store = ClassStore.create(tmp_path, config, 1.0)
     session = ClassSession(store, panjshir)
-    app = ClassHostApp(session, leaderboard=True)
+    # A fixed clock: the students stay present, so a screen that changes only its message must still show it.
+    app = ClassHostApp(session, leaderboard=True, clock=lambda: NOW)
     async with app.run_test(size=SIZE) as pilot:
         await _until(pilot, app, "nobody yet")
-        for name in ("Ana", "[b]Bo[/i]"):  # a name is shown literally, never as markup
-            store.claim(name, time.time(), 10.0)
+        for ago, name in ((2.0, "Ana"), (1.0, "[b]Bo[/i]")):  # a name is shown literally, never as markup
+            store.claim(name, NOW - ago, 10.0)
         await _until(pilot, app, "Joined (2): Ana, [b]Bo[/i]")
         await asyncio.wait_for(pilot.press("s"), 10)
         shown = await _until(pilot, app, "Question 1 of 2 · answered 0 of 2")
         assert "What concern does the article mention" in shown and " 4   That US troops" in shown
-        session.answer("ana", "main", 0, 1, 1.0, time.time())
+        session.answer("ana", "main", 0, 1, 1.0, NOW)
         await _until(pilot, app, "answered 1 of 2")
-        session.answer("[b]bo[/i]", "main", 0, 0, 1.0, time.time())
+        session.answer("[b]bo[/i]", "main", 0, 0, 1.0, NOW)
         shown = await _until(pilot, app, "1 of 2 answers right")  # everyone answered: revealed by itself
         assert "From the article:" in shown and "¶22" in shown and "Top five" in shown
         assert "r Reveal" not in await _until(pilot, app, "n Next")  # only the keys that apply now
