@@ -18,11 +18,12 @@ def _text(app: ClassHostApp) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
-async def _until(pilot, app: ClassHostApp, words: str) -> str:  # type: ignore[no-untyped-def]
-    """Wait (at most 10 s) until ``words`` are on screen; the screen refreshes from the store every 200 ms."""
+async def _until(pilot, app: ClassHostApp, *words: str) -> str:  # type: ignore[no-untyped-def]
+    """Wait (at most 10 s) until all ``words`` are on screen; the screen refreshes from the store every
+    200 ms, and a part whose size changed may be drawn a frame after the rest."""
     for _ in range(100):
         await pilot.pause(0.1)
-        if words in _text(app):
+        if all(w in _text(app) for w in words):
             return _text(app)
     raise AssertionError(f"{words!r} never shown:\n{_text(app)}")
 
@@ -40,13 +41,18 @@ async def test_teacher_paced_round_on_the_host_screen(tmp_path: Path, panjshir: 
             store.claim(name, NOW - ago, 10.0)
         await _until(pilot, app, "Joined (2): Ana, [b]Bo[/i]")
         await asyncio.wait_for(pilot.press("s"), 10)
-        shown = await _until(pilot, app, "Question 1 of 2 · answered 0 of 2")
-        assert "What concern does the article mention" in shown and " 4   That US troops" in shown
+        await _until(
+            pilot,
+            app,
+            "Question 1 of 2 · answered 0 of 2",
+            "What concern does the article",
+            " 4   That US troops",
+        )
         session.answer("ana", "main", 0, 1, 1.0, NOW)
         await _until(pilot, app, "answered 1 of 2")
         session.answer("[b]bo[/i]", "main", 0, 0, 1.0, NOW)
-        shown = await _until(pilot, app, "1 of 2 answers right")  # everyone answered: revealed by itself
-        assert "From the article:" in shown and "¶22" in shown and "Top five" in shown
+        # Everyone answered: revealed by itself.
+        await _until(pilot, app, "1 of 2 answers right", "From the article:", "¶22", "Top five")
         assert "r Reveal" not in await _until(pilot, app, "n Next")  # only the keys that apply now
         await asyncio.wait_for(pilot.press("n"), 10)
         await _until(pilot, app, "Question 2 of 2")
