@@ -48,20 +48,35 @@ class HostControl:
         self.session.store.set_state(new, expect=state)
         return new
 
-    def answered_now(self) -> int:
-        """How many have answered the released question (teacher-paced; 0 otherwise)."""
+    def _answered_keys(self) -> set[str]:
+        """The students who have answered the released question (teacher-paced; empty otherwise)."""
         state = self.session.state()
         if state.phase != "main" or self.config.paced != "teacher":
-            return 0
+            return set()
         qid = self.session.round.main.order[state.question]
-        return sum(1 for r in self.session.store.answers(phase="main") if r.question_id == qid)
+        return {r.student for r in self.session.store.answers(phase="main") if r.question_id == qid}
 
-    def auto_reveal(self, present: int, now: float) -> bool:
-        """Reveal when everyone present has answered or the time is up; True when it did."""
+    def answered_now(self) -> int:
+        """How many have answered the released question (teacher-paced; 0 otherwise)."""
+        return len(self._answered_keys())
+
+    def answered_of(self, now: float) -> tuple[int, int]:
+        """ "Answered k of n": n counts the students present and those who answered and left since, so k
+        never exceeds n."""
+        answered = self._answered_keys()
+        present = {s.key for s in self.session.present(now)}
+        return len(answered), len(answered | present)
+
+    def auto_reveal(self, now: float) -> bool:
+        """Reveal when everyone present has answered or the time is up; True when it did.
+
+        Only the answers of students present count: one who answered and left must not stand in for one
+        who is still thinking.
+        """
         state = self.session.state()
-        if not rules.should_reveal(
-            state, self.config, answered=self.answered_now(), present=present, now=now
-        ):
+        keys = {s.key for s in self.session.present(now)}
+        answered = len(self._answered_keys() & keys)
+        if not rules.should_reveal(state, self.config, answered=answered, present=len(keys), now=now):
             return False
         return self.session.store.set_state(rules.reveal(state, self.config), expect=state)
 

@@ -14,6 +14,8 @@ Line = tuple[str, str]
 
 BAR_WIDTH = 20
 LEADERS = 5
+NO_ANSWER = "(no answer: time-out)"
+"""The reveal's row for answers that name no option, so the counts add up to the answers given."""
 
 
 def quote_line(quote: QuoteRef) -> Line:
@@ -56,6 +58,8 @@ def reveal_lines(session: ClassSession, index: int) -> list[Line]:
     for i, (answer, count) in enumerate(figures.counts, start=1):
         label = f"{i}. {answer}" if shown.shape is AnswerShape.PICK_ONE else answer
         lines.append(("  ", f"{label:<{width + 3}}  {count:>3}  {bar(count, most)}".rstrip()))
+    if figures.blank:
+        lines.append(("  ", f"{NO_ANSWER:<{width + 3}}  {figures.blank:>3}"))
     if not figures.counts:
         lines.append(("  ", "(no answers)"))
     lines.append(("", f"The right answer: {outcome.right_answer}"))
@@ -65,11 +69,23 @@ def reveal_lines(session: ClassSession, index: int) -> list[Line]:
     return lines
 
 
+def leaders(session: ClassSession, now: float) -> list[tuple[int, str, int]]:
+    """The top five by score in the round as (rank, name, score); equal scores share a rank (1, 1, 3).
+
+    Never the bottom: the list stops after five, whatever the ties.
+    """
+    ranked = sorted(session.progress(now), key=lambda p: (-p.score, p.name.casefold()))[:LEADERS]
+    out: list[tuple[int, str, int]] = []
+    for i, p in enumerate(ranked, start=1):
+        rank = out[-1][0] if out and out[-1][2] == p.score else i
+        out.append((rank, p.name, p.score))
+    return out
+
+
 def leaderboard_lines(session: ClassSession, now: float) -> list[Line]:
     """The top five by score in the round (never the bottom)."""
-    ranked = sorted(session.progress(now), key=lambda p: (-p.score, p.name.casefold()))[:LEADERS]
     lines: list[Line] = [("", "Top five:")]
-    lines += [("  ", f"{i}. {p.name}: {p.score}") for i, p in enumerate(ranked, start=1)]
+    lines += [("  ", f"{rank}. {name}: {score}") for rank, name, score in leaders(session, now)]
     return lines
 
 

@@ -71,6 +71,10 @@ class Reveal:
     """Each option (or each answer given, for typed and ordered answers) with how many chose it."""
     answered: int
     right: int
+    correct: list[bool] = field(default_factory=list)
+    """For each entry of :attr:`counts`: whether it is (or was judged) the right answer."""
+    blank: int = 0
+    """Answers that name no option (a time-out): counted in :attr:`answered`, in no bar."""
 
 
 @dataclass
@@ -145,12 +149,16 @@ class ClassSession:
         for row in rows:
             counter[row.given] += 1
         if shown.shape is AnswerShape.PICK_ONE:
-            counts = [(choice, 0) for choice in shown.choices]
             by_index = Counter(r.response for r in rows if isinstance(r.response, int))
-            counts = [(choice, by_index[i]) for i, (choice, _n) in enumerate(counts)]
+            counts = [(choice, by_index[i]) for i, choice in enumerate(shown.choices)]
+            correct = [self.round.judge("main", index, i).correct for i in range(len(shown.choices))]
+            blank = len(rows) - sum(by_index.values())
         else:
             counts = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
-        return Reveal(counts, len(rows), sum(r.correct for r in rows))
+            right_given = {r.given for r in rows if r.correct}
+            correct = [answer in right_given for answer, _n in counts]
+            blank = 0
+        return Reveal(counts, len(rows), sum(r.correct for r in rows), correct, blank)
 
     def progress(self, now: float) -> list[StudentProgress]:
         """Every student's progress: items done per phase, score and right answers in the round."""

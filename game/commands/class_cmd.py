@@ -21,8 +21,7 @@ from game.commands.argtypes import positive_int, seconds
 if TYPE_CHECKING:
     from game.classroom.session import ClassSession
     from game.engine.content.pack import Pack
-
-
+    from game.store.classdb import ClassConfig
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -89,10 +88,13 @@ def run_start(args: argparse.Namespace) -> int:
         if ClassStore.exists(folder):
             store = ClassStore.open(folder)
             config = store.config()
-            problem = _differs(config.pack, args.pack, "pack") or _differs(config.seed, args.seed, "seed")
+            problem = _reopen_problem(config, args)
             if problem:
                 store.close()
-                return _fail(f"{folder} is a class with {problem}; use another folder for a new class")
+                return _fail(
+                    f"{folder} is a class with {problem}; leave the option out to continue it, "
+                    "or use another folder for a new class"
+                )
             pack = _load_pack(config.scenes, config.pack)
             if pack is None:
                 store.close()
@@ -176,6 +178,31 @@ def _differs(stored: object, given: object, what: str) -> str | None:
     if given is None or given == stored:
         return None
     return f"{what} {stored}, not {given}"
+
+
+def _reopen_problem(config: ClassConfig, args: argparse.Namespace) -> str | None:
+    """How the options given differ from the class being reopened (None: they agree, or were left out).
+
+    An option left out means "as the class was"; one that differs would be silently ignored, so it is
+    refused. ``--pre-post`` is a flag: only giving it to a class without a pre-test can differ.
+    """
+
+    def limit(value: float | None) -> str:
+        return "no time limit" if value is None else f"--time-limit {value:g}"
+
+    checks = [
+        _differs(config.pack, args.pack, "pack"),
+        _differs(config.seed, args.seed, "seed"),
+        None
+        if args.questions in (None, config.questions)
+        else f"{config.questions} questions, not {args.questions}",
+        None if args.paced in (None, config.paced) else f"--paced {config.paced}, not {args.paced}",
+        None
+        if args.time_limit in (None, config.time_limit)
+        else f"{limit(config.time_limit)}, not {limit(args.time_limit)}",
+        "no pre-test and post-test (--pre-post)" if args.pre_post and not config.pre_post else None,
+    ]
+    return next((c for c in checks if c), None)
 
 
 def _load_pack(scenes: str | None, pack_id: str) -> Pack | None:

@@ -35,9 +35,16 @@ class Host:
     """The host's loop: commands from the reader, events from polling the store."""
 
     def __init__(
-        self, session: ClassSession, console: Console, *, leaderboard: bool, clock: Callable[[], float]
+        self,
+        session: ClassSession,
+        console: Console,
+        *,
+        leaderboard: bool,
+        clock: Callable[[], float],
+        join_url: str | None = None,
     ) -> None:
         self.session = session
+        self.join_url = join_url
         self.console = console
         self.leaderboard = leaderboard
         self.clock = clock
@@ -61,14 +68,20 @@ class Host:
         for key in sorted(self.present - students.keys()):
             self.say(f"Left: {self._name(key)}.")
         self.present = set(students)
-        self.control.auto_reveal(len(students), now)
+        self.control.auto_reveal(now)
         state = self.session.state()
         seen = (state.phase, state.question, state.revealed, state.paused_at is not None)
         if seen != self.shown:
             self.shown = seen
             self._show_state()
-        self._show_counts(students)
+        self._show_counts()
         self.console.out.flush()
+
+    def join_line(self) -> str:
+        """Where students join: the served address, or (not serving) the command to type."""
+        if self.join_url:
+            return f"Students join at {self.join_url}"
+        return f"Students join with: quotebound class join {self.session.store.folder} --player NAME"
 
     def _name(self, key: str) -> str:
         return next((s.name for s in self.session.store.students() if s.key == key), key)
@@ -79,10 +92,7 @@ class Host:
         if state.paused_at is not None:
             self.say("Paused. Type pause to resume.")
         elif state.phase == "lobby":
-            self.say(
-                f"Waiting for students. They join with: quotebound class join {self.session.store.folder} "
-                "--player NAME. Type start when ready."
-            )
+            self.say("Waiting for students. Type start when ready.")
         elif state.phase in ("pre", "post"):
             test = "Pre-test" if state.phase == "pre" else "Post-test"
             self.say(
@@ -127,15 +137,15 @@ class Host:
             )
         )
 
-    def _show_counts(self, students: dict[str, str]) -> None:
+    def _show_counts(self) -> None:
         """Answered k of n (teacher-paced), or finished k of n (tests and self-paced), when it changes."""
         st = self.session.state()
         if st.phase not in ("pre", "main", "post") or st.paused_at is not None or st.revealed:
             return
         if st.phase == "main" and self.config.paced == "teacher":
-            answered = self.control.answered_now()
-            counts: tuple[object, ...] = (st.phase, st.question, answered, len(students))
-            line = f"Answered {answered} of {len(students)}."
+            answered, of = self.control.answered_of(self.clock())
+            counts: tuple[object, ...] = (st.phase, st.question, answered, of)
+            line = f"Answered {answered} of {of}."
         else:
             target = st.phase
             if self.config.paced == "self":
@@ -161,6 +171,7 @@ class Host:
             if word in COMMANDS:
                 self.control.apply(word, now)
             elif word == "status":
+                self.say(self.join_line())
                 for indent, text in dashboard_lines(self.session, now):
                     self.say(text, indent)
             elif word in ("help", "?"):
@@ -222,10 +233,14 @@ def run_host(
     console: Console,
     *,
     leaderboard: bool = False,
+    join_url: str | None = None,
     clock: Callable[[], float] = time.time,
 ) -> int:
-    """Run the host until the class ends, ``quit``, or the end of input; returns the exit status (0)."""
-    host = Host(session, console, leaderboard=leaderboard, clock=clock)
+    """Run the host until the class ends, ``quit``, or the end of input; returns the exit status (0).
+
+    ``join_url`` is the address browsers join at (None when not serving: the join command is shown).
+    """
+    host = Host(session, console, leaderboard=leaderboard, clock=clock, join_url=join_url)
     config = session.config
     console.say(
         f"Live class in {session.store.folder}: pack {config.pack}, seed {config.seed}, "
@@ -234,6 +249,7 @@ def run_host(
         + (f", {config.time_limit:g} s a question" if config.time_limit else "")
         + "."
     )
+    console.say(host.join_line())
     console.say("Type help for the commands.")
     reader = LineReader(console)
     while True:

@@ -126,7 +126,11 @@ def build_results(
         time_limit: the per-question time limit in seconds, if there was one.
     """
     answers: list[AnswerResult] = []
-    for number, record in enumerate(run.records, start=1):
+    # Numbered by place in the round, not among the answers: a student who joined a live class at its
+    # second question answered Q2 first.
+    place = {qid: number for number, qid in enumerate(run.order, start=1)}
+    for count, record in enumerate(run.records, start=1):
+        number = place.get(record.question_id, count)
         question = run.pack.question(record.question_id)
         outcome = run.outcome_of(record)
         answers.append(

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -285,6 +286,22 @@ def test_a_name_in_use_is_refused(tmp_path: Path) -> None:
         (["join", "{dir}", "--player", "A", "--plain"], "is not a class"),
         (["start", "{dir}", "--pack", "riverside", "--plain", "--no-serve"], "is a class with pack panjshir"),
         (["start", "{dir}", "--seed", "4", "--plain", "--no-serve"], "is a class with seed 3, not 4"),
+        (
+            ["start", "{dir}", "--questions", "5", "--plain", "--no-serve"],
+            "is a class with 12 questions, not 5;",
+        ),
+        (
+            ["start", "{dir}", "--paced", "self", "--plain", "--no-serve"],
+            "is a class with --paced teacher, not self;",
+        ),
+        (
+            ["start", "{dir}", "--time-limit", "30", "--plain", "--no-serve"],
+            "is a class with no time limit, not --time-limit 30;",
+        ),
+        (
+            ["start", "{dir}", "--pre-post", "--plain", "--no-serve"],
+            "is a class with no pre-test and post-test (--pre-post);",
+        ),
         (["start", "{new}", "--plain", "--no-serve"], "name its pack with --pack"),
         (["start", "{new}", "--pack", "panjshir", "--plain"], "add --no-serve"),
     ],
@@ -430,3 +447,118 @@ def test_a_name_is_stored_without_control_codes(tmp_path: Path) -> None:
         [student] = store.students()
     assert "\x1b" not in student.name and "\x07" not in student.name and student.name.startswith("Ana")
     assert "\x1b" not in joined.stdout
+
+
+def test_a_host_killed_and_started_again_continues_at_its_question(tmp_path: Path, panjshir: Pack) -> None:
+    """kill -9 on the host at question 2: started again (the same options given, or none), it shows
+    question 2 still open, with the answers given so far kept; the class goes on to its end."""
+    folder = tmp_path / "class"
+    options = ["--questions", "3", "--paced", "teacher", "--time-limit", "600", "--plain", "--no-serve"]
+    host = subprocess.Popen(
+        _cmd("class", "start", str(folder), "--pack", "panjshir", "--seed", str(SEED), *options),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(),
+    )
+    assert host.stdin is not None
+    while not ClassStore.exists(folder):
+        time.sleep(0.05)
+        assert host.poll() is None, host.communicate()
+    with ClassStore.open(folder) as store:
+        session = ClassSession(store, panjshir)
+        deadline = time.monotonic() + STEP_LIMIT
+
+        def until(done: Callable[[], bool]) -> None:
+            while not done():
+                assert time.monotonic() < deadline and host.poll() is None
+                time.sleep(0.05)
+
+        store.claim("Ana", time.time(), 10.0)
+        host.stdin.write("wait joined 1\nstart\n")
+        host.stdin.flush()
+        until(lambda: store.state().phase == "main")
+        session.answer("ana", "main", 0, 0, 1.0, time.time())
+        until(lambda: store.state().revealed)  # everyone present answered: revealed by itself
+        host.stdin.write("next\n")
+        host.stdin.flush()
+        until(lambda: store.state().question == 1)
+        host.kill()  # SIGKILL: no clean-up at all
+        host.communicate()
+        before = store.state()
+        store.heartbeat("ana", time.time())
+    again = subprocess.run(
+        _cmd("class", "start", str(folder), "--seed", str(SEED), *options),
+        input="status\nquit\n",
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=STEP_LIMIT,
+    )
+    assert again.returncode == 0, again.stderr
+    assert "Question 2 of 3" in again.stdout and "Question 1 of 3" not in again.stdout
+    assert "Answered 0 of 1." in again.stdout
+    finish = subprocess.run(
+        _cmd("class", "start", str(folder), "--plain", "--no-serve"),
+        input="reveal\nnext\nreveal\nnext\n",
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=STEP_LIMIT,
+    )
+    assert finish.returncode == 0, finish.stderr
+    assert "Reveal, question 2 of 3" in finish.stdout and "Results files written to" in finish.stdout
+    with ClassStore.open(folder) as store:
+        assert before.phase == "main" and before.question == 1 and not before.revealed
+        assert store.state().phase == "ended"
+        assert len(store.answers(student="ana")) == 1
+
+
+def test_the_plain_host_gives_the_join_address_at_start_and_in_status(tmp_path: Path, panjshir: Pack) -> None:
+    """Serving, the plain host prints the address students open (no QR art: screen readers), at start
+    and again on `status`; not serving, the command they type."""
+    import io
+
+    from game.plain.class_host import run_host
+    from game.plain.console import Console
+    from game.store.classdb import ClassConfig
+
+    config = ClassConfig("panjshir", SEED, QUESTIONS, None, "teacher", False, None, panjshir.article.sha256)
+    with ClassStore.create(tmp_path, config, 1.0) as store:
+        session = ClassSession(store, panjshir)
+        for url, expected in [
+            ("http://10.0.0.7:8000/", "Students join at http://10.0.0.7:8000/"),
+            (None, f"Students join with: quotebound class join {tmp_path} --player NAME"),
+        ]:
+            out = io.StringIO()
+            console = Console(io.StringIO("status\nquit\n"), out, io.StringIO())
+            assert run_host(session, console, join_url=url) == 0
+            assert out.getvalue().count(expected) == 2, out.getvalue()
+            assert "█" not in out.getvalue()
+
+
+def test_a_reveal_seen_as_the_class_moves_on_is_shown_once(tmp_path: Path, panjshir: Pack) -> None:
+    """The student's game reads "question 1 revealed", and by the time it looks at the class the host has
+    already released question 2: the reveal is shown once (by the view), not also as one it missed."""
+    import io
+
+    from game.classroom import rules
+    from game.classroom.host import HostControl
+    from game.plain.class_lines import LineReader
+    from game.plain.class_student import Student
+    from game.plain.console import Console
+    from game.store.classdb import ClassConfig
+
+    config = ClassConfig("panjshir", SEED, QUESTIONS, None, "teacher", False, None, panjshir.article.sha256)
+    with ClassStore.create(tmp_path, config, 1.0) as store:
+        session = ClassSession(store, panjshir)
+        control = HostControl(session)
+        store.claim("Ana", 1.0, 10.0)
+        for command in ("start", "reveal", "next"):
+            control.apply(command, 2.0)
+        reader = LineReader(Console(io.StringIO(""), io.StringIO(), io.StringIO()))
+        student = Student(session, reader, "ana", lambda: 3.0)
+        locked = rules.View("locked", "main", 0)
+        assert not student._revealed_unseen(locked, rules.View("revealed", "main", 0))
+        assert student._revealed_unseen(locked, rules.View("ask", "main", 1))

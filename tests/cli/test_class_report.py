@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
+
+from game.classroom.host import HostControl
 from game.classroom.session import ClassSession
+from game.cli import main
 from game.engine.content.pack import Pack
 from game.export import class_gains
 from game.store.classdb import ClassConfig, ClassStore
@@ -48,3 +53,38 @@ def test_no_pre_post_no_section(tmp_path: Path, panjshir: Pack) -> None:
     config = ClassConfig("panjshir", 10, 2, None, "teacher", False, None, panjshir.article.sha256)
     with ClassStore.create(tmp_path, config, 1.0) as store:
         assert class_gains.build_gains(ClassSession(store, panjshir)) is None
+
+
+def test_a_late_joiner_is_numbered_as_the_class_was(
+    tmp_path: Path, panjshir: Pack, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A student who joined at question 2 has results for Q2 and Q3 (not "1" and "2"), and the class's
+    report numbers the questions as played."""
+    config = ClassConfig("panjshir", 10, 3, None, "teacher", False, None, panjshir.article.sha256)
+    with ClassStore.create(tmp_path, config, 1.0) as store:
+        session = ClassSession(store, panjshir)
+        control = HostControl(session)
+        store.claim("Ana", 1.0, 10.0)
+        control.apply("start", 2.0)
+        session.answer("ana", "main", 0, 0, 1.0, 3.0)
+        for q in (1, 2):
+            control.apply("reveal", 3.5 + q)
+            control.apply("next", 4.0 + q)
+            if q == 1:
+                store.claim("Late", 4.5, 10.0)
+            for key in ("ana", "late"):
+                session.answer(key, "main", q, 0, 1.0, 4.2 + q)
+        control.apply("reveal", 8.0)
+        control.apply("next", 9.0)
+        assert control.write_results() == (tmp_path / "results", 2)
+    late = next(
+        json.loads(p.read_text(encoding="utf-8"))
+        for p in (tmp_path / "results").glob("*.json")
+        if json.loads(p.read_text(encoding="utf-8"))["player"] == "Late"
+    )
+    assert [a["number"] for a in late["answers"]] == [2, 3]
+    assert late["answered"] == 2 and late["total"] == 3 and not late["complete"]
+    assert main(["report", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "not numbered as a round" not in out, out
+    assert "Q3" in out and "2 rounds by 2 players" in out
