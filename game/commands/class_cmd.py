@@ -59,7 +59,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     start.set_defaults(func=run_start)
     join = actions.add_parser("join", help="join the class in DIR as a student, on this machine")
     join.add_argument("dir", metavar="DIR", help="the class folder")
-    join.add_argument("--player", required=True, metavar="NAME", help="your name in the class")
+    join.add_argument("--player", metavar="NAME", help="your name in the class (asked when not given)")
     join.add_argument("--plain", action="store_true", help="plain lines on stdin/stdout")
     join.set_defaults(func=run_join)
 
@@ -147,8 +147,6 @@ def run_join(args: argparse.Namespace) -> int:
     from game.store.classdb import ClassStore
     from game.store.records import StoreError
 
-    if not args.plain:
-        return _fail("joining in the full-screen game is not built yet: add --plain")
     folder = Path(args.dir).expanduser()
     try:
         ClassSession.check_folder(folder)
@@ -161,11 +159,15 @@ def run_join(args: argparse.Namespace) -> int:
         store.close()
         return 2
     session = ClassSession(store, pack)
-    from game.plain.class_student import run_student
-    from game.plain.console import Console
-
     try:
-        return run_student(session, Console(sys.stdin, sys.stdout, sys.stderr), args.player)
+        if not args.plain:
+            from game.ui.class_student_app import run_student_app
+
+            return run_student_app(session, args.player)
+        from game.plain.class_student import run_student
+        from game.plain.console import Console
+
+        return run_student(session, Console(sys.stdin, sys.stdout, sys.stderr), args.player or "")
     except StoreError as exc:
         return _fail(str(exc))
     finally:

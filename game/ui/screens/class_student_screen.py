@@ -1,0 +1,421 @@
+"""A student's screen in a live class: what :func:`game.classroom.rules.student_view` says, full screen.
+
+It polls the class store every :data:`POLL_SECONDS` and shows "Waiting for the teacher…", a question the
+moment it is released (with the game's own answer widgets, one per answer shape), the answer locked in,
+then at the reveal the student's own feedback with the article's words and their ¶. Self-paced, the
+feedback follows each answer (Enter goes on); pre- and post-test items get no feedback and no score. The
+screen holds no game state: the class store is the truth, read through
+:class:`~game.classroom.session.ClassSession`, and an answer is committed there the moment it is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.screen import Screen
+from textual.widgets.option_list import Option
+
+from game.classroom import rules
+from game.classroom.session import ClassSession
+from game.engine.quiz.run import Outcome, Presented, Response
+from game.engine.quiz.types import AnswerShape
+from game.store.records import StoreError
+from game.ui import class_student_texts as texts
+from game.ui.texts import literal, numbered
+from game.ui.widgets.answer_hints import answer_hint
+from game.ui.widgets.answer_lists import OrderList, TickList
+from game.ui.widgets.choice_list import ChoiceList
+from game.ui.widgets.question_clock import QuestionClock
+
+POLL_SECONDS = 0.1
+"""How often the screen looks at the class store: a released question shows within this, plus a frame."""
+MAX_CHOICES = 6
+SHORT_ROWS = 20
+"""Below this many rows the screen drops its margins and the key hint (the footer shows the keys)."""
+PICK_ONE, PICK_MANY, ORDER = AnswerShape.PICK_ONE, AnswerShape.PICK_MANY, AnswerShape.ORDER
+TYPE_TEXT, PICK_SENTENCE = AnswerShape.TYPE_TEXT, AnswerShape.PICK_SENTENCE
+_ANSWER = Binding.Group("Answer", compact=True)
+
+
+class StudentScreen(Screen[None]):
+    """One student's game in the class (see the module docstring)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(str(n), f"choose({n})", f"Answer {n}", group=_ANSWER, id=f"class.answer{n}")
+            for n in range(1, MAX_CHOICES + 1)
+        ),
+        Binding("space", "choose_highlighted", "Tick", show=False, id="class.tick"),
+        Binding("backspace", "undo", "Undo", id="class.undo"),
+        Binding("enter", "open_picker", "Find the sentence", id="class.open_picker"),
+        Binding("enter,space", "go_on", "Next", id="class.go_on"),
+    ]
+    """Number keys answer (or tick, or place, by the question's shape), Space ticks or places the highlighted
+    choice, Enter submits a ticked or ordered answer, Backspace takes the last placed item back, Enter
+    opens the article for a find-the-line question and, self-paced, goes on from the feedback."""
+
+    def __init__(self, session: ClassSession, key: str, *, clock: Callable[[], float]) -> None:
+        super().__init__()
+        self.session = session
+        self.key = key
+        """The student's key in the class store."""
+        self.clock = clock
+        self.view: rules.View | None = None
+        """What is on show (None before the first look at the store)."""
+        self.asked: tuple[str, int] | None = None
+        """The item whose answer widgets are built (kept over a pause, so a half-built answer survives)."""
+        self.feedback: tuple[rules.View, Outcome] | None = None
+        """Self-paced: the feedback on show until the student goes on."""
+        self._shown_at = 0.0
+        self._beat = clock()
+
+    # --- layout --------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="student-top"):
+            yield Static(id="student-count")
+            yield Static(id="student-name")
+            yield QuestionClock(id="student-clock")
+            yield Static(id="student-score")
+        yield Static(id="student-message")
+        with VerticalScroll(id="student-question", can_focus=False):
+            yield Static(id="student-type")
+            yield Static(id="student-prompt")
+            yield Static(id="student-statement")
+        yield Static(id="student-sequence")
+        yield ChoiceList(id="student-pick")
+        yield TickList(id="student-tick")
+        yield OrderList(id="student-order")
+        yield Input(placeholder="Type your answer, then press Enter", id="student-input", max_length=500)
+        yield Static(id="student-hint")
+        yield Static(id="student-verdict")
+        yield VerticalScroll(id="student-feedback")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#student-input", Input).cursor_blink = getattr(self.app, "CURSOR_BLINK", True)
+        name = next((s.name for s in self.session.store.students() if s.key == self.key), self.key)
+        self.query_one("#student-name", Static).update(literal(name))
+        self.poll()
+        self.set_interval(POLL_SECONDS, self.poll)
+
+    @property
+    def _lists(self) -> dict[AnswerShape, ChoiceList]:
+        return {
+            PICK_ONE: self.query_one("#student-pick", ChoiceList),
+            PICK_MANY: self.query_one("#student-tick", TickList),
+            ORDER: self.query_one("#student-order", OrderList),
+        }
+
+    @property
+    def shown(self) -> Presented | None:
+        """The item being asked, if any."""
+        if self.view is None or self.view.kind != "ask" or self.feedback is not None:
+            return None
+        return self.session.round.presented(self.view.phase, self.view.index)
+
+    # --- the class moving on -------------------------------------------------------------------
+
+    def poll(self) -> None:
+        """Keep the name held, and show what the class store says this student sees now."""
+        if not self.is_attached:
+            return
+        now = self.clock()
+        session = self.session
+        try:
+            if now - self._beat >= rules.HEARTBEAT_SECONDS:
+                session.store.heartbeat(self.key, now)
+                self._beat = now
+            if self.feedback is not None:  # self-paced feedback stays until the student goes on
+                return
+            state = session.state()
+            view = rules.student_view(session.config, state, session.round.total, session.answered(self.key))
+        except StoreError as exc:  # a locked store: the next look tries again
+            self.notify(str(exc), severity="warning", timeout=2, markup=False)
+            return
+        if view != self.view:
+            self.show(view)
+        self._show_clock(state, now)
+
+    def _show_clock(self, state: rules.ClassState, now: float) -> None:
+        clock = self.query_one(QuestionClock)
+        view = self.view
+        if view is None or view.kind != "ask" or view.phase != "main":
+            clock.show(None)
+            return
+        config = self.session.config
+        if config.paced == "teacher":
+            clock.show(rules.time_left(state, config, now))
+            return
+        if config.time_limit is None:
+            clock.show(None)
+            return
+        left = config.time_limit - (now - self._shown_at)
+        clock.show(left)
+        if left <= 0:  # self-paced, each student's own clock: a time-out counts as wrong
+            self.submit(None)
+
+    def show(self, view: rules.View) -> None:
+        """Render ``view``: a question, a wait, the locked answer, the reveal, the end."""
+        picker = self.app.screen
+        if picker is not self and view.kind != "ask":
+            picker.dismiss(None)  # the article was open to pick a sentence: the class has moved on
+        self.view = view
+        asking = view.kind == "ask"
+        feedback = view.kind == "revealed"
+        given: str | None = None
+        if view.kind == "locked":
+            done = self.session.outcome(self.key, view.phase, view.index)
+            given = done.given if done is not None else None
+        text = texts.message(self.session, view, given)
+        if view.kind in ("done", "ended"):
+            summary = texts.summary_text(self.session, self.key, self.clock())
+            text = f"{text} {summary}".strip()
+        self._place(asking=asking, question=view.kind in ("ask", "locked"), feedback=feedback, message=text)
+        self._show_top(view)
+        if asking and self.asked != (view.phase, view.index):
+            self._ask(view)
+        elif asking:
+            self._focus_answer()
+        if feedback:
+            outcome = self.session.outcome(self.key, "main", view.index)
+            self._show_feedback(outcome, self.session.round.judge("main", view.index, None))
+        if view.kind in ("locked", "ask"):
+            self._show_prompt(self.session.round.presented(view.phase, view.index))
+        self.refresh_bindings()
+
+    def _place(self, *, asking: bool, question: bool, feedback: bool, message: str) -> None:
+        """Show the parts this view needs and hide (and disable) the rest."""
+        shape = None
+        if asking and self.view is not None:
+            shape = self.session.round.presented(self.view.phase, self.view.index).shape
+        for each, widget in self._lists.items():
+            widget.display = each == shape
+            widget.disabled = each != shape
+        box = self.query_one("#student-input", Input)
+        box.display = shape == TYPE_TEXT
+        box.disabled = shape != TYPE_TEXT
+        self.query_one("#student-sequence", Static).display = shape == ORDER
+        self.query_one("#student-hint", Static).set_class(not asking, "-hidden")
+        self.query_one("#student-question", VerticalScroll).display = question
+        self.query_one("#student-verdict", Static).display = feedback
+        self.query_one("#student-feedback", VerticalScroll).display = feedback
+        note = self.query_one("#student-message", Static)
+        note.update(Content(message))
+        note.display = bool(message)
+
+    def _show_top(self, view: rules.View) -> None:
+        counted = view.kind in ("ask", "locked", "revealed") or self.feedback is not None
+        self.query_one("#student-count", Static).update(
+            Content(texts.heading(self.session, view) if counted else "Live class")
+        )
+        # No score in the pre- and post-test: the tests measure, they do not reward.
+        score = texts.score_text(self.session, self.key, self.clock()) if view.phase == "main" else ""
+        self.query_one("#student-score", Static).update(Content(score))
+
+    def _show_prompt(self, shown: Presented) -> None:
+        topic = self.session.pack.topics.get(shown.question.topic, shown.question.topic)
+        self.query_one("#student-type", Static).update(
+            Content.assemble((shown.label, "bold $secondary"), " · ", literal(topic))
+        )
+        self.query_one("#student-prompt", Static).update(literal(shown.question.prompt))
+        statement = self.query_one("#student-statement", Static)
+        statement.update(literal(shown.statement or ""))
+        statement.display = shown.statement is not None
+
+    def _ask(self, view: rules.View) -> None:
+        """Build the answer widgets of a newly released item."""
+        shown = self.session.round.presented(view.phase, view.index)
+        self.asked = (view.phase, view.index)
+        self._shown_at = self.clock()
+        self.query_one("#student-question", VerticalScroll).scroll_home(animate=False)
+        if shown.shape == TYPE_TEXT:
+            self.query_one("#student-input", Input).value = ""
+        elif shown.shape in self._lists:
+            choices = self._lists[shown.shape]
+            if isinstance(choices, TickList | OrderList):
+                choices.show(shown.choices)
+            else:
+                choices.set_options(Option(numbered(i + 1, text)) for i, text in enumerate(shown.choices))
+                choices.highlighted = 0
+        self._show_sequence()
+        self.query_one("#student-hint", Static).update(answer_hint(shown.shape, len(shown.choices)))
+        self._focus_answer()
+        self.call_after_refresh(self._fit_choices)
+
+    def _fit_choices(self) -> None:
+        shown = self.shown
+        if self.is_attached and shown is not None and shown.shape in self._lists:
+            self._lists[shown.shape].fit_to_options(self.size)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.height < SHORT_ROWS, "-short")
+        self.call_after_refresh(self._fit_choices)
+
+    def _focus_answer(self) -> None:
+        shown = self.shown
+        if shown is None or shown.shape == PICK_SENTENCE:
+            self.set_focus(None)
+        elif shown.shape == TYPE_TEXT:
+            self.query_one("#student-input", Input).focus()
+        else:
+            self._lists[shown.shape].focus()
+
+    def _show_sequence(self) -> None:
+        shown = self.shown
+        if shown is None or shown.shape != ORDER:
+            return
+        placed = [str(i + 1) for i in self.query_one("#student-order", OrderList).sequence]
+        blanks = ["_"] * (len(shown.choices) - len(placed))
+        done = " (Enter to submit)" if not blanks else ""
+        self.query_one("#student-sequence", Static).update(
+            Content.assemble(("Your order: ", "bold"), " → ".join(placed + blanks), (done, "italic"))
+        )
+
+    def _show_feedback(self, outcome: Outcome | None, missed: Outcome) -> None:
+        banner, css_class, body = texts.feedback(outcome, missed)
+        verdict = self.query_one("#student-verdict", Static)
+        verdict.update(banner)
+        verdict.set_classes(css_class)
+        verdict.display = True
+        scroll = self.query_one("#student-feedback", VerticalScroll)
+        scroll.display = True
+        scroll.remove_children()
+        scroll.mount_all(Static(part, classes=css) for part, css in body)
+        scroll.scroll_home(animate=False)
+        scroll.focus()
+
+    # --- answering -----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        shown = self.shown
+        shape = shown.shape if shown is not None else None
+        if action == "choose":
+            number = parameters[0] if parameters else 0
+            count = len(shown.choices) if shown is not None else 0
+            listed = shape in (PICK_ONE, PICK_MANY, ORDER)
+            return listed and isinstance(number, int) and 1 <= number <= count
+        if action == "choose_highlighted":
+            return shape in (PICK_MANY, ORDER)
+        if action == "undo":
+            return shape == ORDER and bool(self.query_one("#student-order", OrderList).sequence)
+        if action == "open_picker":
+            return shape == PICK_SENTENCE
+        if action == "go_on":
+            return self.feedback is not None
+        return True
+
+    def action_choose(self, number: int) -> None:
+        self._pick(number - 1)
+
+    def action_choose_highlighted(self) -> None:
+        shown = self.shown
+        if shown is not None and shown.shape in (PICK_MANY, ORDER):
+            highlighted = self._lists[shown.shape].highlighted
+            if highlighted is not None:
+                self._pick(highlighted)
+
+    def _pick(self, index: int) -> None:
+        """A number key, a click or Space on choice ``index``: answer, tick or place, by shape."""
+        shown = self.shown
+        if shown is None or not 0 <= index < len(shown.choices):
+            return
+        if shown.shape == PICK_ONE:
+            self.submit(index)
+        elif shown.shape == PICK_MANY:
+            self.query_one("#student-tick", TickList).toggle(index)
+        elif shown.shape == ORDER:
+            if not self.query_one("#student-order", OrderList).place(index):
+                self.notify("That item is already placed; Backspace takes the last one back.", timeout=2)
+            self._show_sequence()
+            self.refresh_bindings()
+
+    def action_undo(self) -> None:
+        self.query_one("#student-order", OrderList).undo()
+        self._show_sequence()
+        self.refresh_bindings()
+
+    def action_open_picker(self) -> None:
+        shown = self.shown
+        if shown is None or shown.shape != PICK_SENTENCE or self.app.screen is not self:
+            return
+        from game.ui.screens.reader_screen import SentencePickScreen
+
+        picker = SentencePickScreen(self.session.pack, shown.question.prompt, shown.statement)
+        self.app.push_screen(picker, self._sentence_picked)
+
+    def _sentence_picked(self, label: str | None) -> None:
+        if label is not None:
+            self.submit(label)
+
+    def action_go_on(self) -> None:
+        self.feedback = None
+        self.view = None
+        self.poll()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._pick(event.option_index)
+
+    def on_choice_list_submit_requested(self, event: ChoiceList.SubmitRequested) -> None:
+        event.stop()
+        shown = self.shown
+        if shown is None:
+            return
+        if shown.shape == PICK_MANY:
+            ticked = self.query_one("#student-tick", TickList).ticked
+            if not ticked:
+                self.notify("Tick at least one answer first (number keys or Space).", timeout=2)
+                return
+            self.submit(sorted(ticked))
+        elif shown.shape == ORDER:
+            left = len(shown.choices) - len(self.query_one("#student-order", OrderList).sequence)
+            if left:
+                self.notify(f"Place every item first ({left} left).", timeout=2)
+                return
+            self.submit(list(self.query_one("#student-order", OrderList).sequence))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.shown is None or self.shown.shape != TYPE_TEXT:
+            return
+        if not event.value.strip():
+            self.notify("Type an answer first.", timeout=2)
+            return
+        self.submit(event.value)
+
+    def submit(self, response: Response) -> None:
+        """Commit the answer to the item on show, unless the class has moved on meanwhile."""
+        view = self.view
+        if view is None or self.shown is None:
+            return
+        session = self.session
+        now = self.clock()
+        try:
+            current = session.view(self.key)
+            if current != view:
+                self.notify("Too late: the class has moved on.", timeout=3)
+                self.poll()
+                return
+            outcome = session.answer(self.key, view.phase, view.index, response, now - self._shown_at, now)
+        except StoreError as exc:
+            self.notify(f"Not saved: {exc}. Answer again.", severity="error", timeout=4, markup=False)
+            return
+        self.asked = None
+        if view.phase == "main" and session.config.paced == "self":
+            self.feedback = (view, outcome)
+            self._place(asking=False, question=False, feedback=True, message="")
+            self._show_top(view)
+            self._show_feedback(outcome, outcome)
+            self.query_one(QuestionClock).show(None)
+            self.refresh_bindings()
+            return
+        if view.phase != "main":
+            self.notify("Saved.", timeout=1.5)
+        self.poll()
