@@ -169,6 +169,14 @@ class ClassSession:
                 student.right += row.correct
         return list(by_key.values())
 
+    def score(self, student: str, *, hidden: int | None = None) -> int:
+        """``student``'s points in the round, leaving out main question ``hidden`` (one not revealed yet:
+        a score that moved on answering would give the answer away)."""
+        points = {q.id: q.points for q in self.pack.questions}
+        skip = self.round.main.order[hidden] if hidden is not None else None
+        rows = self.store.answers(student=student, phase="main")
+        return sum(round(points.get(r.question_id, 0) * r.credit) for r in rows if r.question_id != skip)
+
     def question_figures(self) -> list[tuple[int, int, int, tuple[str, int] | None]]:
         """Per main question: (number, answered, right, the most-chosen wrong answer and its count)."""
         rows = self.store.answers(phase="main")

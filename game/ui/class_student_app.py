@@ -119,13 +119,11 @@ class ClassStudentApp(App[int]):
                 f"your game and it stopped, wait {rules.FRESH_SECONDS:g} seconds and try again.)"
             )
         self.key = record.key
-        screen = StudentScreen(self.session, record.key, clock=self.clock)
+        screen = StudentScreen(self.session, record.key, clock=self.clock, welcome_back=self.welcome_back)
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
-        if self.welcome_back:
-            self.notify("Welcome back: your answers so far are kept.", timeout=4)
         return None
 
 

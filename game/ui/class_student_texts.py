@@ -26,10 +26,10 @@ def heading(session: ClassSession, view: rules.View) -> str:
     return f"Question {view.index + 1} of {total}"
 
 
-def score_text(session: ClassSession, key: str, now: float) -> str:
-    """``Score 20`` (the round's points so far; never shown in the pre- or post-test)."""
-    me = next((p for p in session.progress(now) if p.key == key), None)
-    return f"Score {me.score if me else 0}"
+def score_text(session: ClassSession, key: str, view: rules.View) -> str:
+    """``Score 20``: the round's points so far, without a teacher-paced question not revealed yet."""
+    hidden = view.index if session.config.paced == "teacher" and view.kind in ("ask", "locked") else None
+    return f"Score {session.score(key, hidden=hidden)}"
 
 
 def summary_text(session: ClassSession, key: str, now: float) -> str:

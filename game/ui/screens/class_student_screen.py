@@ -60,8 +60,12 @@ class StudentScreen(Screen[None]):
     choice, Enter submits a ticked or ordered answer, Backspace takes the last placed item back, Enter
     opens the article for a find-the-line question and, self-paced, goes on from the feedback."""
 
-    def __init__(self, session: ClassSession, key: str, *, clock: Callable[[], float]) -> None:
+    def __init__(
+        self, session: ClassSession, key: str, *, clock: Callable[[], float], welcome_back: bool = False
+    ) -> None:
         super().__init__()
+        self.welcome_back = welcome_back
+        """The student joined again under their name, with answers already given."""
         self.session = session
         self.key = key
         """The student's key in the class store."""
@@ -104,6 +108,8 @@ class StudentScreen(Screen[None]):
         self.query_one("#student-name", Static).update(literal(name))
         self.poll()
         self.set_interval(POLL_SECONDS, self.poll)
+        if self.welcome_back:
+            self.notify("Welcome back: your answers so far are kept.", timeout=4)
 
     @property
     def _lists(self) -> dict[AnswerShape, ChoiceList]:
@@ -216,7 +222,7 @@ class StudentScreen(Screen[None]):
             Content(texts.heading(self.session, view) if counted else "Live class")
         )
         # No score in the pre- and post-test: the tests measure, they do not reward.
-        score = texts.score_text(self.session, self.key, self.clock()) if view.phase == "main" else ""
+        score = texts.score_text(self.session, self.key, view) if view.phase == "main" else ""
         self.query_one("#student-score", Static).update(Content(score))
 
     def _show_prompt(self, shown: Presented) -> None:
