@@ -152,7 +152,8 @@ def test_leaving_frees_the_name_at_once(klass: Class, monkeypatch: pytest.Monkey
 
 
 async def test_self_paced_with_pre_and_post_test(tmp_path: Path, panjshir: Pack) -> None:
-    """Pre-test items with no feedback and no score, the round with feedback after each answer, the post-test."""
+    """Pre-test items with no feedback and no score, the round with feedback after each answer, then the
+    post-test."""
     made = Class(tmp_path / "class", panjshir, paced="self", pre_post=True)
     try:
         made.do("start")
@@ -177,7 +178,8 @@ async def test_self_paced_with_pre_and_post_test(tmp_path: Path, panjshir: Pack)
             assert "Score" not in shown
             await pilot.press("1", "1")
             await _until(pilot, app, "You have finished.")
-        done = {phase: len(made.host.store.answers(student="ana", phase=phase)) for phase in ("pre", "main", "post")}
+        store = made.host.store
+        done = {phase: len(store.answers(student="ana", phase=phase)) for phase in ("pre", "main", "post")}
         assert done == {"pre": 2, "main": 2, "post": 2}
     finally:
         made.close()
