@@ -26,7 +26,7 @@ from game.store.classdb import (
     StudentRecord,
     network_filesystem,
 )
-from game.store.records import StoreError
+from game.store.records import StoreError as StoreError  # the front ends catch it from here
 
 
 def _derived_seed(seed: int, phase: str) -> int:

@@ -19,7 +19,10 @@ from typing import TYPE_CHECKING
 from game.commands.argtypes import positive_int, seconds
 
 if TYPE_CHECKING:
+    import socket
+
     from game.classroom.session import ClassSession
+    from game.commands.class_serve import ClassWebServer
     from game.engine.content.pack import Pack
 
 
@@ -70,7 +73,51 @@ def _fail(message: str) -> int:
 
 
 def run_start(args: argparse.Namespace) -> int:
-    """Create or reopen the class, then run the host."""
+    """Create or reopen the class, serve its students (unless ``--no-serve``), then run the host."""
+    from game.store.records import StoreError
+
+    sock: socket.socket | None = None
+    if not args.no_serve:
+        from game.commands.class_serve import listen
+
+        if not 0 < args.port < 65536:
+            return _fail(f"--port must be 1-65535, not {args.port}")
+        try:
+            # Bound here, before the class is opened and the host screen drawn: a port in use is one line.
+            sock = listen(args.host, args.port)
+        except OSError as exc:
+            return _fail(f"cannot serve on {args.host}:{args.port}: {exc.strerror or exc}")
+    try:
+        opened = _open_class(args)
+        if isinstance(opened, int):
+            return opened
+        session = opened
+        server: ClassWebServer | None = None
+        join_url = None
+        try:
+            if sock is not None:
+                server, join_url = _serve(sock, session, args)
+                sock = None  # the server child has it now
+            if not args.plain:
+                return _run_screen(session, leaderboard=args.leaderboard, join_url=join_url)
+            from game.plain.class_host import run_host
+            from game.plain.console import Console
+
+            console = Console(sys.stdin, sys.stdout, sys.stderr)
+            return run_host(session, console, leaderboard=args.leaderboard, join_url=join_url)
+        except StoreError as exc:
+            return _fail(str(exc))
+        finally:
+            session.close()
+            if server is not None:
+                server.stop()
+    finally:
+        if sock is not None:
+            sock.close()
+
+
+def _open_class(args: argparse.Namespace) -> ClassSession | int:
+    """The class in ``args.dir``, created or reopened; an exit status when it cannot be (the reason said)."""
     import time
 
     from game.classroom.session import ClassSession
@@ -78,11 +125,6 @@ def run_start(args: argparse.Namespace) -> int:
     from game.store.classdb import ClassConfig, ClassStore
     from game.store.records import StoreError
 
-    if not args.no_serve:
-        return _fail(
-            "serving students to browsers is not built yet: add --no-serve (students join with "
-            "`quotebound class join DIR --player NAME`)"
-        )
     folder = Path(args.dir).expanduser()
     try:
         ClassSession.check_folder(folder)
@@ -93,7 +135,7 @@ def run_start(args: argparse.Namespace) -> int:
             if problem:
                 store.close()
                 return _fail(f"{folder} is a class with {problem}; use another folder for a new class")
-            pack = _load_pack(config.scenes, config.pack)
+            pack = load_class_pack(config.scenes, config.pack)
             if pack is None:
                 store.close()
                 return 2
@@ -101,7 +143,7 @@ def run_start(args: argparse.Namespace) -> int:
             if not args.pack:
                 return _fail(f"{folder} is not a class yet: name its pack with --pack to create it")
             scenes = str(Path(args.scenes).resolve()) if args.scenes else None
-            pack = _load_pack(scenes, args.pack)
+            pack = load_class_pack(scenes, args.pack)
             if pack is None:
                 return 2
             seed = args.seed if args.seed is not None else new_seed()
@@ -118,25 +160,33 @@ def run_start(args: argparse.Namespace) -> int:
             store = ClassStore.create(folder, config, time.time())
     except StoreError as exc:
         return _fail(str(exc))
-    session = ClassSession(store, pack)
-    try:
-        if not args.plain:
-            return _run_screen(session, leaderboard=args.leaderboard)
-        from game.plain.class_host import run_host
-        from game.plain.console import Console
-
-        return run_host(session, Console(sys.stdin, sys.stdout, sys.stderr), leaderboard=args.leaderboard)
-    except StoreError as exc:
-        return _fail(str(exc))
-    finally:
-        session.close()
+    return ClassSession(store, pack)
 
 
-def _run_screen(session: ClassSession, *, leaderboard: bool) -> int:
+def _serve(
+    sock: socket.socket, session: ClassSession, args: argparse.Namespace
+) -> tuple[ClassWebServer, str]:
+    """Start the server child on the bound socket; the server and the address students open."""
+    from game.commands.class_serve import ClassWebServer
+    from game.commands.serve import DEFAULT_MAX_PLAYERS, public_url
+
+    url = public_url(args.host, args.port, args.public_url)
+    server = ClassWebServer(
+        sock,
+        session.store.folder.resolve(),
+        title=session.pack.title,
+        url=url,
+        max_players=args.max_players or DEFAULT_MAX_PLAYERS,
+        warm=True,
+    )
+    return server, url + "/"
+
+
+def _run_screen(session: ClassSession, *, leaderboard: bool, join_url: str | None) -> int:
     """The full-screen host (Textual is imported only now); a crash inside it is a non-zero exit."""
     from game.ui.class_host_app import ClassHostApp
 
-    app = ClassHostApp(session, leaderboard=leaderboard)
+    app = ClassHostApp(session, leaderboard=leaderboard, join_url=join_url)
     app.run()
     return int(app.return_code or 0)
 
@@ -154,7 +204,7 @@ def run_join(args: argparse.Namespace) -> int:
     except StoreError as exc:
         return _fail(str(exc))
     config = store.config()
-    pack = _load_pack(config.scenes, config.pack)
+    pack = load_class_pack(config.scenes, config.pack)
     if pack is None:
         store.close()
         return 2
@@ -180,7 +230,7 @@ def _differs(stored: object, given: object, what: str) -> str | None:
     return f"{what} {stored}, not {given}"
 
 
-def _load_pack(scenes: str | None, pack_id: str) -> Pack | None:
+def load_class_pack(scenes: str | None, pack_id: str) -> Pack | None:
     """The class's pack (problems on stderr; None when it cannot be had)."""
     from game.commands.common import load_command_packs, pick_pack
 

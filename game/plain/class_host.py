@@ -222,9 +222,14 @@ def run_host(
     console: Console,
     *,
     leaderboard: bool = False,
+    join_url: str | None = None,
     clock: Callable[[], float] = time.time,
 ) -> int:
-    """Run the host until the class ends, ``quit``, or the end of input; returns the exit status (0)."""
+    """Run the host until the class ends, ``quit``, or the end of input; returns the exit status (0).
+
+    Args:
+        join_url: the address students open in their browsers (None when the class is not served).
+    """
     host = Host(session, console, leaderboard=leaderboard, clock=clock)
     config = session.config
     console.say(
@@ -233,6 +238,7 @@ def run_host(
         + (", pre-test and post-test" if config.pre_post else "")
         + (f", {config.time_limit:g} s a question" if config.time_limit else "")
         + "."
+        + (f" Students join at {join_url}" if join_url else "")
     )
     console.say("Type help for the commands.")
     reader = LineReader(console)

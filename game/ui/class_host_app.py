@@ -48,9 +48,16 @@ class ClassHostApp(App[int]):
     """The teacher's commands, as the plain host's typed words."""
 
     def __init__(
-        self, session: ClassSession, *, leaderboard: bool = False, clock: Callable[[], float] = time.time
+        self,
+        session: ClassSession,
+        *,
+        leaderboard: bool = False,
+        join_url: str | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         super().__init__()
+        self.join_url = join_url
+        """The address students open in their browsers (None: not served, ``--no-serve``)."""
         self.session = session
         self.control = HostControl(session)
         self.leaderboard = leaderboard

@@ -21,9 +21,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from game.classroom import rules
-from game.classroom.session import ClassSession
+from game.classroom.session import ClassSession, StoreError
 from game.engine.content.text import clean_text
-from game.store.records import StoreError
 from game.ui.screens.class_student_screen import StudentScreen
 from game.ui.texts import literal
 from game.ui.themes import DEFAULT_THEME, HIGH_CONTRAST_THEME, THEME_VARIABLE_DEFAULTS, THEMES

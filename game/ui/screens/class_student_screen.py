@@ -22,11 +22,10 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.classroom import rules
-from game.classroom.session import ClassSession
+from game.classroom.session import ClassSession, StoreError
 from game.engine.quiz.run import Outcome, Presented, Response
 from game.engine.quiz.types import AnswerShape
-from game.store.records import StoreError
-from game.ui import class_student_texts as texts
+from game.ui.screens import class_student_texts as texts
 from game.ui.texts import literal, numbered
 from game.ui.widgets.answer_hints import answer_hint
 from game.ui.widgets.answer_lists import OrderList, TickList
