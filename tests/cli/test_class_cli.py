@@ -286,7 +286,6 @@ def test_a_name_in_use_is_refused(tmp_path: Path) -> None:
         (["start", "{dir}", "--pack", "riverside", "--plain", "--no-serve"], "is a class with pack panjshir"),
         (["start", "{dir}", "--seed", "4", "--plain", "--no-serve"], "is a class with seed 3, not 4"),
         (["start", "{new}", "--plain", "--no-serve"], "name its pack with --pack"),
-        (["start", "{new}", "--pack", "panjshir", "--plain"], "add --no-serve"),
     ],
 )
 def test_setup_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
