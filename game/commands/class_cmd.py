@@ -1,12 +1,12 @@
 """``quotebound class start|join DIR``: a live class on the teacher's machine, through one class store in DIR.
 
 ``class start`` creates the class in ``DIR`` (or reopens it: a host started again continues where the class
-is) and runs the host; ``class join`` runs one student's game. Both open ``DIR/class.sqlite3``; every answer
-is committed there the moment it is given. Setup errors (a ``DIR`` that is not a class, a pack or seed that
-differs from the class's, a network folder) are one line and exit status 2.
-
-Built so far: the host screen (full screen, keys), the plain host (``--plain``, typed commands) and plain
-students. Serving students to browsers is to come: until then ``class start`` needs ``--no-serve``.
+is), serves the student game to browsers at ``--host``/``--port`` (unless ``--no-serve``; see
+:mod:`game.commands.class_serve`) and runs the host: the host screen, or plain lines with ``--plain``.
+``class join`` runs one student's game in this terminal: full screen, or plain lines with ``--plain``; it
+asks the student's name when ``--player`` is not given. Both open ``DIR/class.sqlite3``; every answer is
+committed there the moment it is given. Setup errors (a ``DIR`` that is not a class, a pack or seed that
+differs from the class's, a network folder, a port in use) are one line and exit status 2.
 """
 
 from __future__ import annotations
@@ -32,12 +32,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add ``class`` with its ``start`` and ``join`` subcommands."""
     parser = subparsers.add_parser(
         "class",
-        help="run a live class: the teacher hosts, students join on the same machine",
-        description="A live class: `class start DIR` hosts it (creating DIR's class store, or reopening it), "
-        "`class join DIR --player NAME` is one student's game. Every answer is saved at once in DIR.",
+        help="run a live class: the teacher hosts, students join in browsers or terminals",
+        description="A live class: `class start DIR` hosts it (creating DIR's class store, or reopening it) "
+        "and serves the student game to browsers; `class join DIR` is one student's game in a terminal. "
+        "Every answer is saved at once in DIR.",
     )
     actions = parser.add_subparsers(dest="class_action", metavar="ACTION", required=True)
-    start = actions.add_parser("start", help="create or reopen the class in DIR and run the host")
+    start = actions.add_parser(
+        "start", help="create or reopen the class in DIR, serve it to browsers and run the host"
+    )
     start.add_argument("dir", metavar="DIR", help="the class folder (a local folder, not a network share)")
     start.add_argument("--pack", help="the pack to play (needed to create the class)")
     start.add_argument("--seed", type=int, help="the round's seed: `play --seed S` deals the same round")
@@ -50,13 +53,24 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     start.add_argument("--pre-post", action="store_true", help="a pre-test before and a post-test after")
     start.add_argument("--leaderboard", action="store_true", help="show the top five after each reveal")
-    start.add_argument("--host", default="127.0.0.1", help="address to serve students on (to come)")
-    start.add_argument("--port", type=int, default=8000, help="port to serve students on (to come)")
-    start.add_argument("--public-url", metavar="URL", help="the address students type (to come)")
     start.add_argument(
-        "--max-players", type=positive_int, metavar="N", help="browser players at most (to come)"
+        "--host",
+        default="127.0.0.1",
+        help="address to serve students on (default: 127.0.0.1, this machine; 0.0.0.0 for the network)",
     )
-    start.add_argument("--no-serve", action="store_true", help="do not serve students to browsers")
+    start.add_argument("--port", type=int, default=8000, help="port to serve students on (default: 8000)")
+    start.add_argument(
+        "--public-url", metavar="URL", help="the address students open, when it is not http://HOST:PORT/"
+    )
+    start.add_argument(
+        "--max-players",
+        type=positive_int,
+        metavar="N",
+        help="students in browsers at once; one more is told the class is full (default: 60)",
+    )
+    start.add_argument(
+        "--no-serve", action="store_true", help="do not serve to browsers (students use `class join`)"
+    )
     start.add_argument("--plain", action="store_true", help="the host as plain lines with typed commands")
     start.add_argument("--scenes", metavar="DIR", help="folder of packs (default: bundled packs)")
     start.set_defaults(func=run_start)
