@@ -28,6 +28,7 @@ import socket
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 LOG_NAME = "serve.log"
 STOP_SECONDS = 15.0
@@ -137,17 +138,22 @@ async def _serve(args: argparse.Namespace) -> None:
     await runner.setup()
     await web.SockSite(runner, sock).start()
     print(f"Serving the class in {folder} on {args.public_url}", flush=True)
+    gone = asyncio.ensure_future(_host_gone())
     worker: WarmWorker | None = None
     if args.warm and available():
-        # Started after the site: browsers that come before the worker is ready start cold.
+        # Started after the site, watching the host meanwhile: browsers that come before the worker is
+        # ready start cold, and a host that leaves at once is not kept waiting for it.
         worker = WarmWorker(["--class", str(folder)], game_environment())
-        if await asyncio.get_running_loop().run_in_executor(None, worker.start):
+        starting = asyncio.get_running_loop().run_in_executor(None, worker.start)
+        either: list[asyncio.Future[Any]] = [gone, starting]
+        await asyncio.wait(either, return_when=asyncio.FIRST_COMPLETED)
+        if not starting.done() and worker.process is not None:
+            worker.process.kill()  # still importing: nothing to lose
+        if await starting:
             server.worker = worker
             print("The warm worker is ready: games are forked from it.", flush=True)
-        else:
-            worker = None
     try:
-        await _host_gone()
+        await gone
     finally:
         print("The host has gone: stopping every game.", flush=True)
         await runner.cleanup()

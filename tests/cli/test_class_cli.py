@@ -5,6 +5,7 @@ the setup errors (exit 2, one line)."""
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -345,10 +346,15 @@ sys.exit(status)
 
 
 def test_the_plain_class_loads_no_ui(tmp_path: Path) -> None:
-    """`class start --plain` and `class join --plain` import no textual, rich or game.ui."""
+    """`class start --plain` (serving or not) and `class join --plain` import no textual, rich or game.ui:
+    the server runs in a child process of its own."""
     folder = str(tmp_path / "class")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = str(probe.getsockname()[1])
     for argv in (
         ["class", "start", folder, "--pack", "panjshir", "--plain", "--no-serve"],
+        ["class", "start", folder, "--plain", "--port", port],
         ["class", "join", folder, "--player", "Ana", "--plain"],
     ):
         done = subprocess.run(
