@@ -168,7 +168,7 @@ async def test_self_paced_with_pre_and_post_test(tmp_path: Path, panjshir: Pack)
             await _until(pilot, app, "Question 1 of 2")
             await pilot.press(str(made.right("main", 0) + 1))
             shown = await _until(pilot, app, "✔ Right")
-            assert "From the article:" in shown and "Score 10" in shown
+            assert "From the article:" in shown and "Score 10" in shown and "Press Enter to go on." in shown
             await pilot.press("enter")
             await _until(pilot, app, "Question 2 of 2")
             await pilot.press("1")

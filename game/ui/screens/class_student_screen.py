@@ -39,7 +39,20 @@ SHORT_ROWS = 20
 """Below this many rows the screen drops its margins and the key hint (the footer shows the keys)."""
 PICK_ONE, PICK_MANY, ORDER = AnswerShape.PICK_ONE, AnswerShape.PICK_MANY, AnswerShape.ORDER
 TYPE_TEXT, PICK_SENTENCE = AnswerShape.TYPE_TEXT, AnswerShape.PICK_SENTENCE
-_ANSWER = Binding.Group("Answer", compact=True)
+
+
+class SteadyFooter(Footer):
+    """The footer of a screen whose shown keys never change, built once.
+
+    Textual's footer rebuilds all its keys on every focus change and binding refresh (a quarter of the CPU a
+    released question cost each game); here only ctrl+q and the palette show, and the hint line under the
+    choices says which keys answer.
+    """
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        if self.children:
+            return
+        super().bindings_changed(screen)
 
 
 class StudentScreen(Screen[None]):
@@ -47,17 +60,18 @@ class StudentScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
-            Binding(str(n), f"choose({n})", f"Answer {n}", group=_ANSWER, id=f"class.answer{n}")
+            Binding(str(n), f"choose({n})", f"Answer {n}", show=False, id=f"class.answer{n}")
             for n in range(1, MAX_CHOICES + 1)
         ),
         Binding("space", "choose_highlighted", "Tick", show=False, id="class.tick"),
-        Binding("backspace", "undo", "Undo", id="class.undo"),
-        Binding("enter", "open_picker", "Find the sentence", id="class.open_picker"),
-        Binding("enter,space", "go_on", "Next", id="class.go_on"),
+        Binding("backspace", "undo", "Undo", show=False, id="class.undo"),
+        Binding("enter", "open_picker", "Find the sentence", show=False, id="class.open_picker"),
+        Binding("enter,space", "go_on", "Next", show=False, id="class.go_on"),
     ]
     """Number keys answer (or tick, or place, by the question's shape), Space ticks or places the highlighted
     choice, Enter submits a ticked or ordered answer, Backspace takes the last placed item back, Enter
-    opens the article for a find-the-line question and, self-paced, goes on from the feedback."""
+    opens the article for a find-the-line question and, self-paced, goes on from the feedback. None shows in
+    the footer (see :class:`SteadyFooter`): the hint line says them."""
 
     def __init__(
         self, session: ClassSession, key: str, *, clock: Callable[[], float], welcome_back: bool = False
@@ -102,7 +116,7 @@ class StudentScreen(Screen[None]):
         yield Static(id="student-hint")
         yield Static(id="student-verdict")
         yield VerticalScroll(id="student-feedback")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#student-input", Input).cursor_blink = getattr(self.app, "CURSOR_BLINK", True)
@@ -261,16 +275,20 @@ class StudentScreen(Screen[None]):
         self._show_sequence()
         self.query_one("#student-hint", Static).update(answer_hint(shown.shape, len(shown.choices)))
         self._focus_answer()
-        self.call_after_refresh(self._fit_choices)
+        self._fit_choices()
 
     def _fit_choices(self) -> None:
+        # Fitted before the layout, from the screen's width less the list's margins: fitting after it (as
+        # the quiz screen does) cost each game a second layout the moment a question was released.
         shown = self.shown
         if self.is_attached and shown is not None and shown.shape in self._lists:
-            self._lists[shown.shape].fit_to_options(self.size)
+            choices = self._lists[shown.shape]
+            margins = choices.styles.margin.width
+            choices.fit_to_options(self.size, width=self.size.width - margins - choices.styles.gutter.width)
 
     def on_resize(self) -> None:
         self.set_class(self.size.height < SHORT_ROWS, "-short")
-        self.call_after_refresh(self._fit_choices)
+        self.call_after_refresh(self._fit_choices)  # after the layout: the margins may have changed
 
     def _focus_answer(self) -> None:
         shown = self.shown
@@ -425,7 +443,7 @@ class StudentScreen(Screen[None]):
         self._answered = None
         if view.phase == "main" and session.config.paced == "self":
             self.feedback = (view, outcome)
-            self._place(asking=False, question=False, feedback=True, message="")
+            self._place(asking=False, question=False, feedback=True, message="Press Enter to go on.")
             self._show_top(view)
             self._show_feedback(outcome, outcome)
             self.query_one(QuestionClock).show(None)
