@@ -61,7 +61,9 @@ async def browsers(
                         message = await ws.receive()
                         if message.type != aiohttp.WSMsgType.BINARY:
                             raise RuntimeError(f"browser {i}: the game ended ({message.type})")
-                        seen += message.data
+                        # Only the tail is kept: searching a buffer that grows with every frame would take
+                        # this process ever more of the CPU the games need.
+                        seen = seen[-len(wanted) :] + message.data
 
             await until(b"Type your name")
             await ws.send_json(["stdin", f"B{i}\r"])

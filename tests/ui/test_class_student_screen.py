@@ -36,8 +36,11 @@ async def _until(pilot, app: ClassStudentApp, words: str) -> str:  # type: ignor
 class Class:
     """A class in a folder: the host's session and control, and a second connection for each student."""
 
-    def __init__(self, folder: Path, pack: Pack, *, paced: str = "teacher", pre_post: bool = False) -> None:
-        config = ClassConfig("panjshir", SEED, 2, None, paced, pre_post, None, pack.article.sha256)
+    def __init__(
+        self, folder: Path, pack: Pack, *, paced: str = "teacher", pre_post: bool = False, seed: int = SEED
+    ) -> None:
+        questions = 2 if seed == SEED else 4
+        config = ClassConfig("panjshir", seed, questions, None, paced, pre_post, None, pack.article.sha256)
         self.pack = pack
         self.folder = folder
         self.host = ClassSession(ClassStore.create(folder, config, time.time()), pack)
@@ -181,5 +184,38 @@ async def test_self_paced_with_pre_and_post_test(tmp_path: Path, panjshir: Pack)
         store = made.host.store
         done = {phase: len(store.answers(student="ana", phase=phase)) for phase in ("pre", "main", "post")}
         assert done == {"pre": 2, "main": 2, "post": 2}
+    finally:
+        made.close()
+
+
+async def test_find_the_line_closed_when_the_class_moves_on(tmp_path: Path, panjshir: Pack) -> None:
+    """A find-the-line question opens the article to pick the sentence (the pick is the answer); a student
+    still reading it when the teacher moves on is taken to the next question, with nothing answered for
+    the one they were reading for."""
+    made = Class(tmp_path / "class", panjshir, seed=1)
+    try:
+        made.do("start")
+        for _ in range(2):  # seed 1 deals a find-the-line question third
+            made.do("reveal")
+            made.do("next")
+        ana, bo = made.student("Ana"), made.student("Bo")
+        async with ana.run_test(size=SIZE) as pilot:
+            await _until(pilot, ana, "Press Enter to open the article and pick the sentence.")
+            await pilot.press("enter")
+            await _until(pilot, ana, "Claim:")
+            await pilot.press("down", "enter")
+            await _until(pilot, ana, "Your answer is locked in")
+        [row] = made.host.store.answers(student="ana")
+        assert row.response == "2.1"  # the article's second sentence: the first of paragraph 2
+        async with bo.run_test(size=SIZE) as pilot:
+            await _until(pilot, bo, "Press Enter to open the article")
+            await pilot.press("enter")
+            await _until(pilot, bo, "Claim:")
+            made.do("reveal")
+            made.do("next")  # both before the student's screen looks again
+            await _until(pilot, bo, "Question 4 of 4")
+            await pilot.press("1")
+        fourth = made.host.round.main.order[3]
+        assert [r.question_id for r in made.host.store.answers(student="bo")] == [fourth]
     finally:
         made.close()

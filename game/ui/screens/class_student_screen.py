@@ -26,6 +26,7 @@ from game.classroom.session import ClassSession, StoreError
 from game.engine.quiz.run import Outcome, Presented, Response
 from game.engine.quiz.types import AnswerShape
 from game.ui.screens import class_student_texts as texts
+from game.ui.screens.reader_screen import SentencePickScreen
 from game.ui.texts import literal, numbered
 from game.ui.widgets.answer_hints import answer_hint
 from game.ui.widgets.answer_lists import OrderList, TickList
@@ -192,7 +193,7 @@ class StudentScreen(Screen[None]):
     def show(self, view: rules.View) -> None:
         """Render ``view``: a question, a wait, the locked answer, the reveal, the end."""
         picker = self.app.screen
-        if picker is not self and view.kind != "ask":
+        if isinstance(picker, SentencePickScreen):
             picker.dismiss(None)  # the article was open to pick a sentence: the class has moved on
         self.view = view
         asking = view.kind == "ask"
@@ -377,14 +378,14 @@ class StudentScreen(Screen[None]):
         shown = self.shown
         if shown is None or shown.shape != PICK_SENTENCE or self.app.screen is not self:
             return
-        from game.ui.screens.reader_screen import SentencePickScreen
-
         picker = SentencePickScreen(self.session.pack, shown.question.prompt, shown.statement)
-        self.app.push_screen(picker, self._sentence_picked)
+        asked = self.view
 
-    def _sentence_picked(self, label: str | None) -> None:
-        if label is not None:
-            self.submit(label)
+        def picked(label: str | None) -> None:
+            if label is not None and self.view == asked:  # still the question the article was opened for
+                self.submit(label)
+
+        self.app.push_screen(picker, picked)
 
     def action_go_on(self) -> None:
         self.feedback = None
