@@ -410,7 +410,7 @@ class StudentScreen(Screen[None]):
         elif shown.shape == ORDER:
             left = len(shown.choices) - len(self.query_one("#student-order", OrderList).sequence)
             if left:
-                self.notify(f"Place every item first ({left} left).", timeout=2)
+                self.notify(f"Place every item first ({left} left).", timeout=2, markup=False)
                 return
             self.submit(list(self.query_one("#student-order", OrderList).sequence))
 
