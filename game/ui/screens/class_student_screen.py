@@ -1,7 +1,8 @@
 """A student's screen in a live class: what :func:`game.classroom.rules.student_view` says, full screen.
 
 It polls the class store every :data:`POLL_SECONDS` and shows "Waiting for the teacher…", a question the
-moment it is released (with the game's own answer widgets, one per answer shape), the answer locked in,
+moment it is released (with the game's own answer widgets, one per answer shape, answered as
+:class:`~game.ui.screens.class_answer_screen.AnswerScreen` says), the answer locked in,
 then at the reveal the student's own feedback with the article's words and their ¶. Self-paced, the
 feedback follows each answer (Enter goes on); pre- and post-test items get no feedback and no score. The
 screen holds no game state: the class store is the truth, read through
@@ -11,21 +12,20 @@ screen holds no game state: the class store is the truth, read through
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, Input, Static
 from textual.widgets.option_list import Option
 
 from game.classroom import rules
 from game.classroom.session import ClassSession, StoreError
+from game.engine.content.pack import Pack
 from game.engine.quiz.run import Outcome, Presented, Response
-from game.engine.quiz.types import AnswerShape
 from game.ui.screens import class_student_texts as texts
+from game.ui.screens.class_answer_screen import ORDER, PICK_SENTENCE, TYPE_TEXT, AnswerScreen
 from game.ui.screens.reader_screen import SentencePickScreen
 from game.ui.texts import literal, numbered
 from game.ui.widgets.answer_hints import answer_hint
@@ -35,11 +35,8 @@ from game.ui.widgets.question_clock import QuestionClock
 
 POLL_SECONDS = 0.1
 """How often the screen looks at the class store: a released question shows within this, plus a frame."""
-MAX_CHOICES = 6
 SHORT_ROWS = 20
-"""Below this many rows the screen drops its margins and the key hint (the footer shows the keys)."""
-PICK_ONE, PICK_MANY, ORDER = AnswerShape.PICK_ONE, AnswerShape.PICK_MANY, AnswerShape.ORDER
-TYPE_TEXT, PICK_SENTENCE = AnswerShape.TYPE_TEXT, AnswerShape.PICK_SENTENCE
+"""Below this many rows the screen drops its margins and the key hint."""
 
 
 class SteadyFooter(Footer):
@@ -56,23 +53,8 @@ class SteadyFooter(Footer):
         super().bindings_changed(screen)
 
 
-class StudentScreen(Screen[None]):
+class StudentScreen(AnswerScreen):
     """One student's game in the class (see the module docstring)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *(
-            Binding(str(n), f"choose({n})", f"Answer {n}", show=False, id=f"class.answer{n}")
-            for n in range(1, MAX_CHOICES + 1)
-        ),
-        Binding("space", "choose_highlighted", "Tick", show=False, id="class.tick"),
-        Binding("backspace", "undo", "Undo", show=False, id="class.undo"),
-        Binding("enter", "open_picker", "Find the sentence", show=False, id="class.open_picker"),
-        Binding("enter,space", "go_on", "Next", show=False, id="class.go_on"),
-    ]
-    """Number keys answer (or tick, or place, by the question's shape), Space ticks or places the highlighted
-    choice, Enter submits a ticked or ordered answer, Backspace takes the last placed item back, Enter
-    opens the article for a find-the-line question and, self-paced, goes on from the feedback. None shows in
-    the footer (see :class:`SteadyFooter`): the hint line says them."""
 
     def __init__(
         self, session: ClassSession, key: str, *, clock: Callable[[], float], welcome_back: bool = False
@@ -129,12 +111,8 @@ class StudentScreen(Screen[None]):
             self.notify("Welcome back: your answers so far are kept.", timeout=4)
 
     @property
-    def _lists(self) -> dict[AnswerShape, ChoiceList]:
-        return {
-            PICK_ONE: self.query_one("#student-pick", ChoiceList),
-            PICK_MANY: self.query_one("#student-tick", TickList),
-            ORDER: self.query_one("#student-order", OrderList),
-        }
+    def pack(self) -> Pack:
+        return self.session.pack
 
     @property
     def shown(self) -> Presented | None:
@@ -300,17 +278,6 @@ class StudentScreen(Screen[None]):
         else:
             self._lists[shown.shape].focus()
 
-    def _show_sequence(self) -> None:
-        shown = self.shown
-        if shown is None or shown.shape != ORDER:
-            return
-        placed = [str(i + 1) for i in self.query_one("#student-order", OrderList).sequence]
-        blanks = ["_"] * (len(shown.choices) - len(placed))
-        done = " (Enter to submit)" if not blanks else ""
-        self.query_one("#student-sequence", Static).update(
-            Content.assemble(("Your order: ", "bold"), " → ".join(placed + blanks), (done, "italic"))
-        )
-
     def _show_feedback(self, outcome: Outcome | None, missed: Outcome) -> None:
         banner, css_class, body = texts.feedback(outcome, missed)
         verdict = self.query_one("#student-verdict", Static)
@@ -324,104 +291,16 @@ class StudentScreen(Screen[None]):
         scroll.scroll_home(animate=False)
         scroll.focus()
 
-    # --- answering -----------------------------------------------------------------------------
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        shown = self.shown
-        shape = shown.shape if shown is not None else None
-        if action == "choose":
-            number = parameters[0] if parameters else 0
-            count = len(shown.choices) if shown is not None else 0
-            listed = shape in (PICK_ONE, PICK_MANY, ORDER)
-            return listed and isinstance(number, int) and 1 <= number <= count
-        if action == "choose_highlighted":
-            return shape in (PICK_MANY, ORDER)
-        if action == "undo":
-            return shape == ORDER and bool(self.query_one("#student-order", OrderList).sequence)
-        if action == "open_picker":
-            return shape == PICK_SENTENCE
         if action == "go_on":
             return self.feedback is not None
-        return True
-
-    def action_choose(self, number: int) -> None:
-        self._pick(number - 1)
-
-    def action_choose_highlighted(self) -> None:
-        shown = self.shown
-        if shown is not None and shown.shape in (PICK_MANY, ORDER):
-            highlighted = self._lists[shown.shape].highlighted
-            if highlighted is not None:
-                self._pick(highlighted)
-
-    def _pick(self, index: int) -> None:
-        """A number key, a click or Space on choice ``index``: answer, tick or place, by shape."""
-        shown = self.shown
-        if shown is None or not 0 <= index < len(shown.choices):
-            return
-        if shown.shape == PICK_ONE:
-            self.submit(index)
-        elif shown.shape == PICK_MANY:
-            self.query_one("#student-tick", TickList).toggle(index)
-        elif shown.shape == ORDER:
-            if not self.query_one("#student-order", OrderList).place(index):
-                self.notify("That item is already placed; Backspace takes the last one back.", timeout=2)
-            self._show_sequence()
-            self.refresh_bindings()
-
-    def action_undo(self) -> None:
-        self.query_one("#student-order", OrderList).undo()
-        self._show_sequence()
-        self.refresh_bindings()
-
-    def action_open_picker(self) -> None:
-        shown = self.shown
-        if shown is None or shown.shape != PICK_SENTENCE or self.app.screen is not self:
-            return
-        picker = SentencePickScreen(self.session.pack, shown.question.prompt, shown.statement)
-        asked = self.view
-
-        def picked(label: str | None) -> None:
-            if label is not None and self.view == asked:  # still the question the article was opened for
-                self.submit(label)
-
-        self.app.push_screen(picker, picked)
+        answering: bool | None = super().check_action(action, parameters)
+        return answering
 
     def action_go_on(self) -> None:
         self.feedback = None
         self.view = None
         self.poll()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self._pick(event.option_index)
-
-    def on_choice_list_submit_requested(self, event: ChoiceList.SubmitRequested) -> None:
-        event.stop()
-        shown = self.shown
-        if shown is None:
-            return
-        if shown.shape == PICK_MANY:
-            ticked = self.query_one("#student-tick", TickList).ticked
-            if not ticked:
-                self.notify("Tick at least one answer first (number keys or Space).", timeout=2)
-                return
-            self.submit(sorted(ticked))
-        elif shown.shape == ORDER:
-            left = len(shown.choices) - len(self.query_one("#student-order", OrderList).sequence)
-            if left:
-                self.notify(f"Place every item first ({left} left).", timeout=2, markup=False)
-                return
-            self.submit(list(self.query_one("#student-order", OrderList).sequence))
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if self.shown is None or self.shown.shape != TYPE_TEXT:
-            return
-        if not event.value.strip():
-            self.notify("Type an answer first.", timeout=2)
-            return
-        self.submit(event.value)
 
     def submit(self, response: Response) -> None:
         """Commit the answer to the item on show, unless the class has moved on meanwhile."""
