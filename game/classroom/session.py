@@ -26,7 +26,7 @@ from game.store.classdb import (
     StudentRecord,
     network_filesystem,
 )
-from game.store.records import StoreError
+from game.store.records import StoreError as StoreError  # the front ends catch it from here
 
 
 def _derived_seed(seed: int, phase: str) -> int:
@@ -176,6 +176,14 @@ class ClassSession:
                 student.score += round(points.get(row.question_id, 0) * row.credit)
                 student.right += row.correct
         return list(by_key.values())
+
+    def score(self, student: str, *, hidden: int | None = None) -> int:
+        """``student``'s points in the round, leaving out main question ``hidden`` (one not revealed yet:
+        a score that moved on answering would give the answer away)."""
+        points = {q.id: q.points for q in self.pack.questions}
+        skip = self.round.main.order[hidden] if hidden is not None else None
+        rows = self.store.answers(student=student, phase="main")
+        return sum(round(points.get(r.question_id, 0) * r.credit) for r in rows if r.question_id != skip)
 
     def question_figures(self) -> list[tuple[int, int, int, tuple[str, int] | None]]:
         """Per main question: (number, answered, right, the most-chosen wrong answer and its count)."""

@@ -34,7 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "class": (
         "game.commands.class_cmd",
-        "run a live class: the teacher hosts, students join on the same machine",
+        "run a live class: the teacher hosts, students join in browsers or terminals",
     ),
     "serve": ("game.commands.serve", "serve the game to web browsers (textual-serve)"),
     "graph": ("game.commands.graph", "print a scenario's scene graph (Mermaid or Graphviz dot)"),

@@ -1,12 +1,12 @@
 """``quotebound class start|join DIR``: a live class on the teacher's machine, through one class store in DIR.
 
 ``class start`` creates the class in ``DIR`` (or reopens it: a host started again continues where the class
-is) and runs the host; ``class join`` runs one student's game. Both open ``DIR/class.sqlite3``; every answer
-is committed there the moment it is given. Setup errors (a ``DIR`` that is not a class, a pack or seed that
-differs from the class's, a network folder) are one line and exit status 2.
-
-Built so far: the host screen (full screen, keys), the plain host (``--plain``, typed commands) and plain
-students. Serving students to browsers is to come: until then ``class start`` needs ``--no-serve``.
+is), serves the student game to browsers at ``--host``/``--port`` (unless ``--no-serve``; see
+:mod:`game.commands.class_serve`) and runs the host: the host screen, or plain lines with ``--plain``.
+``class join`` runs one student's game in this terminal: full screen, or plain lines with ``--plain``; it
+asks the student's name when ``--player`` is not given. Both open ``DIR/class.sqlite3``; every answer is
+committed there the moment it is given. Setup errors (a ``DIR`` that is not a class, a pack or seed that
+differs from the class's, a network folder, a port in use) are one line and exit status 2.
 """
 
 from __future__ import annotations
@@ -19,7 +19,10 @@ from typing import TYPE_CHECKING
 from game.commands.argtypes import positive_int, seconds
 
 if TYPE_CHECKING:
+    import socket
+
     from game.classroom.session import ClassSession
+    from game.commands.class_serve import ClassWebServer
     from game.engine.content.pack import Pack
     from game.store.classdb import ClassConfig
 
@@ -28,12 +31,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add ``class`` with its ``start`` and ``join`` subcommands."""
     parser = subparsers.add_parser(
         "class",
-        help="run a live class: the teacher hosts, students join on the same machine",
-        description="A live class: `class start DIR` hosts it (creating DIR's class store, or reopening it), "
-        "`class join DIR --player NAME` is one student's game. Every answer is saved at once in DIR.",
+        help="run a live class: the teacher hosts, students join in browsers or terminals",
+        description="A live class: `class start DIR` hosts it (creating DIR's class store, or reopening it) "
+        "and serves the student game to browsers; `class join DIR` is one student's game in a terminal. "
+        "Every answer is saved at once in DIR.",
     )
     actions = parser.add_subparsers(dest="class_action", metavar="ACTION", required=True)
-    start = actions.add_parser("start", help="create or reopen the class in DIR and run the host")
+    start = actions.add_parser(
+        "start", help="create or reopen the class in DIR, serve it to browsers and run the host"
+    )
     start.add_argument("dir", metavar="DIR", help="the class folder (a local folder, not a network share)")
     start.add_argument("--pack", help="the pack to play (needed to create the class)")
     start.add_argument("--seed", type=int, help="the round's seed: `play --seed S` deals the same round")
@@ -46,19 +52,30 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     start.add_argument("--pre-post", action="store_true", help="a pre-test before and a post-test after")
     start.add_argument("--leaderboard", action="store_true", help="show the top five after each reveal")
-    start.add_argument("--host", default="127.0.0.1", help="address to serve students on (to come)")
-    start.add_argument("--port", type=int, default=8000, help="port to serve students on (to come)")
-    start.add_argument("--public-url", metavar="URL", help="the address students type (to come)")
     start.add_argument(
-        "--max-players", type=positive_int, metavar="N", help="browser players at most (to come)"
+        "--host",
+        default="127.0.0.1",
+        help="address to serve students on (default: 127.0.0.1, this machine; 0.0.0.0 for the network)",
     )
-    start.add_argument("--no-serve", action="store_true", help="do not serve students to browsers")
+    start.add_argument("--port", type=int, default=8000, help="port to serve students on (default: 8000)")
+    start.add_argument(
+        "--public-url", metavar="URL", help="the address students open, when it is not http://HOST:PORT/"
+    )
+    start.add_argument(
+        "--max-players",
+        type=positive_int,
+        metavar="N",
+        help="students in browsers at once; one more is told the class is full (default: 60)",
+    )
+    start.add_argument(
+        "--no-serve", action="store_true", help="do not serve to browsers (students use `class join`)"
+    )
     start.add_argument("--plain", action="store_true", help="the host as plain lines with typed commands")
     start.add_argument("--scenes", metavar="DIR", help="folder of packs (default: bundled packs)")
     start.set_defaults(func=run_start)
     join = actions.add_parser("join", help="join the class in DIR as a student, on this machine")
     join.add_argument("dir", metavar="DIR", help="the class folder")
-    join.add_argument("--player", required=True, metavar="NAME", help="your name in the class")
+    join.add_argument("--player", metavar="NAME", help="your name in the class (asked when not given)")
     join.add_argument("--plain", action="store_true", help="plain lines on stdin/stdout")
     join.set_defaults(func=run_join)
 
@@ -69,7 +86,51 @@ def _fail(message: str) -> int:
 
 
 def run_start(args: argparse.Namespace) -> int:
-    """Create or reopen the class, then run the host."""
+    """Create or reopen the class, serve its students (unless ``--no-serve``), then run the host."""
+    from game.store.records import StoreError
+
+    sock: socket.socket | None = None
+    if not args.no_serve:
+        from game.commands.class_serve import listen
+
+        if not 0 < args.port < 65536:
+            return _fail(f"--port must be 1-65535, not {args.port}")
+        try:
+            # Bound here, before the class is opened and the host screen drawn: a port in use is one line.
+            sock = listen(args.host, args.port)
+        except OSError as exc:
+            return _fail(f"cannot serve on {args.host}:{args.port}: {exc.strerror or exc}")
+    try:
+        opened = _open_class(args)
+        if isinstance(opened, int):
+            return opened
+        session = opened
+        server: ClassWebServer | None = None
+        join_url = None
+        try:
+            if sock is not None:
+                server, join_url = _serve(sock, session, args)
+                sock = None  # the server child has it now
+            if not args.plain:
+                return _run_screen(session, leaderboard=args.leaderboard, join_url=join_url)
+            from game.plain.class_host import run_host
+            from game.plain.console import Console
+
+            console = Console(sys.stdin, sys.stdout, sys.stderr)
+            return run_host(session, console, leaderboard=args.leaderboard, join_url=join_url)
+        except StoreError as exc:
+            return _fail(str(exc))
+        finally:
+            session.close()
+            if server is not None:
+                server.stop()
+    finally:
+        if sock is not None:
+            sock.close()
+
+
+def _open_class(args: argparse.Namespace) -> ClassSession | int:
+    """The class in ``args.dir``, created or reopened; an exit status when it cannot be (the reason said)."""
     import time
 
     from game.classroom.session import ClassSession
@@ -77,11 +138,6 @@ def run_start(args: argparse.Namespace) -> int:
     from game.store.classdb import ClassConfig, ClassStore
     from game.store.records import StoreError
 
-    if not args.no_serve:
-        return _fail(
-            "serving students to browsers is not built yet: add --no-serve (students join with "
-            "`quotebound class join DIR --player NAME`)"
-        )
     folder = Path(args.dir).expanduser()
     try:
         ClassSession.check_folder(folder)
@@ -95,7 +151,7 @@ def run_start(args: argparse.Namespace) -> int:
                     f"{folder} is a class with {problem}; leave the option out to continue it, "
                     "or use another folder for a new class"
                 )
-            pack = _load_pack(config.scenes, config.pack)
+            pack = load_class_pack(config.scenes, config.pack)
             if pack is None:
                 store.close()
                 return 2
@@ -103,7 +159,7 @@ def run_start(args: argparse.Namespace) -> int:
             if not args.pack:
                 return _fail(f"{folder} is not a class yet: name its pack with --pack to create it")
             scenes = str(Path(args.scenes).resolve()) if args.scenes else None
-            pack = _load_pack(scenes, args.pack)
+            pack = load_class_pack(scenes, args.pack)
             if pack is None:
                 return 2
             seed = args.seed if args.seed is not None else new_seed()
@@ -120,25 +176,33 @@ def run_start(args: argparse.Namespace) -> int:
             store = ClassStore.create(folder, config, time.time())
     except StoreError as exc:
         return _fail(str(exc))
-    session = ClassSession(store, pack)
-    try:
-        if not args.plain:
-            return _run_screen(session, leaderboard=args.leaderboard)
-        from game.plain.class_host import run_host
-        from game.plain.console import Console
-
-        return run_host(session, Console(sys.stdin, sys.stdout, sys.stderr), leaderboard=args.leaderboard)
-    except StoreError as exc:
-        return _fail(str(exc))
-    finally:
-        session.close()
+    return ClassSession(store, pack)
 
 
-def _run_screen(session: ClassSession, *, leaderboard: bool) -> int:
+def _serve(
+    sock: socket.socket, session: ClassSession, args: argparse.Namespace
+) -> tuple[ClassWebServer, str]:
+    """Start the server child on the bound socket; the server and the address students open."""
+    from game.commands.class_serve import ClassWebServer
+    from game.commands.serve import DEFAULT_MAX_PLAYERS, public_url
+
+    url = public_url(args.host, args.port, args.public_url)
+    server = ClassWebServer(
+        sock,
+        session.store.folder.resolve(),
+        title=session.pack.title,
+        url=url,
+        max_players=args.max_players or DEFAULT_MAX_PLAYERS,
+        warm=True,
+    )
+    return server, url + "/"
+
+
+def _run_screen(session: ClassSession, *, leaderboard: bool, join_url: str | None) -> int:
     """The full-screen host (Textual is imported only now); a crash inside it is a non-zero exit."""
     from game.ui.class_host_app import ClassHostApp
 
-    app = ClassHostApp(session, leaderboard=leaderboard)
+    app = ClassHostApp(session, leaderboard=leaderboard, join_url=join_url)
     app.run()
     return int(app.return_code or 0)
 
@@ -149,8 +213,6 @@ def run_join(args: argparse.Namespace) -> int:
     from game.store.classdb import ClassStore
     from game.store.records import StoreError
 
-    if not args.plain:
-        return _fail("joining in the full-screen game is not built yet: add --plain")
     folder = Path(args.dir).expanduser()
     try:
         ClassSession.check_folder(folder)
@@ -158,16 +220,20 @@ def run_join(args: argparse.Namespace) -> int:
     except StoreError as exc:
         return _fail(str(exc))
     config = store.config()
-    pack = _load_pack(config.scenes, config.pack)
+    pack = load_class_pack(config.scenes, config.pack)
     if pack is None:
         store.close()
         return 2
     session = ClassSession(store, pack)
-    from game.plain.class_student import run_student
-    from game.plain.console import Console
-
     try:
-        return run_student(session, Console(sys.stdin, sys.stdout, sys.stderr), args.player)
+        if not args.plain:
+            from game.ui.class_student_app import run_student_app
+
+            return run_student_app(session, args.player)
+        from game.plain.class_student import run_student
+        from game.plain.console import Console
+
+        return run_student(session, Console(sys.stdin, sys.stdout, sys.stderr), args.player or "")
     except StoreError as exc:
         return _fail(str(exc))
     finally:
@@ -205,7 +271,7 @@ def _reopen_problem(config: ClassConfig, args: argparse.Namespace) -> str | None
     return next((c for c in checks if c), None)
 
 
-def _load_pack(scenes: str | None, pack_id: str) -> Pack | None:
+def load_class_pack(scenes: str | None, pack_id: str) -> Pack | None:
     """The class's pack (problems on stderr; None when it cannot be had)."""
     from game.commands.common import load_command_packs, pick_pack
 

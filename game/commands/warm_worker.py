@@ -13,7 +13,8 @@ through which the server waits for the game and kills it (a pidfd never points a
 No SQLite is opened here: the progress database is opened by the app, in the child. Children are reaped
 by the kernel (SIGCHLD ignored). The worker ends when its stdin (a pipe from the server) closes.
 
-Run as ``python -m game.commands.warm_worker SOCKET [play flags]``; it prints ``ready`` once listening.
+Run as ``python -m game.commands.warm_worker SOCKET [play flags]``, or ``SOCKET --class DIR`` for a live
+class's student games (:mod:`game.commands.class_warm`); it prints ``ready`` once listening.
 """
 
 from __future__ import annotations
@@ -205,9 +206,17 @@ def main(argv: list[str]) -> int:
         print("usage: python -m game.commands.warm_worker SOCKET [play flags]", file=sys.stderr)
         return 2
     path, play = argv[0], argv[1:]
-    args = parse_play_args(play)
-    packs = prepare(args)
-    if packs is None:
+    run: Any
+    if play[:1] == ["--class"]:  # a live class's student games (game.commands.class_warm)
+        from game.commands.class_warm import prepare_student_games
+
+        share_parsed_css()
+        run = prepare_student_games(play[1])
+    else:
+        args = parse_play_args(play)
+        packs = prepare(args)
+        run = None if packs is None else (lambda request: run_game(args, packs, request))
+    if run is None:
         return 1
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps the games: no zombies
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
@@ -218,7 +227,7 @@ def main(argv: list[str]) -> int:
         listener.listen(64)
         print(READY, flush=True)
         try:
-            serve_forever(listener, lambda request: run_game(args, packs, request))
+            serve_forever(listener, run)
         except KeyboardInterrupt:  # Ctrl+C reaches the whole process group; the server says goodbye
             pass
     return 0

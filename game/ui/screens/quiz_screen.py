@@ -202,17 +202,7 @@ class QuizScreen(GameScreen[None]):
         # removed (a long random-key run met NoMatches '#quiz-pick' here).
         if not self.is_attached or not self.children or self.mode not in self._lists:
             return
-        choices = self._lists[self.mode]
-        # Measured from the options themselves, not from `virtual_size`: a list shown again after another
-        # shape's question still had its old options' size until its next layout, and a 5-option list was
-        # cut to the 4 rows of the one before (issue 12, item 14).
-        gutter = choices.styles.gutter
-        width = choices.scrollable_content_region.width or self.size.width - gutter.width - 4
-        if width <= 0:
-            return
-        lines = choices.get_content_height(self.size, self.size, width)
-        if lines > 0:
-            choices.styles.max_height = lines + gutter.height
+        self._lists[self.mode].fit_to_options(self.size)
 
     def on_resize(self) -> None:
         if self.mode not in (TYPE_TEXT, PICK_SENTENCE, None):

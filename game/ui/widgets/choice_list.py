@@ -11,6 +11,7 @@ from typing import ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
 
 from game.ui.widgets.safe_option_list import SafeOptionList
@@ -51,6 +52,23 @@ class ChoiceList(SafeOptionList):
         if action == "select":
             return not self.enter_submits
         return super().check_action(action, parameters)
+
+    def fit_to_options(self, screen: Size, *, width: int | None = None) -> None:
+        """Cap the list's height at what its options need, so a hint below sits right under the last one.
+
+        The list takes the room left on a ``screen``-sized screen (1fr) but no more. Measured from the
+        options themselves, not from ``virtual_size``: a list shown again after another shape's question
+        still had its old options' size until its next layout, and a 5-option list was cut to the 4 rows
+        of the one before (issue 12, item 14). ``width``: the options' width, when the caller knows it
+        before the layout.
+        """
+        gutter = self.styles.gutter
+        width = width or self.scrollable_content_region.width or screen.width - gutter.width - 4
+        if width <= 0:
+            return
+        lines = self.get_content_height(screen, screen, width)
+        if lines > 0:
+            self.styles.max_height = lines + gutter.height
 
     def action_submit(self) -> None:
         self.post_message(self.SubmitRequested(self, self.highlighted))
