@@ -106,8 +106,10 @@ class ClassReport(Struct):
     notes: list[str]
 
     @property
-    def mean_percent(self) -> int:
-        return round(sum(s.percent for s in self.students) / len(self.students)) if self.students else 0
+    def mean_percent(self) -> float:
+        """The students' mean percent to one decimal, as the median can be (two students at 33% and 0%:
+        16.5% both; a whole number would be rounded to even, 16%, beside a median of 16.5%)."""
+        return round(sum(s.percent for s in self.students) / len(self.students), 1) if self.students else 0
 
     @property
     def median_percent(self) -> float:

@@ -24,7 +24,7 @@ def _headline(report: ClassReport) -> str:
     seed_word = "seed" if len(report.seeds) == 1 else "seeds"
     return (
         f"{rounds} round{'s' * (rounds != 1)} by {report.players} player{'s' * (report.players != 1)}; "
-        f"pack {packs}; {seed_word} {seeds}. Average score {report.mean_percent}% "
+        f"pack {packs}; {seed_word} {seeds}. Average score {report.mean_percent:g}% "
         f"(median {report.median_percent:g}%)."
     )
 

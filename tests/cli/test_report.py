@@ -84,7 +84,7 @@ def test_figures(panjshir: Pack, class_dir: Path) -> None:
     assert (ana.score, ana.max_score, ana.percent, ana.right, ana.seconds) == (30, 30, 100, 3, 9.0)
     assert (bo.score, bo.right, cy.score, cy.right, cy.percent) == (0, 0, 10, 1, 33)
     assert (dee.complete, dee.answered, dee.total, dee.score) == (False, 1, 3, 0)
-    assert report.seeds == [9] and report.players == 4 and report.mean_percent == 33
+    assert report.seeds == [9] and report.players == 4 and report.mean_percent == 33.2
     stats = {q.id: q for q in report.questions}
     # Numbered as the students saw them (issue 12, item 3): the round's order, not the pack's.
     dealt = QuizRun(panjshir, seed=9, question_ids=[single, short, tf]).order
@@ -263,3 +263,16 @@ def test_a_score_never_passes_its_maximum_even_from_an_older_results_file(
     path.write_text(json.dumps(saved), encoding="utf-8")
     [student] = build_report(collect([folder]).results, {"panjshir": panjshir}).students
     assert (student.score, student.max_score, student.percent) == (30, 30, 100)
+
+
+def test_average_and_median_agree_on_two_students() -> None:
+    """33% and 0%: the headline said "Average score 16% (median 16.5%)" (a whole number rounded to even
+    beside the exact median); both are 16.5% now."""
+    from types import SimpleNamespace
+
+    from game.export.report import ClassReport
+    from game.export.report_formats import _headline
+
+    students = [SimpleNamespace(percent=33, player="Ana"), SimpleNamespace(percent=0, player="Bo")]
+    report = ClassReport(students, [], [], ["panjshir"], [42], [])  # type: ignore[arg-type]
+    assert "Average score 16.5% (median 16.5%)" in _headline(report)
