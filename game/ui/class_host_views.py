@@ -235,7 +235,7 @@ def dashboard(session: ClassSession, now: float, width: int, *, scores: bool, en
     rows.append(Content.styled("Questions: right of answered, most-chosen wrong answer", "bold"))
     for number, answered, right, most in session.question_figures():
         if not answered:
-            rows.append(Content(f"{number:>2}. not answered yet"))
+            rows.append(Content(f"{number:>2}. not answered" + ("" if ended else " yet")))
             continue
         head = f"{number:>2}. {right} of {answered} right ({round(100 * right / answered)}%)"
         if most is not None:
