@@ -537,3 +537,35 @@ async def test_no_color_is_respected(ui_pack: Pack, monkeypatch: pytest.MonkeyPa
     async with app.run_test(size=SIZE):
         assert app.no_color
         assert app.theme == HIGH_CONTRAST_THEME
+
+
+@pytest.mark.parametrize("no_color", [False, True])
+async def test_start_theme_styles_as_a_chosen_theme(
+    ui_pack: Pack, monkeypatch: pytest.MonkeyPatch, no_color: bool
+) -> None:
+    """The theme set at start (without Textual's theme watcher, to save a parse of every stylesheet) draws
+    the title exactly as the same theme does when chosen through the watcher: its classes, colours and the
+    high-contrast rules."""
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(packs=[ui_pack])
+    async with app.run_test(size=SIZE) as pilot:
+
+        def look() -> tuple[object, ...]:
+            tagline = app.screen.query_one("#title-tagline")
+            return (
+                app.theme,
+                sorted(c for c in app.classes if c.startswith("-")),
+                app.screen.styles.background,
+                tagline.styles.color,
+                app.stylesheet._variables["accent"],
+            )
+
+        at_start = look()
+        started = app.theme
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert look() != at_start
+        app.theme = started
+        await pilot.pause()
+        assert look() == at_start
