@@ -241,11 +241,8 @@ class QuoteboundApp(App[None]):
     def player_line(self) -> Content:
         return self.saving.player_line()
 
-    def resume_label(self) -> str:
+    def resume_label(self) -> str | None:
         return self.saving.resume_label()
-
-    def has_unfinished(self) -> bool:
-        return self.progress.unfinished_count(self.pack) > 0
 
     def review_label(self) -> str:
         return self.saving.review_label()

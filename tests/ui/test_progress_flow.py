@@ -231,6 +231,28 @@ async def test_escape_on_the_offer_keeps_the_round_on_the_title_menu(ui_pack: Pa
         assert isinstance(screen, QuizScreen) and len(screen.run.records) == 2
 
 
+
+async def test_the_title_restores_the_unfinished_runs_once_a_rebuild(
+    ui_pack: Pack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Restoring a run replays its saved state: the title menu asked whether to show Resume and then
+    what it says, and its hint asked again, each restoring every unfinished run."""
+    seed_round(ui_pack, tmp_path, [True, True])
+    app = new_app(ui_pack, tmp_path, player="Ana")
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "escape")  # decide later: the title, with Resume
+        screen = app.screen
+        assert isinstance(screen, TitleScreen)
+        restores = []
+        resumes = app.progress.resumes
+        unfinished = resumes.unfinished
+        monkeypatch.setattr(resumes, "unfinished", lambda *a, **k: restores.append(1) or unfinished(*a, **k))
+        screen.refresh_pack()
+        await press(pilot, "down")  # moving the highlight shows a hint without asking again
+        assert len(restores) == 1
+        assert "Resume round (2/7 answered)" in screen_text(app)
+
+
 # --- review and stats ------------------------------------------------------------------------------
 
 

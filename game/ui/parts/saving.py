@@ -152,9 +152,13 @@ class Saving:
 
         app.push_screen(ResumeScreen(items, player=app.player or "", tz=self.progress.tz), chosen)
 
-    def resume_label(self) -> str:
-        """The title menu's Resume entry."""
+    def resume_label(self) -> str | None:
+        """The title menu's Resume entry; None when nothing is unfinished. One restore of the runs decides
+        both (the menu asked twice, restoring every run each time); restoring is what tells, since counting
+        rows alone showed a Resume entry that then listed nothing."""
         items = self.progress.unfinished(self.app.pack)
+        if not items:
+            return None
         return items[0].label if len(items) == 1 else f"Resume ({len(items)} unfinished)"
 
     def resume_run(self, item: Resumable) -> None:

@@ -42,6 +42,11 @@ class TitleScreen(GameScreen[None]):
     """Number keys pick the menu entry with that key (an absent entry's key does nothing); arrows and
     Enter work in the menu; q quits."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._offered: list[tuple[MenuEntry, str]] = []
+        """The menu as last built: each entry offered, with its label then."""
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="title-body"):
             yield Static(Content.styled("QUOTEBOUND", "bold $accent"), id="title-game")
@@ -77,8 +82,8 @@ class TitleScreen(GameScreen[None]):
 
     @property
     def entries(self) -> list[MenuEntry]:
-        """The menu entries offered now, in order."""
-        return [entry for entry in TITLE_MENU if entry.is_shown(self.game)]
+        """The menu entries on show, in order (as of the last :meth:`refresh_pack`)."""
+        return [entry for entry, _ in self._offered]
 
     @property
     def keys(self) -> dict[str, str]:
@@ -95,12 +100,12 @@ class TitleScreen(GameScreen[None]):
         menu = self.query_one("#title-menu", SafeOptionList)
         keys = self.keys
         highlighted = menu.highlighted
+        # Each label and condition once a rebuild: some read saved progress (Resume restores every run).
+        offers = ((entry, entry.offer(self.game)) for entry in TITLE_MENU)
+        self._offered = [(entry, text) for entry, text in offers if text is not None]
         menu.set_options(
-            Option(
-                Content.assemble((f"{keys[entry.id]} ", NUMBER_STYLE), entry.text(self.game)),
-                id=f"menu-{entry.id}",
-            )
-            for entry in self.entries
+            Option(Content.assemble((f"{keys[entry.id]} ", NUMBER_STYLE), text), id=f"menu-{entry.id}")
+            for entry, text in self._offered
         )
         menu.highlighted = highlighted if highlighted is not None and highlighted < menu.option_count else 0
         menu.focus()
