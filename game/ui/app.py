@@ -179,8 +179,13 @@ class QuoteboundApp(App[None]):
         # Our own variables, so any built-in theme picked from the palette still works.
         return dict(THEME_VARIABLE_DEFAULTS)
 
+    @property
+    def asks_player_first(self) -> bool:
+        """Whether the game starts on the player screen ("Who is playing?"), over the title."""
+        return not self.player and self.ASK_PLAYER
+
     def get_default_screen(self) -> Screen[Any]:
-        return TitleScreen()
+        return TitleScreen(covered=self.asks_player_first)
 
     # --- navigation ----------------------------------------------------------------------------
 

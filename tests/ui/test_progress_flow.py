@@ -129,6 +129,23 @@ async def test_the_player_screen_picks_a_player_or_makes_a_new_one(ui_pack: Pack
         assert [p.name for p in store.list_players()] == ["Ana", "Bo", "Cy [b]"]
 
 
+async def test_the_title_is_built_when_it_comes_out_from_under_the_player_screen(
+    ui_pack: Pack, tmp_path: Path
+) -> None:
+    """A newcomer's first screen is the player screen: the title under it is not built (nor laid out)
+    before that first frame, and is whole once the player is chosen."""
+    app = new_app(ui_pack, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, PlayerScreen)
+        title = app.screen_stack[0]
+        assert isinstance(title, TitleScreen) and not title.children
+        await press(pilot, "escape")  # a guest
+        assert app.screen is title
+        text = screen_text(app)
+        assert "QUOTEBOUND" in text and "Guest" in text and "1 Quiz:" in text
+        assert title.query_one("#title-menu").has_focus
+
+
 async def test_escape_plays_as_a_guest(ui_pack: Pack, tmp_path: Path) -> None:
     app = new_app(ui_pack, tmp_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -62,10 +62,10 @@ class Saving:
         for pack in app.shelf.opened():  # a pack opened later is pruned when it is chosen
             service.prune(pack)
         self.tell(service.notices)
-        if app.player:
-            self.player_chosen(app.player)
-        elif app.ASK_PLAYER:
+        if app.asks_player_first:
             self.ask_player()
+        elif app.player:
+            self.player_chosen(app.player)
 
     def _problem(self, message: str) -> None:
         self.app.notify(message, title="Progress", severity="error", timeout=12, markup=False)

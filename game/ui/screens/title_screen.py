@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.compose import compose
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
@@ -42,12 +43,21 @@ class TitleScreen(GameScreen[None]):
     """Number keys pick the menu entry with that key (an absent entry's key does nothing); arrows and
     Enter work in the menu; q quits."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, covered: bool = False) -> None:
+        """Args:
+        covered: a screen (who is playing?) is pushed over this one before the first frame. The title's
+            widgets are then built the first time it comes to the front, not under that screen, where
+            building and laying them out cost a newcomer's first screen about a sixth of its start.
+        """
         super().__init__()
+        self._built = not covered
+        self._was_covered = False
         self._offered: list[tuple[MenuEntry, str]] = []
         """The menu as last built: each entry offered, with its label then."""
 
     def compose(self) -> ComposeResult:
+        if not self._built:
+            return
         with VerticalScroll(id="title-body"):
             yield Static(Content.styled("QUOTEBOUND", "bold $accent"), id="title-game")
             yield Static(id="title-pack")
@@ -61,15 +71,26 @@ class TitleScreen(GameScreen[None]):
 
     def on_mount(self) -> None:
         fit_height(self, self.app.size.height)
-        self.refresh_pack()
-        # Start-up screens (player, resume) may be pushed on top first; only open the start mode once
-        # this screen is really the one in front.
-        self.call_after_refresh(self._open_start_mode)
+        if self._built:
+            self.refresh_pack()
+            # Start-up screens (player, resume) may be pushed on top first; only open the start mode once
+            # this screen is really the one in front.
+            self.call_after_refresh(self._open_start_mode)
 
     def on_resize(self, event: events.Resize) -> None:
         fit_height(self, event.size.height)
 
-    def on_screen_resume(self) -> None:
+    def on_screen_suspend(self) -> None:
+        self._was_covered = True
+
+    async def on_screen_resume(self) -> None:
+        if not self._built:
+            # Textual resumes the first screen as the app starts, before the screen covering it is pushed:
+            # a covered title is built when it comes back from under that screen.
+            if not self._was_covered:
+                return
+            self._built = True
+            await self.mount_all(compose(self))
         self.refresh_pack()
         self._open_start_mode()
 
@@ -91,7 +112,10 @@ class TitleScreen(GameScreen[None]):
         return menu_keys(TITLE_MENU)
 
     def refresh_pack(self) -> None:
-        """Show the current pack and rebuild the menu (labels may count things)."""
+        """Show the current pack and rebuild the menu (labels may count things); nothing until the
+        screen is built (see ``covered``)."""
+        if not self._built:
+            return
         pack = self.game.pack
         self.query_one("#title-tagline", Static).update(literal(tagline(pack)))
         self.query_one("#title-pack", Static).update(literal(pack.title))
