@@ -60,8 +60,11 @@ def prepare(args: argparse.Namespace) -> list[Any] | None:
             print(f"quotebound: no pack {args.pack!r}", file=sys.stderr)
             return None
         packs = chosen + [p for p in packs if p.id != args.pack]
-    # Imported here, not in each child: Textual's web driver (the warm-up imports the app and the rest).
+    # Imported here, not in each child: Textual's web driver and the review scheduler, which a game
+    # imports late (the warm-up imports the app and the rest).
     import textual.drivers.web_driver  # noqa: F401
+
+    import game.progress.schedule  # noqa: F401
 
     share_parsed_css()
     warm_up(packs)

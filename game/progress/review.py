@@ -11,7 +11,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from game.engine.content.pack import Pack
-from game.progress.schedule import after_answer, replay
 from game.store.db import ProgressStore
 from game.store.records import ReviewEntry
 
@@ -27,6 +26,8 @@ def replay_if_pending(store: ProgressStore) -> int | None:
     """
     if not store.replay_pending():
         return None
+    from game.progress.schedule import replay  # FSRS: imported when a schedule is computed, not at start
+
     return store.rebuild_review(replay)
 
 
@@ -45,6 +46,8 @@ class ReviewQueue:
         if store is None or player is None:
             return None
         fuzz = self._service.fuzz
+        from game.progress.schedule import after_answer  # FSRS: not imported before the first answer
+
         return store.update_review(
             player,
             pack_id,
