@@ -112,9 +112,13 @@ def warm_up(packs: list[Any]) -> None:
     import tempfile
 
     from game.ui.app import make_app
+    from game.ui.screens.base import load_screens_css
 
     async def first_screen(pilot: Any) -> None:
         await pilot.pause()
+        # The later screens' CSS, which a game parses when it first leaves the start-up screens.
+        load_screens_css(pilot.app)
+        pilot.app.stylesheet.parse()
         pilot.app.exit()
 
     with tempfile.TemporaryDirectory(prefix="quotebound-warm-") as data:

@@ -569,3 +569,21 @@ async def test_start_theme_styles_as_a_chosen_theme(
         app.theme = started
         await pilot.pause()
         assert look() == at_start
+
+
+async def test_later_screens_css_is_parsed_when_the_first_of_them_is_built(ui_pack: Pack) -> None:
+    """Only the start-up screens' rules (app.tcss) are parsed before the first frame; screens.tcss is
+    added when the first later screen is built, and styles it from its first frame."""
+    from game.ui.screens.base import SCREENS_CSS
+
+    app = make_app(packs=[ui_pack])
+    async with app.run_test(size=SIZE) as pilot:
+        later = (str(SCREENS_CSS), "")
+        assert not app.stylesheet.has_source(*later)
+        await press(pilot, "f1")
+        assert app.stylesheet.has_source(*later)
+        assert tuple(app.screen.query_one("#help-body").styles.padding) == (0, 1, 0, 1)
+        await press(pilot, "escape")
+        app.show_round(QuizRun(ui_pack, seed=1, question_ids=["cost"]))
+        await pilot.pause()
+        assert tuple(app.screen.query_one("#quiz-hint").styles.padding) == (0, 3, 0, 3)

@@ -36,6 +36,8 @@ def tagline(pack: Pack) -> str:
 class TitleScreen(GameScreen[None]):
     """What the game is, which article it teaches, and where to go."""
 
+    STARTUP_SCREEN = True
+
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(n), f"pick('{n}')", f"Menu {n}", show=False) for n in range(1, 10)),
         Binding("q", "app.quit", "Quit", show=False, id="title.quit"),
