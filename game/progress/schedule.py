@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from functools import cache
 from itertools import groupby
 
 from fsrs import Card, Rating, Scheduler
+from msgspec.structs import replace
 
 from game.store.records import LoggedAnswer, ReviewEntry, parse_ts, to_ts
 
