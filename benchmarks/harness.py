@@ -8,7 +8,11 @@ baseline, ...) so drift in machine load hits both sides alike; the median of eac
 from __future__ import annotations
 
 import os
+import pty
+import select
+import signal
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
@@ -142,6 +146,84 @@ def compare(
     for _ in range(repeat):
         result.baseline.append(run_child(baseline, env=base_env))
         result.subject.append(run_child(subject, env=env))
+    return result
+
+
+def run_pty(
+    argv: list[str],
+    marker: str,
+    *,
+    env: dict[str, str] | None = None,
+    size: tuple[int, int] = (80, 24),
+    timeout: float = 60.0,
+) -> Sample:
+    """Start ``argv`` in a pseudo-terminal of ``size`` (columns, rows), as a player's terminal runs it, and
+    return the time until ``marker`` first appears in what it writes (its first painted screen) and its
+    peak memory by then. The child is then killed: only the first screen is timed.
+
+    Any terminal program can be timed this way (a Textual app, a Rich or prompt_toolkit one), so the
+    peers are timed exactly as we are. Raises RuntimeError when the marker never shows.
+    """
+    bytecode = {"PYTHONDONTWRITEBYTECODE": "", "PYTHONPYCACHEPREFIX": str(PYCACHE)}
+    cache = {"QUOTEBOUND_CACHE": str(PYCACHE.with_name("quotebound-bench-cache"))}
+    full_env = {**os.environ, **bytecode, **cache, "TERM": "xterm-256color", **(env or {})}
+    full_env.pop("NO_COLOR", None)
+    want = marker.encode()
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the pty is its terminal
+        try:
+            import fcntl
+            import termios
+
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+            os.chdir(ROOT)
+            os.execvpe(argv[0], argv, full_env)
+        finally:
+            os._exit(127)
+    seen = b""
+    elapsed: float | None = None
+    try:
+        while elapsed is None and time.perf_counter() - start < timeout:
+            ready, _, _ = select.select([fd], [], [], 0.5)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:  # the child has gone (EIO)
+                break
+            if not chunk:
+                break
+            seen = seen[-len(want) :] + chunk
+            if want in seen:
+                elapsed = time.perf_counter() - start
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        _pid, _status, usage = os.wait4(pid, 0)
+        os.close(fd)
+    if elapsed is None:
+        raise RuntimeError(f"{argv}: {marker!r} never showed within {timeout} s")
+    return Sample(elapsed, usage.ru_maxrss)
+
+
+def compare_pty(
+    name: str,
+    subject: tuple[list[str], str],
+    baseline: tuple[list[str], str],
+    *,
+    repeat: int = 7,
+    target_time: float | None = None,
+    target_memory: float | None = None,
+    env: dict[str, str] | None = None,
+) -> Comparison:
+    """As :func:`compare`, timing each side's first painted screen in a terminal (:func:`run_pty`):
+    each side is (argv, a text its first screen shows)."""
+    run_pty(*baseline, env=env)
+    run_pty(*subject, env=env)
+    result = Comparison(name, [], [], target_time, target_memory)
+    for _ in range(repeat):
+        result.baseline.append(run_pty(*baseline, env=env))
+        result.subject.append(run_pty(*subject, env=env))
     return result
 
 

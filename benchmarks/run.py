@@ -24,7 +24,16 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from harness import PYTHON, compare  # noqa: E402
+from harness import PYTHON, compare, compare_pty  # noqa: E402
+
+MINIMAL_TERMINAL = ([PYTHON, str(HERE / "minimal_app.py"), "--terminal"], "Hello")
+"""The floor in a terminal, and the text its first screen shows."""
+
+
+def quotebound_command() -> list[str]:
+    """The ``quotebound`` command as a player runs it (the venv's script), else ``python -m game``."""
+    script = Path(PYTHON).with_name("quotebound")
+    return [str(script)] if script.exists() else [PYTHON, "-m", "game"]
 
 
 def core(repeat: int) -> list[str]:
@@ -33,18 +42,37 @@ def core(repeat: int) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="qb-bench-data-") as data:
         # Never the real progress database or pack cache (the cache is warm: compare() warms up first).
         env = {"QUOTEBOUND_DATA": data, "QUOTEBOUND_CACHE": str(Path(data) / "cache")}
-        startup = compare(
-            "start to painted title (quotebound --player NAME)",
-            [PYTHON, str(HERE / "quotebound_app.py"), "Bench"],
-            [PYTHON, str(HERE / "minimal_app.py")],
+        game = quotebound_command()
+        returning = compare_pty(
+            "first painted screen, returning player (quotebound --player NAME: the title)",
+            (game + ["--player", "Bench"], "QUOTEBOUND"),
+            MINIMAL_TERMINAL,
             repeat=repeat,
             target_time=1.3,
             target_memory=1.25,
             env=env,
         )
-        rows += startup.rows()
+        rows += returning.rows()
+        newcomer = compare_pty(
+            "first painted screen, newcomer (quotebound: who is playing?)",
+            (game, "Who is playing?"),
+            MINIMAL_TERMINAL,
+            repeat=repeat,
+            target_time=1.3,
+            target_memory=1.25,
+            env=env,
+        )
+        rows += newcomer.rows()
+        startup = compare(
+            "headless, start to idle after the title (quotebound --player NAME)",
+            [PYTHON, str(HERE / "quotebound_app.py"), "Bench"],
+            [PYTHON, str(HERE / "minimal_app.py")],
+            repeat=repeat,
+            env=env,
+        )
+        rows += startup.rows(memory=True)
         first_run = compare(
-            "start to painted player screen over the title (quotebound, no --player)",
+            "headless, start to idle after the player screen (quotebound, no --player)",
             [PYTHON, str(HERE / "quotebound_app.py")],
             [PYTHON, str(HERE / "minimal_app.py")],
             repeat=repeat,

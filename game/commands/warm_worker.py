@@ -61,8 +61,11 @@ def prepare(args: argparse.Namespace) -> list[Any] | None:
             print(f"quotebound: no pack {args.pack!r}", file=sys.stderr)
             return None
         packs = chosen + [p for p in packs if p.id != args.pack]
-    # Imported here, not in each child: Textual's web driver (the warm-up imports the app and the rest).
+    # Imported here, not in each child: Textual's web driver and the review scheduler, which a game
+    # imports late (the warm-up imports the app and the rest).
     import textual.drivers.web_driver  # noqa: F401
+
+    import game.progress.schedule  # noqa: F401
 
     share_parsed_css()
     warm_up(packs)
@@ -110,9 +113,13 @@ def warm_up(packs: list[Any]) -> None:
     import tempfile
 
     from game.ui.app import make_app
+    from game.ui.screens.base import load_screens_css
 
     async def first_screen(pilot: Any) -> None:
         await pilot.pause()
+        # The later screens' CSS, which a game parses when it first leaves the start-up screens.
+        load_screens_css(pilot.app)
+        pilot.app.stylesheet.parse()
         pilot.app.exit()
 
     with tempfile.TemporaryDirectory(prefix="quotebound-warm-") as data:

@@ -80,13 +80,6 @@ class ResumeList:
                 found.append(Resumable(info, run, resume_label(info, run), parse_ts(info.started_at)))
         return found
 
-    def count(self, pack: Pack, *, modes: Iterable[Mode] = ALL_MODES) -> int:
-        """How many runs :meth:`unfinished` offers (a story left before any choice is not one of them).
-
-        Restoring is what tells: counting rows alone showed a Resume entry that then listed nothing.
-        """
-        return len(self.unfinished(pack, modes=modes))
-
     def resume(self, resumable: Resumable) -> QuizRun | StoryRun:
         """Continue ``resumable``: its answers are already saved; new ones go to the same run."""
         run = resumable.run

@@ -230,9 +230,6 @@ class ProgressService:
     def unfinished(self, pack: Pack, *, modes: Iterable[Mode] = ALL_MODES) -> list[Resumable]:
         return self.resumes.unfinished(pack, modes=modes)
 
-    def unfinished_count(self, pack: Pack, *, modes: Iterable[Mode] = ALL_MODES) -> int:
-        return self.resumes.count(pack, modes=modes)
-
     def resume(self, resumable: Resumable) -> QuizRun | StoryRun:
         return self.resumes.resume(resumable)
 

@@ -1,5 +1,9 @@
 """The store's errors, the plain records it returns, and its timestamp format.
 
+The records are frozen msgspec Structs, not dataclasses: defining a dataclass generates and compiles its
+methods, and these eleven cost the game's start ~4% of a minimal Textual app's (the store is opened before
+the first screen).
+
 Every timestamp a record carries is a UTC ISO 8601 string (`2025-01-31T18:04:05.123456+00:00`); `parse_ts`
 turns one back into an aware `datetime`.
 """

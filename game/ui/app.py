@@ -113,10 +113,27 @@ class QuoteboundApp(App[None]):
         for theme in THEMES:
             self.register_theme(theme)
         # NO_COLOR makes Textual draw in monochrome; the high-contrast theme's greys read best there.
-        self.theme = HIGH_CONTRAST_THEME if self.no_color else DEFAULT_THEME
+        self._start_theme(HIGH_CONTRAST_THEME if self.no_color else DEFAULT_THEME)
         self._theme_before_contrast = DEFAULT_THEME
         self.stories = Stories(self)
         self.saving = Saving(self, clock=clock, tz=tz)
+
+    def _start_theme(self, name: str) -> None:
+        """Start in theme ``name`` without Textual's theme watcher.
+
+        ``self.theme = name`` here fired the watcher, which re-parsed every stylesheet source in a fresh
+        object with no parse cache once the app started (10-12 ms), before the first screen parsed it
+        all again. Nothing is parsed or styled yet, so what the watcher does (checked against 8.2.8)
+        comes down to the app's theme classes and the stylesheet's variables. Both our themes are dark,
+        as Textual's default is, so its ANSI colour filter already fits.
+        """
+        self.set_reactive(QuoteboundApp.theme, name)
+        themes = {cls: False for cls in self.classes if cls.startswith("-theme-")}
+        dark = self.current_theme.dark
+        self.update_classes(
+            {**themes, f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False
+        )
+        self.stylesheet.set_variables(self.get_css_variables())
 
     @property
     def progress(self) -> ProgressService:
@@ -162,8 +179,13 @@ class QuoteboundApp(App[None]):
         # Our own variables, so any built-in theme picked from the palette still works.
         return dict(THEME_VARIABLE_DEFAULTS)
 
+    @property
+    def asks_player_first(self) -> bool:
+        """Whether the game starts on the player screen ("Who is playing?"), over the title."""
+        return not self.player and self.ASK_PLAYER
+
     def get_default_screen(self) -> Screen[Any]:
-        return TitleScreen()
+        return TitleScreen(covered=self.asks_player_first)
 
     # --- navigation ----------------------------------------------------------------------------
 
@@ -224,11 +246,8 @@ class QuoteboundApp(App[None]):
     def player_line(self) -> Content:
         return self.saving.player_line()
 
-    def resume_label(self) -> str:
+    def resume_label(self) -> str | None:
         return self.saving.resume_label()
-
-    def has_unfinished(self) -> bool:
-        return self.progress.unfinished_count(self.pack) > 0
 
     def review_label(self) -> str:
         return self.saving.review_label()

@@ -9,7 +9,8 @@ where it should appear) and give :class:`~game.ui.app.QuoteboundApp` the action 
 and ``def action_start_story(self) -> None: ...`` on the app. A ``label`` or ``shown`` callable gets the
 game as a :class:`~game.ui.host.GameHost` (add what it needs to read there), so it can count things
 (``lambda game: game.review_label()``). The menu is
-rebuilt every time the title screen is shown, so labels and ``shown`` stay current. Each entry has its
+rebuilt every time the title screen is shown, so labels and ``shown`` stay current; each is evaluated once
+per rebuild. Each entry has its
 own key (``key=``; without one, the first digit no other entry claims): an entry keeps its key whether or
 not the entries above it are shown, so a player's muscle memory (5 is Stats) holds; an absent entry's key
 does nothing.
@@ -31,8 +32,9 @@ class MenuEntry:
 
     id: str
     """Stable id; the option id in the menu list (``menu-<id>``)."""
-    label: str | Callable[[GameHost], str]
-    """What the player reads; a callable is evaluated when the menu is built."""
+    label: str | Callable[[GameHost], str | None]
+    """What the player reads; a callable is evaluated when the menu is built, and None from it leaves the
+    entry out (so one call can both decide and word an entry: Resume restores the runs once)."""
     action: str
     """A Textual action string run when the entry is chosen, e.g. ``"app.start_quiz"``."""
     hint: str = ""
@@ -42,12 +44,11 @@ class MenuEntry:
     key: str = ""
     """The key that picks it, fixed whatever else is shown ("": the first digit no other entry claims)."""
 
-    def text(self, game: GameHost) -> str:
-        """The label as it reads now."""
+    def offer(self, game: GameHost) -> str | None:
+        """The label as it reads now, or None when the entry is not offered now."""
+        if self.shown is not None and not self.shown(game):
+            return None
         return self.label(game) if callable(self.label) else self.label
-
-    def is_shown(self, game: GameHost) -> bool:
-        return self.shown is None or self.shown(game)
 
 
 def menu_keys(entries: list[MenuEntry]) -> dict[str, str]:
@@ -90,7 +91,6 @@ TITLE_MENU: list[MenuEntry] = [
         "app.resume",
         hint="Carry on a round or story you left part-way, exactly where you stopped.",
         key="3",
-        shown=lambda game: game.has_unfinished(),
     ),
     MenuEntry(
         "review",

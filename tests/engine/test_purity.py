@@ -55,9 +55,12 @@ START_PROBE = """
 import json, sys
 import textual.app
 
+LATE = {"game.engine.story.explore", "fsrs", "game.progress.schedule"}
+
 def report(self, *args, **kwargs):
     tools = sorted(
-        m for m in sys.modules if m.startswith("game.authoring") or m == "game.engine.story.explore"
+        m for m in sys.modules
+        if m.startswith("game.authoring") or m in LATE
     )
     print(json.dumps({"tools": tools, "app": type(self).__name__}))
 
@@ -70,7 +73,8 @@ sys.exit(game.cli.main(sys.argv[1:]))
 
 @pytest.mark.parametrize("argv", [[], ["play", "--mode", "story"]])
 def test_starting_the_game_imports_no_lint_or_exploration(argv: list[str], tmp_path: Path) -> None:
-    """Loading is loading: story lint and the exhaustive walk run when a scenario is opened, not at start."""
+    """Loading is loading: story lint and the exhaustive walk run when a scenario is opened, not at start;
+    the review scheduler (FSRS) when an answer is scheduled."""
     env = {**os.environ, "QUOTEBOUND_DATA": str(tmp_path)}
     env.pop("QUOTEBOUND_SCENES", None)
     result = subprocess.run(

@@ -129,6 +129,23 @@ async def test_the_player_screen_picks_a_player_or_makes_a_new_one(ui_pack: Pack
         assert [p.name for p in store.list_players()] == ["Ana", "Bo", "Cy [b]"]
 
 
+async def test_the_title_is_built_when_it_comes_out_from_under_the_player_screen(
+    ui_pack: Pack, tmp_path: Path
+) -> None:
+    """A newcomer's first screen is the player screen: the title under it is not built (nor laid out)
+    before that first frame, and is whole once the player is chosen."""
+    app = new_app(ui_pack, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, PlayerScreen)
+        title = app.screen_stack[0]
+        assert isinstance(title, TitleScreen) and not title.children
+        await press(pilot, "escape")  # a guest
+        assert app.screen is title
+        text = screen_text(app)
+        assert "QUOTEBOUND" in text and "Guest" in text and "1 Quiz:" in text
+        assert title.query_one("#title-menu").has_focus
+
+
 async def test_escape_plays_as_a_guest(ui_pack: Pack, tmp_path: Path) -> None:
     app = new_app(ui_pack, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -229,6 +246,28 @@ async def test_escape_on_the_offer_keeps_the_round_on_the_title_menu(ui_pack: Pa
         await press(pilot, menu_key(app, "resume"), "1")
         screen = app.screen
         assert isinstance(screen, QuizScreen) and len(screen.run.records) == 2
+
+
+
+async def test_the_title_restores_the_unfinished_runs_once_a_rebuild(
+    ui_pack: Pack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Restoring a run replays its saved state: the title menu asked whether to show Resume and then
+    what it says, and its hint asked again, each restoring every unfinished run."""
+    seed_round(ui_pack, tmp_path, [True, True])
+    app = new_app(ui_pack, tmp_path, player="Ana")
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "escape")  # decide later: the title, with Resume
+        screen = app.screen
+        assert isinstance(screen, TitleScreen)
+        restores = []
+        resumes = app.progress.resumes
+        unfinished = resumes.unfinished
+        monkeypatch.setattr(resumes, "unfinished", lambda *a, **k: restores.append(1) or unfinished(*a, **k))
+        screen.refresh_pack()
+        await press(pilot, "down")  # moving the highlight shows a hint without asking again
+        assert len(restores) == 1
+        assert "Resume round (2/7 answered)" in screen_text(app)
 
 
 # --- review and stats ------------------------------------------------------------------------------

@@ -537,3 +537,53 @@ async def test_no_color_is_respected(ui_pack: Pack, monkeypatch: pytest.MonkeyPa
     async with app.run_test(size=SIZE):
         assert app.no_color
         assert app.theme == HIGH_CONTRAST_THEME
+
+
+@pytest.mark.parametrize("no_color", [False, True])
+async def test_start_theme_styles_as_a_chosen_theme(
+    ui_pack: Pack, monkeypatch: pytest.MonkeyPatch, no_color: bool
+) -> None:
+    """The theme set at start (without Textual's theme watcher, to save a parse of every stylesheet) draws
+    the title exactly as the same theme does when chosen through the watcher: its classes, colours and the
+    high-contrast rules."""
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(packs=[ui_pack])
+    async with app.run_test(size=SIZE) as pilot:
+
+        def look() -> tuple[object, ...]:
+            tagline = app.screen.query_one("#title-tagline")
+            return (
+                app.theme,
+                sorted(c for c in app.classes if c.startswith("-")),
+                app.screen.styles.background,
+                tagline.styles.color,
+                app.stylesheet._variables["accent"],
+            )
+
+        at_start = look()
+        started = app.theme
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert look() != at_start
+        app.theme = started
+        await pilot.pause()
+        assert look() == at_start
+
+
+async def test_later_screens_css_is_parsed_when_the_first_of_them_is_built(ui_pack: Pack) -> None:
+    """Only the start-up screens' rules (app.tcss) are parsed before the first frame; screens.tcss is
+    added when the first later screen is built, and styles it from its first frame."""
+    from game.ui.screens.base import SCREENS_CSS
+
+    app = make_app(packs=[ui_pack])
+    async with app.run_test(size=SIZE) as pilot:
+        later = (str(SCREENS_CSS), "")
+        assert not app.stylesheet.has_source(*later)
+        await press(pilot, "f1")
+        assert app.stylesheet.has_source(*later)
+        assert tuple(app.screen.query_one("#help-body").styles.padding) == (0, 1, 0, 1)
+        await press(pilot, "escape")
+        app.show_round(QuizRun(ui_pack, seed=1, question_ids=["cost"]))
+        await pilot.pause()
+        assert tuple(app.screen.query_one("#quiz-hint").styles.padding) == (0, 3, 0, 3)

@@ -62,10 +62,10 @@ class Saving:
         for pack in app.shelf.opened():  # a pack opened later is pruned when it is chosen
             service.prune(pack)
         self.tell(service.notices)
-        if app.player:
-            self.player_chosen(app.player)
-        elif app.ASK_PLAYER:
+        if app.asks_player_first:
             self.ask_player()
+        elif app.player:
+            self.player_chosen(app.player)
 
     def _problem(self, message: str) -> None:
         self.app.notify(message, title="Progress", severity="error", timeout=12, markup=False)
@@ -152,9 +152,13 @@ class Saving:
 
         app.push_screen(ResumeScreen(items, player=app.player or "", tz=self.progress.tz), chosen)
 
-    def resume_label(self) -> str:
-        """The title menu's Resume entry."""
+    def resume_label(self) -> str | None:
+        """The title menu's Resume entry; None when nothing is unfinished. One restore of the runs decides
+        both (the menu asked twice, restoring every run each time); restoring is what tells, since counting
+        rows alone showed a Resume entry that then listed nothing."""
         items = self.progress.unfinished(self.app.pack)
+        if not items:
+            return None
         return items[0].label if len(items) == 1 else f"Resume ({len(items)} unfinished)"
 
     def resume_run(self, item: Resumable) -> None:

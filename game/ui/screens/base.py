@@ -19,7 +19,8 @@ A game screen's ``notify`` remembers what it raised and withdraws it when the sc
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import work
 from textual.await_complete import AwaitComplete
@@ -102,12 +103,46 @@ class _OwnsItsHints:
         self.withdraw_hints()
 
 
-class GameScreen(_AsksTheGame, _OwnsItsHints, _DismissWhenActive, Screen[ScreenResultType]):
+SCREENS_CSS = Path(__file__).resolve().parent.parent / "screens.tcss"
+"""The rules of every screen but those a game starts on (which are in app.tcss, the app's CSS_PATH)."""
+
+
+def load_screens_css(app: App[object]) -> None:
+    """Add ``screens.tcss`` to the app's stylesheet, once.
+
+    Textual adds a widget's DEFAULT_CSS this way when its first instance is registered: the new source is
+    parsed on its own at the next styling (the others come from the stylesheet's parse cache), and no
+    node already styled needs styling again, since every rule in it starts with a screen class not yet
+    built. ``Screen.CSS_PATH`` instead re-parses every source in a fresh stylesheet and restyles the app.
+    """
+    stylesheet = app.stylesheet
+    location = (str(SCREENS_CSS), "")
+    if not stylesheet.has_source(*location):
+        stylesheet.add_source(SCREENS_CSS.read_text(encoding="utf-8"), read_from=location)
+
+
+class _StyledOnFirstUse:
+    """The first of the later screens to be built brings their rules (:func:`load_screens_css`)."""
+
+    STARTUP_SCREEN: ClassVar[bool] = False
+    """A screen a game starts on: its rules are in app.tcss, parsed before the first frame."""
+
+    def _post_register(self, app: App[object]) -> None:
+        super()._post_register(app)  # type: ignore[misc]
+        if not self.STARTUP_SCREEN:
+            load_screens_css(app)
+
+
+class GameScreen(
+    _AsksTheGame, _OwnsItsHints, _DismissWhenActive, _StyledOnFirstUse, Screen[ScreenResultType]
+):
     """A game screen: ``self.game`` to ask the game; its hints go with it; a late second ``dismiss`` is
     ignored."""
 
 
-class GameModalScreen(_AsksTheGame, _OwnsItsHints, _DismissWhenActive, ModalScreen[ScreenResultType]):
+class GameModalScreen(
+    _AsksTheGame, _OwnsItsHints, _DismissWhenActive, _StyledOnFirstUse, ModalScreen[ScreenResultType]
+):
     """A game modal screen: ``self.game`` to ask the game; its hints go with it; a late second ``dismiss``
     is ignored."""
 

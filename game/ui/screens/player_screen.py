@@ -24,6 +24,8 @@ from game.ui.widgets.safe_option_list import SafeOptionList
 class PlayerScreen(GameScreen[str | None]):
     """The players on this computer, and a box for a new name."""
 
+    STARTUP_SCREEN = True
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "guest", "Play as guest", id="player.guest"),
         Binding("escape", "cancel", "Cancel", id="player.cancel"),

@@ -31,6 +31,8 @@ def when(item: Resumable, tz: tzinfo | None) -> str:
 class ResumeScreen(GameScreen[Resumable | str | None]):
     """Unfinished runs of the pack, newest first, and "Start fresh"."""
 
+    STARTUP_SCREEN = True
+
     FRESH = "fresh"
     """The dismiss value of "Start fresh"."""
 

@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.compose import compose
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
@@ -35,6 +36,8 @@ def tagline(pack: Pack) -> str:
 class TitleScreen(GameScreen[None]):
     """What the game is, which article it teaches, and where to go."""
 
+    STARTUP_SCREEN = True
+
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(n), f"pick('{n}')", f"Menu {n}", show=False) for n in range(1, 10)),
         Binding("q", "app.quit", "Quit", show=False, id="title.quit"),
@@ -42,7 +45,21 @@ class TitleScreen(GameScreen[None]):
     """Number keys pick the menu entry with that key (an absent entry's key does nothing); arrows and
     Enter work in the menu; q quits."""
 
+    def __init__(self, *, covered: bool = False) -> None:
+        """Args:
+        covered: a screen (who is playing?) is pushed over this one before the first frame. The title's
+            widgets are then built the first time it comes to the front, not under that screen, where
+            building and laying them out cost a newcomer's first screen about a sixth of its start.
+        """
+        super().__init__()
+        self._built = not covered
+        self._was_covered = False
+        self._offered: list[tuple[MenuEntry, str]] = []
+        """The menu as last built: each entry offered, with its label then."""
+
     def compose(self) -> ComposeResult:
+        if not self._built:
+            return
         with VerticalScroll(id="title-body"):
             yield Static(Content.styled("QUOTEBOUND", "bold $accent"), id="title-game")
             yield Static(id="title-pack")
@@ -56,15 +73,26 @@ class TitleScreen(GameScreen[None]):
 
     def on_mount(self) -> None:
         fit_height(self, self.app.size.height)
-        self.refresh_pack()
-        # Start-up screens (player, resume) may be pushed on top first; only open the start mode once
-        # this screen is really the one in front.
-        self.call_after_refresh(self._open_start_mode)
+        if self._built:
+            self.refresh_pack()
+            # Start-up screens (player, resume) may be pushed on top first; only open the start mode once
+            # this screen is really the one in front.
+            self.call_after_refresh(self._open_start_mode)
 
     def on_resize(self, event: events.Resize) -> None:
         fit_height(self, event.size.height)
 
-    def on_screen_resume(self) -> None:
+    def on_screen_suspend(self) -> None:
+        self._was_covered = True
+
+    async def on_screen_resume(self) -> None:
+        if not self._built:
+            # Textual resumes the first screen as the app starts, before the screen covering it is pushed:
+            # a covered title is built when it comes back from under that screen.
+            if not self._was_covered:
+                return
+            self._built = True
+            await self.mount_all(compose(self))
         self.refresh_pack()
         self._open_start_mode()
 
@@ -77,8 +105,8 @@ class TitleScreen(GameScreen[None]):
 
     @property
     def entries(self) -> list[MenuEntry]:
-        """The menu entries offered now, in order."""
-        return [entry for entry in TITLE_MENU if entry.is_shown(self.game)]
+        """The menu entries on show, in order (as of the last :meth:`refresh_pack`)."""
+        return [entry for entry, _ in self._offered]
 
     @property
     def keys(self) -> dict[str, str]:
@@ -86,7 +114,10 @@ class TitleScreen(GameScreen[None]):
         return menu_keys(TITLE_MENU)
 
     def refresh_pack(self) -> None:
-        """Show the current pack and rebuild the menu (labels may count things)."""
+        """Show the current pack and rebuild the menu (labels may count things); nothing until the
+        screen is built (see ``covered``)."""
+        if not self._built:
+            return
         pack = self.game.pack
         self.query_one("#title-tagline", Static).update(literal(tagline(pack)))
         self.query_one("#title-pack", Static).update(literal(pack.title))
@@ -95,12 +126,12 @@ class TitleScreen(GameScreen[None]):
         menu = self.query_one("#title-menu", SafeOptionList)
         keys = self.keys
         highlighted = menu.highlighted
+        # Each label and condition once a rebuild: some read saved progress (Resume restores every run).
+        offers = ((entry, entry.offer(self.game)) for entry in TITLE_MENU)
+        self._offered = [(entry, text) for entry, text in offers if text is not None]
         menu.set_options(
-            Option(
-                Content.assemble((f"{keys[entry.id]} ", NUMBER_STYLE), entry.text(self.game)),
-                id=f"menu-{entry.id}",
-            )
-            for entry in self.entries
+            Option(Content.assemble((f"{keys[entry.id]} ", NUMBER_STYLE), text), id=f"menu-{entry.id}")
+            for entry, text in self._offered
         )
         menu.highlighted = highlighted if highlighted is not None and highlighted < menu.option_count else 0
         menu.focus()
