@@ -1,4 +1,4 @@
-"""The warm worker's C heap: every free chunk taken before forking, so a game's mallocs come from fresh pages."""
+"""The warm worker's C heap: every free chunk taken before forking, so games malloc from fresh pages."""
 
 from __future__ import annotations
 
