@@ -5,9 +5,10 @@ loading the packs; thirty browsers joining at once on two cores waited 12 s. Thi
 once, with textual-serve's web-driver environment already set (``textual.constants`` reads
 ``TEXTUAL_DRIVER`` and friends once, at import), freezes what it built out of the garbage collector's
 reach (``gc.freeze()``: a collection in a child would otherwise touch, and so copy, every shared page),
-then waits on a Unix socket. For each browser the server sends the game's stdin, stdout and stderr pipe
-ends (``socket.send_fds``) and the screen size; the worker forks, and the child makes those pipes its
-fds 0-2 and runs the app exactly as ``play`` would. The worker answers with the child's pid and a pidfd,
+takes every free chunk of its C heap (:mod:`game.commands.warm_heap`), then waits on a Unix socket.
+For each browser the server sends the game's stdin, stdout and stderr pipe ends (``socket.send_fds``)
+and the screen size; the worker forks, and the child makes those pipes its fds 0-2 and runs the app
+exactly as ``play`` would. The worker answers with the child's pid and a pidfd,
 through which the server waits for the game and kills it (a pidfd never points at a recycled pid).
 
 No SQLite is opened here: the progress database is opened by the app, in the child. Children are reaped
@@ -30,6 +31,8 @@ import socket
 import sys
 from pathlib import Path
 from typing import Any
+
+from game.commands.warm_heap import take_free_chunks
 
 REQUEST_SIZE = 4096
 READY = "ready"
@@ -228,6 +231,7 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps the games: no zombies
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     gc.collect()
+    take_free_chunks()  # after the collection, which freed the warm-up's garbage
     gc.freeze()
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
         listener.bind(path)
