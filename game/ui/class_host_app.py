@@ -173,7 +173,10 @@ class ClassHostApp(App[int]):
 
     def refresh_class(self) -> None:
         """Reveal by itself when due, write the results at the end, then show the state."""
-        if not self.is_running or not self.screen.is_mounted:
+        # Not waiting for the screen's Mount: the widgets exist once composed, and the first frame must
+        # show the class (a guard on ``screen.is_mounted`` left it blank, with the lobby's keys, until the
+        # first timer tick 200 ms or, on a loaded machine, much later).
+        if not self.is_running:
             return
         now = self.clock()
         self.control.auto_reveal(now)
@@ -182,7 +185,9 @@ class ClassHostApp(App[int]):
             self.results_note = self._write_results()
         if state != self._state:
             self._state = state
-            self.refresh_bindings()
+            # The screen's, not the app's: the app's is a no-op until the app's own Mount has finished,
+            # and a footer composed before then would keep the lobby's keys.
+            self.screen.refresh_bindings()
         try:
             self._show(self._view(state, now))
         except NoMatches:

@@ -19,6 +19,7 @@ from game.classroom.session import ClassSession
 from game.engine.content.pack import Pack
 from game.engine.packs import load_pack
 from game.store.classdb import ClassConfig, ClassStore
+from game.ui import class_host_app
 from game.ui.class_host_app import ClassHostApp
 
 PACK = Path(__file__).resolve().parent / "pack"
@@ -33,6 +34,13 @@ SMALL = pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=["80x24", "40x
 @pytest.fixture(scope="module")
 def pack() -> Pack:
     return load_pack(PACK)
+
+
+@pytest.fixture(autouse=True)
+def _no_refresh_tick(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No timer tick before the capture: each snapshot is the screen's first frame, which must already
+    show the class (it was blank, with the lobby's keys, until the first tick: a race on a loaded machine)."""
+    monkeypatch.setattr(class_host_app, "REFRESH_SECONDS", 3600.0)
 
 
 @pytest.fixture
