@@ -167,7 +167,8 @@ async def test_teacher_paced_round_with_three_students(tmp_path: Path, panjshir:
             wrong_option = int(klass.key_of(0, right=False))
             assert marked == [right_option]
             assert counts[right_option] == 2 and counts[wrong_option] == 1
-            assert "r Reveal" not in shown
+            # The footer follows a frame later: once it offers n, it no longer offers r.
+            assert "r Reveal" not in await host.until("n Next")
 
             for room in (ana, bo):
                 mine = await room.until("✔ Right", "From the article:", "¶22")
