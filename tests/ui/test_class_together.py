@@ -30,6 +30,7 @@ SEED = 10
 """Seed 10 deals the Panjshir pack's first two questions as pick-one questions."""
 START = 1_000.0
 WAIT_SECONDS = 20.0
+"""The most a wait lasts: a bound for a loaded machine, never a timing under test."""
 
 
 class Clock:
@@ -43,7 +44,12 @@ class Clock:
 
 
 class Room:
-    """An app with its pilot; the app's own context is entered to read it (widgets find their app there)."""
+    """An app with its pilot, driven and read inside the app's own context.
+
+    Nested ``run_test`` blocks leave the innermost app as Textual's active app in the test's task, and a
+    widget finds "its" app there (its theme, its console): without entering the right app's context, the
+    host's screen would be drawn, and its keys' handlers run, as if it were the last student's.
+    """
 
     def __init__(self, app: App[int], pilot: Pilot[int]) -> None:
         self.app = app
