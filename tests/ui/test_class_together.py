@@ -48,7 +48,8 @@ class Room:
 
     Nested ``run_test`` blocks leave the innermost app as Textual's active app in the test's task, and a
     widget finds "its" app there (its theme, its console): without entering the right app's context, the
-    host's screen would be drawn, and its keys' handlers run, as if it were the last student's.
+    host's screen would be read off as drawn by the last student's app. (Each app's own handlers run in
+    its own task, with its own context: entering it here only matters for what the test body calls.)
     """
 
     def __init__(self, app: App[int], pilot: Pilot[int]) -> None:
