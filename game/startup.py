@@ -7,7 +7,9 @@ with callgrind, ~48M instructions of the ~1,170M to the first frame (4%), findin
 resumes it once the first frame has been shown (Textual's ``Ready`` event), or the play command when
 the game ends without one. Resuming first moves everything built so far out of the collector's sight
 (``gc.freeze()``), so later collections do not walk the start-up objects again, as the serve warm
-worker does before forking games.
+worker does before forking games. The price: a cycle among objects built before the first frame that
+later becomes garbage is never collected (objects freed by their reference count, most of them, still
+are); that is bounded by what one start builds.
 """
 
 from __future__ import annotations
