@@ -19,7 +19,6 @@ async def test_the_first_frame_turns_the_collector_back_on(ui_pack: Pack) -> Non
             assert gc.isenabled()  # a long session collects its garbage
     finally:
         resume_gc()
-        gc.unfreeze()
     assert gc.isenabled()
 
 
