@@ -11,7 +11,11 @@ the packs installed.
 
 import sys
 
-from game.commands.common import open_command_shelf
+from game.startup import pause_gc
+
+pause_gc()  # as `quotebound play` does before its imports (game.cli); the app resumes it at its first frame
+
+from game.commands.common import open_command_shelf  # noqa: E402
 
 
 async def _exit_after_paint(pilot) -> None:  # type: ignore[no-untyped-def]

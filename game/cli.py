@@ -83,6 +83,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     # the first word can name a command, so `quotebound --player report` is a player called "report".
     if not args_list or (args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")):
         args_list = ["play", *args_list]
+    if args_list[0] != "play":
+        return _run(args_list)
+    # The collector waits until the game's first screen shows (game.startup): start-up makes little garbage.
+    from game.startup import pause_gc, resume_gc
+
+    pause_gc()
+    try:
+        return _run(args_list)
+    finally:
+        resume_gc()  # already done at the first frame, unless the game ended (or argparse exited) before
+
+
+def _run(args_list: list[str]) -> int:
     if args_list[0] == "validate":
         # Nothing changed since the last run: its verdict, before argparse or any pack is imported.
         from game.commands.validate_fast import replay

@@ -20,6 +20,7 @@ from game.commands.argtypes import positive_int, seconds
 from game.engine.content.pack import Pack
 from game.engine.packs import PackShelf
 from game.engine.quiz.run import DEFAULT_ROUND_SIZE
+from game.startup import resume_gc
 
 if TYPE_CHECKING:
     from game.plain.console import Console
@@ -112,6 +113,7 @@ def run(args: argparse.Namespace) -> int:
     if args.results and not results_folder_ready(args.results):
         return 2
     if getattr(args, "plain", False):
+        resume_gc()  # paused by game.cli for the start; plain lines have no first frame to wait for
         return _run_plain(args, shelf, first)
     return _run_tui(args, shelf, first)
 

@@ -69,6 +69,7 @@ def prepare(args: argparse.Namespace) -> list[Any] | None:
     import textual.drivers.web_driver  # noqa: F401
 
     import game.progress.schedule  # noqa: F401
+    import game.ui.screens.resume_screen  # noqa: F401
 
     share_parsed_css()
     warm_up(packs)

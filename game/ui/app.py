@@ -30,6 +30,7 @@ from game.engine.quiz.run import QuizRun
 from game.engine.story.run import StoryOutcome, StoryRun
 from game.progress.records import Mode
 from game.progress.service import UI_BUSY_TIMEOUT_MS, ProgressService
+from game.startup import resume_gc
 from game.ui.host import GameHost
 from game.ui.parts.saving import Saving
 from game.ui.parts.stories import Stories
@@ -142,6 +143,10 @@ class QuoteboundApp(App[None]):
 
     def on_mount(self) -> None:
         self.saving.start()
+
+    def on_ready(self) -> None:
+        # The first frame is on the terminal: the collector, paused for the start (game.startup), runs again.
+        resume_gc()
 
     def on_unmount(self) -> None:
         self.progress.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import types
 from pathlib import Path
@@ -20,9 +21,11 @@ class FakeApp:
     def __init__(self, return_code: int | None) -> None:
         self.return_code = return_code
         self.ran = False
+        self.collecting = True
 
     def run(self) -> None:
         self.ran = True
+        self.collecting = gc.isenabled()
 
 
 @pytest.fixture
@@ -105,6 +108,18 @@ def test_the_default_command_is_play(fake_ui: dict[str, Any]) -> None:
 def test_a_crashed_app_exits_non_zero(fake_ui: dict[str, Any]) -> None:
     fake_ui["return_code"] = 1
     assert main(["play"]) == 1
+
+
+def test_the_collector_waits_for_the_first_screen_and_runs_after(fake_ui: dict[str, Any]) -> None:
+    # Paused while the game starts (game.startup; the real app resumes it at its first frame, see
+    # tests/ui/test_start_gc.py), and never left off: not after the game, nor after a refused flag.
+    assert gc.isenabled()
+    assert main(["play", "--seed", "1"]) == 0
+    assert fake_ui["app"].collecting is False
+    assert gc.isenabled()
+    with pytest.raises(SystemExit):
+        main(["play", "--questions", "zero"])
+    assert gc.isenabled()
 
 
 def test_mode_is_passed_once_the_app_takes_it(

@@ -132,8 +132,6 @@ class Saving:
 
     def offer_resume(self, *, at_start: bool = False) -> None:
         """Offer the player's unfinished runs of the pack: resume one, or start fresh."""
-        from game.ui.screens.resume_screen import ResumeScreen
-
         app = self.app
         items = self.progress.unfinished(app.pack)
         self.tell(self.progress.notices)
@@ -141,6 +139,8 @@ class Saving:
             if not at_start:
                 app.notify("Nothing to resume.", markup=False)
             return
+        # Imported only now: a returning player with nothing unfinished starts without it.
+        from game.ui.screens.resume_screen import ResumeScreen
 
         def chosen(choice: Resumable | str | None) -> None:
             if isinstance(choice, Resumable):
