@@ -35,7 +35,6 @@ def schema_line(kind: str) -> str:
     return f"# yaml-language-server: $schema=../../schemas/{SCHEMA_FILES[kind][0]}"
 
 
-
 # --- the drafts -------------------------------------------------------------------------------
 
 

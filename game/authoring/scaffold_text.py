@@ -32,11 +32,8 @@ ATTRIBUTED = re.compile(
 )
 
 
-
-
 class ScaffoldError(Exception):
     """Why a pack could not be created, in words for the author."""
-
 
 
 # --- names ------------------------------------------------------------------------------------
