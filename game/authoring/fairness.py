@@ -339,15 +339,10 @@ def _pack_warnings(pack: Pack, longest: Longest) -> list[Diagnostic]:
     found: list[tuple[Path_, str]] = []
     if longest.above_chance:
         share = f"{longest.longest} of {longest.questions} single-choice and attribution questions"
-        found.append(
-            (
-                ("id",),
-                (
-                    f"the answer is the longest option in {share}, above chance ({longest.chance:.1f}): a "
-                    "player who always picks the longest option beats guessing"
-                ),
-            )
-        )
+        found.append((("id",), (
+            f"the answer is the longest option in {share}, above chance ({longest.chance:.1f}): a "
+            "player who always picks the longest option beats guessing"
+        )))
     meta = pack.meta
     declared = {"person": meta.people, "outlet": meta.outlets, "place": meta.places}
     if any(declared.values()):

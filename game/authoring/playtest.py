@@ -53,7 +53,9 @@ def _paths(out: list[str], scenario: Scenario, found: Coverage) -> None:
         out.append(f"  path to {ending_id!r}: {path_steps(path)}")
 
 
-def exhaustive_report(pack: Pack, scenario: Scenario, max_states: int, paths: bool) -> tuple[list[str], bool]:
+def exhaustive_report(
+    pack: Pack, scenario: Scenario, max_states: int, paths: bool
+) -> tuple[list[str], bool]:
     """The report of the exhaustive walk of ``scenario``, and whether it passed."""
     out: list[str] = []
     _header(out, pack, scenario)

@@ -35,6 +35,7 @@ def schema_line(kind: str) -> str:
     return f"# yaml-language-server: $schema=../../schemas/{SCHEMA_FILES[kind][0]}"
 
 
+
 # --- the drafts -------------------------------------------------------------------------------
 
 

@@ -32,8 +32,11 @@ ATTRIBUTED = re.compile(
 )
 
 
+
+
 class ScaffoldError(Exception):
     """Why a pack could not be created, in words for the author."""
+
 
 
 # --- names ------------------------------------------------------------------------------------

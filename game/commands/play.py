@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from game.plain.console import Console
 
 
+
+
 def add_play_arguments(parser: argparse.ArgumentParser, *, served: bool = False) -> None:
     """Add the flags that shape a round; ``serve`` reuses them (without the ones that make no sense there).
 
@@ -186,3 +188,4 @@ def _run_plain_story(args: argparse.Namespace, pack: Pack, console: Console) -> 
         print("quotebound: story mode is not available in plain mode yet.", file=sys.stderr)
         return 2
     return play_story(pack, console, args)
+

@@ -61,6 +61,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(func=run)
 
 
+
 def play_argv(args: argparse.Namespace) -> list[str]:
     """The ``play`` arguments each browser's game is started with (paths made absolute)."""
     argv: list[str] = []

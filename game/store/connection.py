@@ -293,3 +293,4 @@ class StoreBase(Transactions):
         """Close the connection; the last one to close checkpoints the WAL into the main file."""
         with self._lock:
             self._conn.close()
+

@@ -32,7 +32,7 @@ MAX_NAME = 40
 
 
 class NameScreen(Screen[None]):
-    """ "Your name?": the first screen of a student without ``--player`` (and of every browser)."""
+    """"Your name?": the first screen of a student without ``--player`` (and of every browser)."""
 
     def __init__(self, session: ClassSession, message: str = "") -> None:
         super().__init__()

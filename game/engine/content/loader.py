@@ -106,7 +106,7 @@ def schema_diagnostic(
             return doc.diag(
                 path,
                 f"expected text, but YAML read {source!r} as {_YAML_WORDS.get(got, got)}; "
-                f'put it in quotes: "{source}"',
+                f"put it in quotes: \"{source}\"",
             )
         return doc.diag(path, f"expected {want}, got {got}")
     if path and value_hints and message.startswith("Invalid value") and path[-1] in value_hints:
@@ -381,3 +381,4 @@ def load_packs(root: Path, kinds: ContentKinds) -> tuple[list[Pack], list[Diagno
         except ContentError as exc:
             problems.extend(exc.diagnostics)
     return packs, problems
+

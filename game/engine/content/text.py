@@ -11,7 +11,9 @@ import re
 
 # C0 controls except tab and newline, DEL, the C1 range, and the Unicode bidi/formatting controls
 # that can make text display in an order other than the one it is stored in.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
 
 
 def clean_text(value: str) -> str:

@@ -46,7 +46,6 @@ _MERGE = f"{_TAG}merge"
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _Scalar, _Sequence, _Mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
 
-
 def shorten(value: str, limit: int = 40) -> str:
     """``value`` cut to ``limit`` characters for an error message."""
     return value if len(value) <= limit else value[: limit - 1] + "…"
@@ -188,7 +187,7 @@ class _Walker:
         if tag not in _SCALAR_TAGS:
             self.error(node, f"unsupported tag {_tag(tag)!r}: only plain YAML values are allowed")
             return None
-        construct = getattr(self.constructor, f"construct_yaml_{tag[len(_TAG) :]}")
+        construct = getattr(self.constructor, f"construct_yaml_{tag[len(_TAG):]}")
         try:
             return construct(node)
         except Exception as exc:  # noqa: BLE001 - PyYAML raises ValueError, KeyError, IndexError...

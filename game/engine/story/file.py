@@ -28,7 +28,6 @@ from game.engine.story.model import (
 
 _PARTS = ("variables", "scenes", "endings")
 
-
 def load_scenario_file(builder: PackBuilder, doc: YamlDoc) -> None:
     """Read one scenario and add it to the pack when it has no errors."""
     scenario = read_scenario(builder, doc)
@@ -51,7 +50,9 @@ def read_scenario(builder: PackBuilder, doc: YamlDoc) -> Scenario | None:
     if head is None:
         return None
     builder.claim_id(doc, (), head.id, "scenario")
-    scenario = Scenario(head, variables, {}, {}, file=doc.display, path=Path(doc.display).resolve(), doc=doc)
+    scenario = Scenario(
+        head, variables, {}, {}, file=doc.display, path=Path(doc.display).resolve(), doc=doc
+    )
     _index(builder, doc, scenario, scenes, endings)
     if head.start not in scenario.scenes and scenes:
         if head.start in scenario.endings:

@@ -31,6 +31,7 @@ class Step(Struct, frozen=True):
     it was recorded); ``best - points`` is what this choice cost."""
 
 
+
 def restore_state(scenario: Scenario, state: dict[str, Any]) -> RestoredState:
     """The scene, variables, visits, path and score saved in ``state``, each checked against ``scenario``.
 

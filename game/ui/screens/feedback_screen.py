@@ -117,7 +117,9 @@ class FeedbackScreen(FeedbackBase):
             for i, quote in enumerate(outcome.quotes):
                 yield Static(quote_line(quote), id=f"feedback-quote-{i}", classes="feedback-quote")
             if outcome.context:
-                yield Static(labelled(CONTEXT_LABEL, outcome.context), id="feedback-context")
+                yield Static(
+                    labelled(CONTEXT_LABEL, outcome.context), id="feedback-context"
+                )
         yield Footer()
 
     def _note(self) -> str:

@@ -106,7 +106,9 @@ class StoryEndingScreen(GameScreen[None]):
             for i, quote in enumerate(quotes):
                 yield Static(quote_line(quote), id=f"story-ending-quote-{i}", classes="story-ending-quote")
             if ending.context:
-                yield Static(labelled(CONTEXT_LABEL, ending.context), id="story-ending-context")
+                yield Static(
+                    labelled(CONTEXT_LABEL, ending.context), id="story-ending-context"
+                )
             yield from self._slips()
             yield Static(
                 Content.styled(f"Endings: {endings_count(story.scenario, found)}", LABEL_STYLE),

@@ -85,7 +85,9 @@ class StoryFeedbackScreen(FeedbackBase):
                     quote_line(quote), id=f"story-feedback-quote-{i}", classes="story-feedback-quote"
                 )
             if outcome.context:
-                yield Static(labelled(CONTEXT_LABEL, outcome.context), id="story-feedback-context")
+                yield Static(
+                    labelled(CONTEXT_LABEL, outcome.context), id="story-feedback-context"
+                )
         yield Footer()
 
     def on_resize(self, event: events.Resize) -> None:
