@@ -76,6 +76,10 @@ def _columns() -> int:
     return (columns if columns > 0 else 80) - 2
 
 
+_FREEZE = frozenset({"export", "report", "stats", "coverage", "validate"})
+"""The screenless commands that run a short job and exit (see main)."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
@@ -107,6 +111,13 @@ def _run(args_list: list[str]) -> int:
     parser = build_parser(load=args_list[:1])
     args = parser.parse_args(args_list)
     args.argv = args_list[1:]  # validate records its verdict under its exact arguments
+    if args_list[0] in _FREEZE:
+        # The modules imported so far (tens of thousands of objects) live until exit: moved out of
+        # the collector's reach, the collections the command's own work triggers scan only what it
+        # made (~5 ms CPU of ~100 for `stats`, `report`, `export`). Garbage is still collected.
+        import gc
+
+        gc.freeze()
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:

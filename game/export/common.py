@@ -8,8 +8,6 @@ the right one is often first, and the answer key must be reproducible from the s
 
 from __future__ import annotations
 
-import re
-
 from msgspec import Struct, field
 
 from game.engine.content.pack import Pack, QuoteRef
@@ -89,7 +87,9 @@ def deal(pack: Pack, *, seed: int | None = None, count: int | None = None) -> li
 
 def one_line(text: str) -> str:
     """``text`` with every run of white space (newlines too) made one space."""
-    return re.sub(r"\s+", " ", text).strip()
+    # split/join: the same white space as a regex \s+ with strip() (both are str.isspace), a third of
+    # the cost; called for every cell of a report and every text of an export.
+    return " ".join(text.split())
 
 
 def question_label(number: int) -> str:

@@ -207,7 +207,7 @@ def gather(
     """
     by_id = {p.id: p for p in packs}
     ids = list(by_id)
-    for pack_id in sorted({row.pack_id for row in store.history(player, limit=10_000)} - set(ids)):
+    for pack_id in sorted(store.played_packs(player) - set(ids)):
         ids.append(pack_id)
     if only is not None:
         ids = [only]

@@ -55,6 +55,15 @@ class StatsMixin(StoreBase):
             for rid, pack, mode, started, finished, score, max_score, bonus, dur, right, n, state in rows
         ]
 
+    def played_packs(self, player: Player) -> set[str]:
+        """The packs of the player's finished runs: what :meth:`history` would name, without its sums
+        over every answer (the statistics ask only which packs to show)."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT DISTINCT pack_id FROM run WHERE player_id = ? AND status = 'finished'", (player.id,)
+            ).fetchall()
+        return {pack_id for (pack_id,) in rows}
+
     def best_scores(self, player: Player) -> list[BestScore]:
         """The best finished run per (pack, mode), sorted by pack then mode.
 

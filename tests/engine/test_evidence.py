@@ -150,3 +150,17 @@ def test_a_misspelt_question_key_gets_a_hint(tmp_path: Path, write_pack: Callabl
     (diag,) = caught.value.diagnostics
     assert diag.message == "unknown key 'prooves'; did you mean 'proves'?"
 
+
+def test_the_sentence_holding_a_quote_is_the_first_of_the_article_that_holds_it() -> None:
+    """``holding`` looks in the quote's paragraph first; it must answer as the walk over every sentence."""
+    from game.paths import bundled_scenes
+
+    for folder in sorted(bundled_scenes().iterdir()):
+        article = load_pack(folder).article
+        every = sentences.sentences(article)
+        spans = [article.find(p.text[:30]) for p in article.paragraphs] + list(
+            load_pack(folder).spans.values()
+        )
+        for span in [s for s in spans if s is not None]:
+            expected = next((s for s in every if s.holds(span)), None)
+            assert sentences.holding(article, span) == expected

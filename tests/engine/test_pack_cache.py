@@ -59,6 +59,10 @@ def test_a_hit_is_the_pack_as_loaded(cache: PackCache, monkeypatch: pytest.Monke
         assert new.conditions.keys() == old.conditions.keys()
         # The story lint parses the file again for a cached scenario and finds the same.
         assert lint_scenario(new) == lint_scenario(old)
+    # Every quote is found where the load found it, without searching the article again.
+    for key, span in fresh.spans.items():
+        assert cached.article.find_normalized(key) == span
+    assert cached.article._normal == ""
 
 
 def test_a_hit_for_the_shelf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -191,6 +191,15 @@ def test_read_back_typed_and_cleaned(panjshir: Pack, tmp_path: Path) -> None:
     assert read.answers[2].timed_out and read.answers[2].response is None
 
 
+def test_unsafe_characters_written_raw_are_cleaned_too(panjshir: Pack, tmp_path: Path) -> None:
+    """A bidi override or a C1 code needs no JSON escape: it is removed all the same."""
+    path = results.write_results(tmp_path, run=played(panjshir), player="Ana", started=T0)
+    text = path.read_text(encoding="utf-8").replace('"Ana"', '"A\u202en\u0085a"')
+    assert "\\" not in text
+    path.write_text(text, encoding="utf-8")
+    assert results.read_results(path).player == "Ana"
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

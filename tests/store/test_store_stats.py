@@ -55,6 +55,16 @@ def test_history_lists_finished_runs_newest_first(store: ProgressStore) -> None:
     assert store.history(store.ensure_player("Bo")) == []
 
 
+def test_played_packs_are_the_packs_of_the_history(store: ProgressStore) -> None:
+    """The statistics list a pack no longer installed from this: the packs its history names."""
+    me = store.ensure_player("Ana")
+    _play(store, me, [True], start=T0, finish=10)
+    _play(store, me, [True], start=T0 + DAY, pack="unfinished")
+    _play(store, me, [False], start=T0 + 2 * DAY, pack="other", finish=0)
+    _play(store, store.ensure_player("Bo"), [True], start=T0, pack="bo's", finish=10)
+    assert store.played_packs(me) == {row.pack_id for row in store.history(me)} == {"pk", "other"}
+
+
 def test_best_scores_per_pack_and_mode(store: ProgressStore) -> None:
     me = store.ensure_player("Ana")
     _play(store, me, [True], start=T0, finish=5)

@@ -62,6 +62,15 @@ def by_label(article: Article, label: str) -> Sentence | None:
 
 def holding(article: Article, span: Span) -> Sentence | None:
     """The sentence that holds all of ``span``, or None when it crosses a sentence end."""
+    # First only the paragraph where the span starts (a sentence holding the span lies in it): splitting
+    # the whole article for each quote was most of dealing a round for `export`. The full walk below
+    # still answers when that finds nothing, so the result is the same in every case.
+    paragraph = article.paragraph_at(span.start)
+    if not paragraph.boilerplate:
+        split = split_sentences(paragraph.text, paragraph.start)
+        for number, (start, end) in enumerate(split, start=1):
+            if start <= span.start and span.end <= end:
+                return Sentence(paragraph.number, number, start, end, article.text[start:end])
     for sentence in sentences(article):
         if sentence.holds(span):
             return sentence
