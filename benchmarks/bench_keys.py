@@ -101,7 +101,7 @@ def _quiz_focus(app: App[Any]) -> OptionList:
     from game.ui.screens.quiz_screen import QuizScreen
 
     assert isinstance(app.screen, QuizScreen), type(app.screen)
-    return app.screen.query_one("#quiz-choices", OptionList)
+    return app.screen.query_one("#quiz-pick", OptionList)
 
 
 def _minimal_focus(app: App[Any]) -> OptionList:
