@@ -76,8 +76,8 @@ def generate(scenes: int) -> str:
         "intro: Every scene offers a step, a skip that costs supplies, and now and then a detour.",
         "variables:",
         "  supplies: {type: int, start: 2, min: 0, max: 3, label: Supplies}",
-        "  trust: {type: int, start: 0, min: 0, max: 2}",
-        "  met: false",
+        "  trust: {type: int, start: 0, min: 0, max: 2, label: Trust}",
+        "  met: {type: bool, start: false, label: Met the guide}",
         f"start: {scene_id(0)}",
         "scenes:",
     ]
@@ -123,9 +123,11 @@ def generate(scenes: int) -> str:
 
 def write_pack(folder: Path, scenes: int) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
+    # A pack's article must be inside its folder (or the seeds/ beside it): a copy, byte for byte.
+    (folder / ARTICLE.name).write_bytes(ARTICLE.read_bytes())
     (folder / "pack.yaml").write_text(
         "id: bench\ntitle: Story benchmark\ndescription: A generated scenario.\n"
-        f"article: {ARTICLE}\nboilerplate_starts: Source link\n",
+        f"article: {ARTICLE.name}\nboilerplate_starts: Source link\n",
         encoding="utf-8",
     )
     (folder / "story.yaml").write_text(generate(scenes), encoding="utf-8")
