@@ -9,9 +9,9 @@ question. The release time is the class state's ``released_at`` (written by the 
 student's arrival is when its "Question k of N" line reaches this process through its stdout pipe, a
 browser's when the frame holding "Question k of N" reaches its websocket. Prints the median and the
 maximum over every student and question, for plain students and browsers apart (target, issue 16: median
-<= 300 ms, max <= 1 s on 2 cores). Plain students poll the store every 100 ms, the full-screen student
-game too, so about 50 ms of a median is the poll itself. Browsers join once the server's warm worker is
-ready (``serve.log`` says so), so their games are forked warm; the line printed says which.
+<= 300 ms, max <= 1 s on 2 cores). Plain students poll the store every 100 ms (about 50 ms of their
+median is the poll itself), the full-screen student game every 50 ms. Browsers join once the server's
+warm worker is ready (``serve.log`` says so), so their games are forked warm; the line printed says which.
 """
 
 from __future__ import annotations

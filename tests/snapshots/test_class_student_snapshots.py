@@ -23,7 +23,7 @@ from game.ui.class_student_app import ClassStudentApp
 SIZES = pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=["80x24", "40x12"])
 LARGE = (80, 24)
 SETTLE = 0.3
-"""Seconds for the screen's polls (every 100 ms) to have shown the store's state."""
+"""Seconds for the screen's polls (every 50 ms) to have shown the store's state."""
 
 
 @pytest.fixture(autouse=True)

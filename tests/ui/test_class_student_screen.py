@@ -25,7 +25,7 @@ def _text(app: ClassStudentApp) -> str:
 
 
 async def _until(pilot, app: ClassStudentApp, words: str) -> str:  # type: ignore[no-untyped-def]
-    """Wait (at most 10 s) until ``words`` are on screen; the student screen polls the store every 100 ms."""
+    """Wait (at most 10 s) until ``words`` are on screen; the student screen polls the store every 50 ms."""
     for _ in range(100):
         await pilot.pause(0.1)
         if words in _text(app):

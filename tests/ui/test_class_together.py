@@ -4,7 +4,7 @@ Each app runs under its own ``run_test`` (nested), each with its own connection 
 ``tmp_path``, all on one controllable clock, so what one app writes is what the others must show: the
 roster, the released question, "answered k of n", the reveal's bars, each student's own feedback, the next
 question, and the self-paced dashboard's progress and scores. Waits are bounded loops over the apps' own
-refreshes (the host every 200 ms, the students every 100 ms): no fixed sleeps.
+refreshes (the host every 200 ms, the students every 50 ms): no fixed sleeps.
 """
 
 from __future__ import annotations

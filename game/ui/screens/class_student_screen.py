@@ -33,8 +33,11 @@ from game.ui.widgets.answer_lists import OrderList, TickList
 from game.ui.widgets.choice_list import ChoiceList
 from game.ui.widgets.question_clock import QuestionClock
 
-POLL_SECONDS = 0.1
-"""How often the screen looks at the class store: a released question shows within this, plus a frame."""
+POLL_SECONDS = 0.05
+"""How often the screen looks at the class store: a released question shows within this, plus a frame.
+
+A look is one small query (~0.45 ms of CPU): at 50 ms rather than 100 ms a game spends ~9 instead of ~4.5 ms
+of CPU a second, and the 30-browser class benchmark's median release came ~70 ms sooner (issue 16)."""
 SHORT_ROWS = 20
 """Below this many rows the screen drops its margins and the key hint."""
 

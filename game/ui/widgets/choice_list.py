@@ -13,6 +13,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
+from textual.widget import Widget
 
 from game.ui.widgets.safe_option_list import SafeOptionList
 
@@ -69,6 +70,12 @@ class ChoiceList(SafeOptionList):
         lines = self.get_content_height(screen, screen, width)
         if lines > 0:
             self.styles.max_height = lines + gutter.height
+            if not self.size.area:
+                # A list about to be shown (hidden until now): its lines' size, known now, saves the second
+                # layout Textual would run when its first paint measured them (a few ms of CPU for each of
+                # thirty class games at a release, issue 16). Its size changes at the coming layout, which
+                # updates its scrollbars from this.
+                self.set_reactive(Widget.virtual_size, Size(width - self._get_left_gutter_width(), lines))
 
     def action_submit(self) -> None:
         self.post_message(self.SubmitRequested(self, self.highlighted))
