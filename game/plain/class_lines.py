@@ -1,14 +1,13 @@
 """Input for the live class's plain host and students: typed lines read while the class store is polled.
 
 A class game must notice the class moving on (a question released, a reveal, the end) while it waits for a
-line, so a daemon thread reads stdin into a queue (``select`` does not work on Windows pipes) and the game
-waits on the queue in short slices, polling the store between them.
+line, so it waits on the console's background lines (:meth:`Console.background_lines`) in short slices,
+polling the store between them.
 """
 
 from __future__ import annotations
 
 import queue
-import threading
 from collections import deque
 
 from game.plain.console import TIMED_OUT, Console, _TimedOut
@@ -22,11 +21,10 @@ class LineReader:
 
     def __init__(self, console: Console) -> None:
         self.console = console
-        self._lines: queue.Queue[str | None] = queue.Queue()
+        self._lines = console.background_lines()
         self._held: deque[str | None] = deque()
         """Lines typed ahead while nothing was asked, kept for the next question."""
         self._eof = False
-        threading.Thread(target=self._pump, name="class-stdin", daemon=True).start()
 
     def get(self, timeout: float) -> str | None | _TimedOut:
         """The next line; None at end of input; :data:`TIMED_OUT` when none came within ``timeout``."""
@@ -63,14 +61,3 @@ class LineReader:
         """Show a prompt (no line end), flushed so a person sees it before typing."""
         self.console.out.write(text)
         self.console.out.flush()
-
-    def _pump(self) -> None:
-        while True:
-            try:
-                raw = self.console.stdin.readline()
-            except (OSError, ValueError):
-                raw = ""
-            if not raw:
-                self._lines.put(None)
-                return
-            self._lines.put(raw.rstrip("\r\n"))

@@ -103,28 +103,34 @@ class Console:
             self.out.write("\n")  # end the prompt's line: time ran out or input ended
         return line
 
-    def _timed_readline(self, timeout: float | None) -> str | None | _TimedOut:
-        # select() does not work on Windows pipes or consoles, so a daemon thread reads lines into a queue
-        # and the game waits on the queue. Once it exists every read goes through it, so no two readers race.
+    def background_lines(self) -> queue.Queue[str | None]:
+        """stdin's lines (None at its end), read by a daemon thread started on first use.
+
+        select() does not work on Windows pipes or consoles, so a thread reads lines into a queue and the
+        game waits on the queue. Once it exists every read goes through it (timed prompts here, the live
+        class's :class:`~game.plain.class_lines.LineReader`), so no two readers race.
+        """
         if self._lines is None:
             self._lines = queue.Queue()
-            threading.Thread(target=self._pump, name="plain-stdin", daemon=True).start()
+            threading.Thread(target=self._pump, args=(self._lines,), name="plain-stdin", daemon=True).start()
+        return self._lines
+
+    def _timed_readline(self, timeout: float | None) -> str | None | _TimedOut:
         try:
-            return self._lines.get(timeout=None if timeout is None else max(0.0, timeout))
+            return self.background_lines().get(timeout=None if timeout is None else max(0.0, timeout))
         except queue.Empty:
             return TIMED_OUT
 
-    def _pump(self) -> None:
-        assert self._lines is not None
+    def _pump(self, lines: queue.Queue[str | None]) -> None:
         while True:
             try:
                 raw = self.stdin.readline()
             except (OSError, ValueError):
                 raw = ""
             if not raw:
-                self._lines.put(None)
+                lines.put(None)
                 return
-            self._lines.put(raw.rstrip("\r\n"))
+            lines.put(raw.rstrip("\r\n"))
 
 
 def _isatty(stream: TextIO) -> bool:
