@@ -82,18 +82,12 @@ class HostControl:
 
     def finished(self, phase: str, now: float) -> tuple[int, int]:
         """(students who have answered every item of ``phase``, students) — for "finished k of n"."""
-        total = self.session.round.total
         everyone = self.session.progress(now)
-        return sum(p.done.get(phase, 0) >= total for p in everyone), len(everyone)
+        return sum(p.finished(phase) for p in everyone), len(everyone)
 
     def all_done(self, phase: str, now: float) -> bool:
         """Every student has finished ``phase`` (one who left unfinished is not waited for)."""
-        total = self.session.round.total
-        counted = [
-            p.done.get(phase, 0) >= total
-            for p in self.session.progress(now)
-            if p.present or p.done.get(phase, 0) >= total
-        ]
+        counted = [p.finished(phase) for p in self.session.progress(now) if p.present or p.finished(phase)]
         return bool(counted) and all(counted)
 
     def write_results(self) -> tuple[Path, int] | None:

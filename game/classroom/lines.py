@@ -5,6 +5,7 @@ dashboard. Pure functions from the session's figures to ``(indent, text)`` lines
 
 from __future__ import annotations
 
+from game.classroom import rules
 from game.classroom.session import ClassSession
 from game.engine.content.pack import QuoteRef
 from game.engine.quiz.types import AnswerShape
@@ -95,6 +96,7 @@ def dashboard_lines(session: ClassSession, now: float) -> list[Line]:
     pre_post = session.config.pre_post
     lines: list[Line] = [("", f"Status: {session.state().phase}.")]
     students = session.progress(now)
+    last = rules.last_phase(session.config)
     if not students:
         lines.append(("  ", "No students yet."))
     for p in students:
@@ -104,8 +106,7 @@ def dashboard_lines(session: ClassSession, now: float) -> list[Line]:
         parts.append(f"round {p.done.get('main', 0)} of {total}, score {p.score}")
         if pre_post:
             parts.append(f"post-test {p.done.get('post', 0)} of {total}")
-        finished = p.done.get("post" if pre_post else "main", 0) >= total
-        state = "finished" if finished else "playing" if p.present else "away"
+        state = "finished" if p.finished(last) else "playing" if p.present else "away"
         lines.append(("  ", f"{p.name} ({state}): " + "; ".join(parts) + "."))
     lines.append(("", "Questions:"))
     for number, answered, right, most in session.question_figures():

@@ -33,6 +33,11 @@ def name_in_use(heartbeat: float, now: float) -> bool:
 # --- the host's commands ------------------------------------------------------------------------------
 
 
+def last_phase(config: ClassConfig) -> str:
+    """The phase a student has finished the class with: the post-test with ``--pre-post``, else the round."""
+    return "post" if config.pre_post else "main"
+
+
 def start(state: ClassState, config: ClassConfig, now: float) -> ClassState:
     """``start``: leave the lobby (to the pre-test when there is one, teacher-paced)."""
     if state.phase != "lobby":

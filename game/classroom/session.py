@@ -84,10 +84,16 @@ class StudentProgress:
     key: str
     name: str
     present: bool
+    total: int
+    """Items in each phase (the round's questions)."""
     done: dict[str, int] = field(default_factory=dict)
     """Items answered, by phase."""
     score: int = 0
     right: int = 0
+
+    def finished(self, phase: str) -> bool:
+        """Whether the student has answered every item of ``phase``."""
+        return self.done.get(phase, 0) >= self.total
 
 
 class ClassSession:
@@ -164,7 +170,7 @@ class ClassSession:
         """Every student's progress: items done per phase, score and right answers in the round."""
         points = {q.id: q.points for q in self.pack.questions}
         by_key: dict[str, StudentProgress] = {
-            s.key: StudentProgress(s.key, s.name, rules.name_in_use(s.heartbeat, now))
+            s.key: StudentProgress(s.key, s.name, rules.name_in_use(s.heartbeat, now), self.round.total)
             for s in self.store.students()
         }
         for row in self.store.answers():

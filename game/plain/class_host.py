@@ -149,7 +149,7 @@ class Host:
         else:
             target = st.phase
             if self.config.paced == "self":
-                target = "post" if self.config.pre_post else "main"
+                target = rules.last_phase(self.config)
             done, everyone = self.control.finished(target, self.clock())
             counts = (st.phase, done, everyone)
             what = {"pre": "the pre-test", "post": "the post-test"}.get(target, "the round")
@@ -210,7 +210,7 @@ class Host:
 
     def _all_done(self, phase: str) -> bool:
         if self.config.paced == "self":
-            phase = "post" if self.config.pre_post else "main"
+            phase = rules.last_phase(self.config)
         return self.control.all_done(phase, self.clock())
 
     # --- the end -------------------------------------------------------------------------------

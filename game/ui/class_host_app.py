@@ -242,8 +242,7 @@ class ClassHostApp(App[int]):
             status = f"{test} · finished {done} of {everyone}{paused}"
             return HostView(Content.styled(status, "bold"), self._join_words(), heading, body)
         if config.paced == "self":
-            target = "post" if config.pre_post else "main"
-            done, everyone = self.control.finished(target, now)
+            done, everyone = self.control.finished(rules.last_phase(config), now)
             status = f"Self-paced round · finished {done} of {everyone}{paused}"
             body = views.dashboard(session, now, width, scores=True)
             return HostView(Content.styled(status, "bold"), self._join_words(), body=body)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from textual.content import Content
 
-from game.classroom import lines
+from game.classroom import lines, rules
 from game.classroom.session import ClassSession, Reveal, StudentProgress
 from game.engine.quiz.types import AnswerShape
 
@@ -186,12 +186,12 @@ def test_progress(session: ClassSession, phase: str, now: float, width: int) -> 
     """Each student's progress through a pre- or post-test (no scores: the tests are not marked aloud)."""
     total = session.round.total
     students = session.progress(now)
-    done = sum(p.done.get(phase, 0) >= total for p in students)
+    done = sum(p.finished(phase) for p in students)
     rows = [Content.styled(f"Items answered, by student ({done} of {len(students)} finished):", "bold")]
     name_width = max(8, min(20, width - 24))
     for p in students:
-        k = p.done.get(phase, 0)
-        rows.append(_pad(p.name, name_width) + Content(f" {k:>2} of {total}  ") + _state_word(p, k >= total))
+        figure = Content(f" {p.done.get(phase, 0):>2} of {total}  ")
+        rows.append(_pad(p.name, name_width) + figure + _state_word(p, p.finished(phase)))
     if not students:
         rows.append(Content.styled("No students yet.", "italic"))
     return _join(rows)
@@ -203,8 +203,8 @@ def dashboard(session: ClassSession, now: float, width: int, *, scores: bool, en
     total = session.round.total
     pre_post = session.config.pre_post
     students = session.progress(now)
-    last = "post" if pre_post else "main"
-    finished = sum(p.done.get(last, 0) >= total for p in students)
+    last = rules.last_phase(session.config)
+    finished = sum(p.finished(last) for p in students)
     rows = [Content.styled(f"Students: finished {finished} of {len(students)}", "bold")]
     figures = []
     for p in students:
@@ -222,7 +222,7 @@ def dashboard(session: ClassSession, now: float, width: int, *, scores: bool, en
     name_width = max(8, min(20, width - longest - len("unfinished")))
     one_line = name_width + longest + len("unfinished") <= width
     for p, figure in zip(students, figures, strict=True):
-        state = _state_word(p, p.done.get(last, 0) >= total, ended=ended)
+        state = _state_word(p, p.finished(last), ended=ended)
         if one_line:
             rows.append(_pad(p.name, name_width) + Content(figure) + state)
         else:
