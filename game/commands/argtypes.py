@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+DEFAULT_MAX_PLAYERS = 60
+"""Browser games at once for ``serve`` and a served ``class start`` (``--max-players``)."""
+
 
 def positive_int(text: str) -> int:
     """A whole number of 1 or more (``--questions``, ``--max-players``)."""

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.commands.argtypes import positive_int, seconds
+from game.commands.argtypes import DEFAULT_MAX_PLAYERS, positive_int, seconds
 
 if TYPE_CHECKING:
     import socket
@@ -64,8 +64,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     start.add_argument(
         "--max-players",
         type=positive_int,
+        default=DEFAULT_MAX_PLAYERS,
         metavar="N",
-        help="students in browsers at once; one more is told the class is full (default: 60)",
+        help="students in browsers at once; one more is told the class is full "
+        f"(default: {DEFAULT_MAX_PLAYERS})",
     )
     start.add_argument(
         "--no-serve", action="store_true", help="do not serve to browsers (students use `class join`)"
@@ -184,7 +186,7 @@ def _serve(
 ) -> tuple[ClassWebServer, str]:
     """Start the server child on the bound socket; the server and the address students open."""
     from game.commands.class_serve import ClassWebServer
-    from game.commands.serve import DEFAULT_MAX_PLAYERS, public_url
+    from game.commands.serve import public_url
 
     url = public_url(args.host, args.port, args.public_url)
     server = ClassWebServer(
@@ -192,7 +194,7 @@ def _serve(
         session.store.folder.resolve(),
         title=session.pack.title,
         url=url,
-        max_players=args.max_players or DEFAULT_MAX_PLAYERS,
+        max_players=args.max_players,
         warm=True,
     )
     return server, url + "/"

@@ -20,11 +20,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from game.commands.argtypes import positive_int
+from game.commands.argtypes import DEFAULT_MAX_PLAYERS, positive_int
 from game.commands.play import add_play_arguments
-
-# The defaults of the server module, without importing it (and textual-serve) for `--help`.
-DEFAULT_MAX_PLAYERS = 60
 
 _ANY = {"0.0.0.0", "::", ""}
 
