@@ -67,3 +67,41 @@ def test_lowest_constraints_pin_every_runtime_dependency_at_its_lower_bound() ->
         return tuple(parts + [0] * (3 - len(parts)))
 
     assert {n: release(v) for n, v in pins.items()} == {n: release(v) for n, v in expected.items()}
+
+
+def _third_party_imports() -> dict[str, str]:
+    """Each top-level module the game's own code imports that is neither the standard library nor the
+    game itself, with one file that imports it (for the failure message)."""
+    import ast
+    import sys
+
+    found: dict[str, str] = {}
+    for path in sorted((ROOT / "game").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".", 1)[0]
+                if top != "game" and top not in sys.stdlib_module_names:
+                    found.setdefault(top, str(path.relative_to(ROOT)))
+    return found
+
+
+def test_every_package_the_game_imports_is_a_declared_dependency() -> None:
+    """A package the game imports but only gets through another one (aiohttp through textual-serve,
+    Rich through Textual) would follow that package's range, not ours: a new major could arrive unseen."""
+    from importlib.metadata import packages_distributions
+
+    declared = {_split(requirement)[0].replace("_", "-") for requirement in RUNTIME}
+    distributions = packages_distributions()
+    missing = {}
+    for module, where in _third_party_imports().items():
+        names = {d.lower().replace("_", "-") for d in distributions.get(module, [module])}
+        if not names & declared:
+            missing[module] = where
+    assert not missing, f"imported by the game but not in pyproject.toml's dependencies: {missing}"
