@@ -24,7 +24,11 @@ HELP = [
     ("", "Select all that apply: type every number you choose, e.g. 1 3."),
     ("", "Put in order: type all the numbers, first to last, e.g. 3 1 2."),
     ("", "Short answer: type the answer; case, accents and punctuation do not matter."),
-    ("", "Find the line: type the number of the sentence, e.g. 3.2 for the 2nd sentence of ¶3."),
+    (
+        "",
+        "Find the line: type the number of the sentence, e.g. 3.2 for the 2nd sentence of ¶3;"
+        " a paragraph of one sentence also by its number alone (17 for ¶17.1).",
+    ),
     ("", "Type 'quit' to end the round now (your answers so far are kept)."),
 ]
 
@@ -102,8 +106,10 @@ def parse_answer(shown: Presented, text: str, pack: Pack | None = None) -> Respo
             raise ValueError("Type your answer, then press Enter.")
         return text
     if shape is AnswerShape.PICK_SENTENCE:
+        if pack is not None:
+            return sentences.resolve_typed(pack.article, text)
         label = sentences.parse_label(text)
-        if label is None or (pack is not None and sentences.by_label(pack.article, label) is None):
+        if label is None:
             raise ValueError("Type the number of a sentence as printed, e.g. 3.2 for the 2nd sentence of ¶3.")
         return label
     words = shown.type.answer_words(shown.question)

@@ -56,6 +56,28 @@ def test_a_sentence_number_is_read_leniently(typed: str, label: str) -> None:
     assert sentences.parse_label(typed) == label
 
 
+@pytest.mark.parametrize(("typed", "label"), [("2", "2.1"), ("¶2", "2.1"), ("2.", "2.1"), ("3.2", "3.2")])
+def test_a_paragraph_of_one_sentence_is_found_by_its_number_alone(pack: Pack, typed: str, label: str) -> None:
+    """Most paragraphs of a news article are one sentence: a student typing 17 for ¶17.1 means it."""
+    assert sentences.resolve_typed(pack.article, typed) == label
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("3", "¶3 has 2 sentences: type 3.1 or 3.2."),
+        ("3.5", "¶3 has 2 sentences: type 3.1 or 3.2."),
+        ("2.2", "¶2 has one sentence: type 2.1."),
+        ("9", "There is no ¶9: type the number of a sentence as printed, e.g. 3.2."),
+        ("three", "Type the number of a sentence as printed, e.g. 3.2 for the 2nd sentence of ¶3."),
+    ],
+)
+def test_a_typed_number_that_names_no_sentence_says_which_would(pack: Pack, typed: str, message: str) -> None:
+    with pytest.raises(ValueError) as refused:
+        sentences.resolve_typed(pack.article, typed)
+    assert str(refused.value) == message
+
+
 @pytest.mark.parametrize("typed", ["3", "three", "3.2.1", "", "¶"])
 def test_what_is_not_a_sentence_number(typed: str) -> None:
     assert sentences.parse_label(typed) is None

@@ -15,6 +15,7 @@ from game.engine.content.quotes import Article, Span
 from game.engine.content.sentences import split_sentences
 
 _LABEL = re.compile(r"^\s*¶?\s*(\d+)\s*[.:]\s*(\d+)\s*$")
+_PARAGRAPH = re.compile(r"^\s*¶?\s*(\d+)\s*\.?\s*$")
 
 
 class Sentence(Struct, frozen=True):
@@ -50,6 +51,37 @@ def parse_label(text: str) -> str | None:
     """``"¶3.2"``, ``"3.2"`` or ``"3:2"`` as the label ``"3.2"``; None when it is not a sentence number."""
     match = _LABEL.match(text)
     return f"{int(match.group(1))}.{int(match.group(2))}" if match else None
+
+
+def resolve_typed(article: Article, text: str) -> str:
+    """The label of the sentence a player typed, as ``"3.2"``; a paragraph of one sentence also by its number.
+
+    Most paragraphs of a news article are one sentence long, so a player who types ``17`` for ``¶17.1``
+    means it: that is taken. Where the paragraph has more sentences, the message names them.
+
+    Raises:
+        ValueError: with a message for the player when ``text`` names no sentence of the article.
+    """
+    label = parse_label(text)
+    paragraph_match = _PARAGRAPH.match(text)
+    if label is not None:
+        paragraph = int(label.split(".", 1)[0])
+    elif paragraph_match:
+        paragraph = int(paragraph_match.group(1))
+    else:
+        raise ValueError("Type the number of a sentence as printed, e.g. 3.2 for the 2nd sentence of ¶3.")
+    in_paragraph = [sentence for sentence in sentences(article) if sentence.paragraph == paragraph]
+    if not in_paragraph:
+        raise ValueError(f"There is no ¶{paragraph}: type the number of a sentence as printed, e.g. 3.2.")
+    if label is None and len(in_paragraph) == 1:
+        return in_paragraph[0].label
+    if label is not None and any(sentence.label == label for sentence in in_paragraph):
+        return label
+    if len(in_paragraph) == 1:
+        raise ValueError(f"¶{paragraph} has one sentence: type {in_paragraph[0].label}.")
+    labels = [sentence.label for sentence in in_paragraph]
+    choices = f"{', '.join(labels[:-1])} or {labels[-1]}"
+    raise ValueError(f"¶{paragraph} has {len(labels)} sentences: type {choices}.")
 
 
 def by_label(article: Article, label: str) -> Sentence | None:
