@@ -129,6 +129,24 @@ async def test_the_player_screen_picks_a_player_or_makes_a_new_one(ui_pack: Pack
         assert [p.name for p in store.list_players()] == ["Ana", "Bo", "Cy [b]"]
 
 
+async def test_a_newcomer_typing_a_name_over_the_list_is_not_taken_for_the_highlighted_player(
+    ui_pack: Pack, tmp_path: Path
+) -> None:
+    """With players listed the list has focus; a new student who just types their name and presses
+    Enter plays under that name, not as the player the list highlights."""
+    with read_store(tmp_path) as store:
+        store.ensure_player("Ana")
+    app = new_app(ui_pack, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, PlayerScreen)
+        assert app.screen.query_one("#player-list").has_focus
+        await press(pilot, *"Mina", "enter")
+        assert isinstance(app.screen, TitleScreen)
+        assert app.player == "Mina" and "Player: Mina" in screen_text(app)
+    with read_store(tmp_path) as store:
+        assert [p.name for p in store.list_players()] == ["Ana", "Mina"]
+
+
 async def test_the_title_is_built_when_it_comes_out_from_under_the_player_screen(
     ui_pack: Pack, tmp_path: Path
 ) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -83,6 +84,21 @@ class PlayerScreen(GameScreen[str | None]):
             players.focus()
         else:
             self.query_one("#player-name", Input).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing while the list of players has focus goes to the name box.
+
+        The list has focus when there are players, yet a new student at a shared computer just types
+        their name under "New player": the letters went nowhere and Enter then took the highlighted
+        player, so the newcomer played (and saved) as someone else.
+        """
+        players = self.query("#player-list")
+        if event.is_printable and event.character and players and players.first().has_focus:
+            event.stop()
+            event.prevent_default()
+            box = self.query_one("#player-name", Input)
+            box.focus()
+            box.insert_text_at_cursor(event.character)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "guest":
