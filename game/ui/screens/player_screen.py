@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from game.progress.service import NAME_LIMIT, clean_name
 from game.ui.screens.base import GameScreen
+from game.ui.story_texts import fit_height
 from game.ui.texts import literal
 from game.ui.widgets.safe_option_list import SafeOptionList
 
@@ -77,6 +78,7 @@ class PlayerScreen(GameScreen[str | None]):
         return "Your answers, scores and review queue are kept under your name."
 
     def on_mount(self) -> None:
+        fit_height(self, self.app.size.height)
         self.query_one("#player-name", Input).cursor_blink = getattr(self.app, "CURSOR_BLINK", True)
         if self.names:
             players = self.query_one("#player-list", SafeOptionList)
@@ -84,6 +86,9 @@ class PlayerScreen(GameScreen[str | None]):
             players.focus()
         else:
             self.query_one("#player-name", Input).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        fit_height(self, event.size.height)
 
     def on_key(self, event: events.Key) -> None:
         """Typing while the list of players has focus goes to the name box.
