@@ -567,3 +567,59 @@ def test_a_reveal_seen_as_the_class_moves_on_is_shown_once(tmp_path: Path, panjs
         locked = rules.View("locked", "main", 0)
         assert not student._revealed_unseen(locked, rules.View("revealed", "main", 0))
         assert student._revealed_unseen(locked, rules.View("ask", "main", 1))
+
+
+def test_a_student_who_joins_during_a_reveal_is_not_told_they_did_not_answer(
+    tmp_path: Path, panjshir: Pack
+) -> None:
+    """Late joins while question 1 is revealed: it never saw that question, so it is shown the question
+    with its answer and told the class goes on with the teacher; Ana, who was asked it and let the time
+    go by, is still told she did not answer it."""
+    import io
+    import threading
+
+    from game.classroom.host import HostControl
+    from game.plain.class_student import run_student
+    from game.plain.console import Console
+    from game.store.classdb import ClassConfig
+
+    config = ClassConfig("panjshir", SEED, QUESTIONS, None, "teacher", False, None, panjshir.article.sha256)
+    with ClassStore.create(tmp_path, config, 1.0) as store:
+        session = ClassSession(store, panjshir)
+        control = HostControl(session)
+        prompt = session.round.presented("main", 0).question.prompt
+
+        # Ana is asked question 1; once it is on her screen the host reveals it, and once the reveal is
+        # on her screen she quits.
+        typed_r, typed_w = os.pipe()
+        ana_out = io.StringIO()
+
+        def ana_clock() -> float:
+            text = ana_out.getvalue()
+            if "Question 1 of" in text and not session.state().revealed:
+                control.apply("reveal", time.time())
+            if "From the article:" in text:
+                os.write(typed_w, b"quit\n")
+            return time.time()
+
+        control.apply("start", time.time())
+        typed = open(typed_r, encoding="utf-8")  # closed after the writing end, below
+        console = Console(typed, ana_out, io.StringIO())
+        ana = threading.Thread(
+            target=run_student, args=(session, console, "Ana"), kwargs={"clock": ana_clock}
+        )
+        ana.start()
+        ana.join(STEP_LIMIT)
+        # The writing end first: the console's reader thread then sees the end of input and lets go.
+        os.close(typed_w)
+        typed.close()
+        assert not ana.is_alive()
+        assert "You did not answer this one." in ana_out.getvalue(), ana_out.getvalue()
+        assert "You joined during" not in ana_out.getvalue()
+
+        late_out = io.StringIO()
+        assert run_student(session, Console(io.StringIO("quit\n"), late_out, io.StringIO()), "Late") == 0
+    out = late_out.getvalue()
+    assert "You did not answer this one." not in out, out
+    assert f"You joined during the reveal of question 1 of {QUESTIONS}:\n{prompt}\nThe right answer: " in out
+    assert "The next question comes when the teacher moves the class on." in out
