@@ -102,7 +102,9 @@ def question_options(session: ClassSession, index: int, width: int, *, roomy: bo
 
 
 def reveal_bars(session: ClassSession, index: int, width: int, *, missing: int = 0) -> Content:
-    """How many chose each answer as bars, the right one marked ``✓``; each label wrapped in its column.
+    """How many chose each answer as bars, the right one marked ``✓``; one line each, a label too long for
+    its column cut with ``…`` (the right answer is written out in full under the bars, and every option was
+    on the screen in full while the question was open).
 
     Time-outs and the ``missing`` students (present, but gave no answer) share a "(no answer)" row, so
     the bars add up to everyone in the class.
@@ -118,22 +120,25 @@ def reveal_bars(session: ClassSession, index: int, width: int, *, missing: int =
         return Content.styled("No answers.", "italic")
     count_width = max(len(str(n)) for _l, n, _c in rows)
     room = max(8, width - 2 - 1 - count_width - 1)  # "✓ " label " " count " " bar
+    # A row wrapped onto a second line parted the bars (a long option beside the top five, at 80 columns):
+    # the label gives way, down to a bar of a fifth of the width.
     label_width = min(
-        max(Content(label).cell_length for label, _n, _c in rows), max(6, room - max(6, width // 4))
+        max(Content(label).cell_length for label, _n, _c in rows), max(6, room - max(6, width // 5))
     )
     bar_width = max(1, room - label_width)
     most = max(n for _l, n, _c in rows)
     out: list[Content] = []
     for label, count, right in rows:
         style = "bold $success" if right else ""
-        wrapped = Content.styled(label, style).wrap(label_width)
         length = round(bar_width * count / most) if most else 0
         bar = Content.styled(BAR * length, "$success" if right else "$secondary")
-        first = Content.styled("✓ " if right else "  ", "bold $success") + wrapped[0].truncate(
-            label_width, pad=True
+        mark = Content.styled("✓ " if right else "  ", "bold $success")
+        out.append(
+            mark
+            + _pad(Content.styled(label, style), label_width)
+            + Content(f" {count:>{count_width}} ")
+            + bar
         )
-        out.append(first + Content(f" {count:>{count_width}} ") + bar)
-        out.extend(Content("  ") + more for more in wrapped[1:])
     return _join(out)
 
 
