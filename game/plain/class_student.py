@@ -121,6 +121,8 @@ class Student:
             shown = class_round.presented("main", index)
             self.say(f"You joined during the reveal of question {shown.number} of {shown.total}:")
             self.say(shown.question.prompt)
+            if shown.statement:
+                self.say(shown.statement, "  ")
         else:
             self.say("You did not answer this one.")
         self.say(f"The right answer: {outcome.right_answer}")

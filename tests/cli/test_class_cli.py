@@ -431,6 +431,15 @@ def test_a_student_who_joins_during_a_reveal_is_not_told_they_did_not_answer(
 
         late_out = io.StringIO()
         assert run_student(session, Console(io.StringIO("quit\n"), late_out, io.StringIO()), "Late") == 0
+        # Question 2 (seed 10) is a fact-or-claim question: the statement judged is shown with it.
+        control.apply("next", time.time())
+        control.apply("reveal", time.time())
+        statement = session.round.presented("main", 1).statement
+        assert statement
+        zed_out = io.StringIO()
+        assert run_student(session, Console(io.StringIO("quit\n"), zed_out, io.StringIO()), "Zed") == 0
+        assert f"You joined during the reveal of question 2 of {QUESTIONS}:" in zed_out.getvalue()
+        assert f"\n  {statement}\nThe right answer: " in zed_out.getvalue(), zed_out.getvalue()
     out = late_out.getvalue()
     assert "You did not answer this one." not in out, out
     assert f"You joined during the reveal of question 1 of {QUESTIONS}:\n{prompt}\nThe right answer: " in out
