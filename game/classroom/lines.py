@@ -144,7 +144,8 @@ def dashboard_lines(session: ClassSession, now: float) -> list[Line]:
         lines.append(("  ", f"{s.name} ({s.state}): " + "; ".join(parts) + "."))
     lines.append(("", "Questions:"))
     for number, answered, right, most in session.question_figures():
-        share = f"{round(100 * right / answered)}% right of {answered}" if answered else "not answered yet"
+        unanswered = "not answered" if phase == "ended" else "not answered yet"
+        share = f"{round(100 * right / answered)}% right of {answered}" if answered else unanswered
         wrong = f"; most-chosen wrong: {most[0]} ({most[1]})" if most else ""
         lines.append(("  ", f"{number}. {share}{wrong}"))
     return lines

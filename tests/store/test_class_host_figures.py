@@ -107,3 +107,15 @@ def test_the_dashboard_figures_and_the_plain_lines(tmp_path: Path, panjshir: Pac
             "Bo (unfinished)",
             "Chen (unfinished)",
         ]
+
+
+def test_a_question_nobody_answered_is_not_awaited_once_the_class_has_ended(
+    tmp_path: Path, panjshir: Pack
+) -> None:
+    """The plain host's last dashboard said "not answered yet" of a class that had ended."""
+    store, session, control = _class(tmp_path, panjshir)
+    with store:
+        control.apply("start", 100.0)
+        assert ("  ", "1. not answered yet") in lines.dashboard_lines(session, 101.0)
+        control.apply("end", 102.0)
+        assert ("  ", "1. not answered") in lines.dashboard_lines(session, 103.0)
