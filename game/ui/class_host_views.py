@@ -36,6 +36,19 @@ def _pad(text: str | Content, width: int) -> Content:
     return _fit(text, width).truncate(max(1, width), pad=True)
 
 
+def _cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` cells: cut after a whole word with ``…`` (inside a word when going back
+    to the last space would lose more than a third of the room)."""
+    content = Content(text)
+    if content.cell_length <= width:
+        return text
+    kept = content.truncate(max(0, width - 1)).plain
+    space = kept.rfind(" ")
+    if space >= len(kept) * 2 // 3:
+        kept = kept[:space]
+    return kept.rstrip() + "…"
+
+
 def class_summary(session: ClassSession, *, leaderboard: bool) -> str:
     """The class's settings in one line: pack, questions, pacing, time, pre/post, top five."""
     config = session.config
@@ -103,8 +116,8 @@ def question_options(session: ClassSession, index: int, width: int, *, roomy: bo
 
 def reveal_bars(session: ClassSession, index: int, width: int, *, missing: int = 0) -> Content:
     """How many chose each answer as bars, the right one marked ``✓``; one line each, a label too long for
-    its column cut with ``…`` (the right answer is written out in full under the bars, and every option was
-    on the screen in full while the question was open).
+    its column cut after a word with ``…`` (the right answer is written out in full under the bars, and every
+    option was on the screen in full while the question was open).
 
     Time-outs and the ``missing`` students (present, but gave no answer) share a "(no answer)" row, so
     the bars add up to everyone in the class.
@@ -135,7 +148,7 @@ def reveal_bars(session: ClassSession, index: int, width: int, *, missing: int =
         mark = Content.styled("✓ " if right else "  ", "bold $success")
         out.append(
             mark
-            + _pad(Content.styled(label, style), label_width)
+            + _pad(Content.styled(_cut(label, label_width), style), label_width)
             + Content(f" {count:>{count_width}} ")
             + bar
         )

@@ -106,3 +106,14 @@ def test_each_bar_of_the_reveal_is_one_line(tmp_path: Path, panjshir: Pack) -> N
             assert len(rows) == options + 1, rows  # and a "(no answer)" row
             assert all(cell_len(row) <= width for row in rows), rows
             assert any(row.rstrip(" 0123456789█").endswith("…") for row in rows), rows
+
+
+def test_a_long_option_is_cut_after_a_word() -> None:
+    """Cut after a whole word, unless that loses more than a third of the room; never wider than asked."""
+    assert (
+        views._cut("3. That the resistance would refuse to negotiate", 41)
+        == "3. That the resistance would refuse to…"
+    )
+    assert views._cut("2. Tom Brady, a fisherman, to", 25) == "2. Tom Brady, a fisherma…"
+    assert views._cut("4. The Environment Agency", 25) == "4. The Environment Agency"
+    assert views._cut("東京都の港湾局が発表した", 9) == "東京都の…"
