@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -31,17 +29,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "cli"))  # class_procs: the class tests' process helpers
+
+from class_procs import free_port, game_env, join_argv, spawn, start_argv, wait_for_class  # noqa: E402
 
 from game.store.classdb import ClassStore  # noqa: E402
 
 HEADING = re.compile(r"^Question (\d+) of \d+ ")
 TIMEOUT = 120.0
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 async def browsers(
@@ -85,7 +80,7 @@ def main() -> int:
     parser.add_argument("--browsers", type=int, default=0, help="students in browsers (served)")
     parser.add_argument("--questions", type=int, default=5)
     args = parser.parse_args()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env = game_env()
     arrivals: dict[tuple[str, int], float] = {}
     releases: dict[int, float] = {}
     lock = threading.Lock()
@@ -99,32 +94,10 @@ def main() -> int:
             script += ["wait reveal", "sleep 0.5", "next"]
         script += ["wait reveal", "end"]
         serving = ["--port", str(port)] if args.browsers else ["--no-serve"]
-        host = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "game",
-                "class",
-                "start",
-                str(folder),
-                "--pack",
-                "panjshir",
-                "--seed",
-                "10",
-                "--questions",
-                str(args.questions),
-                "--plain",
-                *serving,
-            ],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
+        argv = start_argv(folder, "--questions", str(args.questions), *serving, seed=10)
+        host = spawn(argv, None, env=env, stdout=subprocess.DEVNULL)
         assert host.stdin is not None
-        while not ClassStore.exists(folder):
-            time.sleep(0.05)
+        wait_for_class(folder, host)
 
         def read(name: str, proc: subprocess.Popen[str]) -> None:
             assert proc.stdout is not None
@@ -159,17 +132,9 @@ def main() -> int:
         host.stdin.close()
         students = []
         for i in range(args.students):
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "game", "class", "join", str(folder), "--player", f"S{i}", "--plain"],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-                text=True,
-                env=env,
+            proc = spawn(
+                join_argv(folder, f"S{i}"), "1\n" * args.questions, env=env, stderr=subprocess.DEVNULL
             )
-            assert proc.stdin is not None
-            proc.stdin.write("1\n" * args.questions)
-            proc.stdin.close()
             threading.Thread(target=read, args=(f"S{i}", proc), daemon=True).start()
             students.append(proc)
         watcher = threading.Thread(target=watch, daemon=True)

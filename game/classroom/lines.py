@@ -5,6 +5,8 @@ dashboard. Pure functions from the session's figures to ``(indent, text)`` lines
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from game.classroom import rules
 from game.classroom.session import ClassSession
 from game.engine.content.pack import QuoteRef
@@ -90,27 +92,60 @@ def leaderboard_lines(session: ClassSession, now: float) -> list[Line]:
     return lines
 
 
+@dataclass
+class StudentFigures:
+    """One student's row of the dashboard, for each front end to lay out in its own words."""
+
+    name: str
+    state: str
+    """``finished``, ``playing``, ``away``, or ``unfinished`` once the class has ended."""
+    done: dict[str, int]
+    """Items answered in each phase the class has, in the class's order (``pre``, ``main``, ``post``)."""
+    score: int
+
+
+def student_figures(
+    session: ClassSession, now: float, *, phase: str | None = None, ended: bool = False
+) -> list[StudentFigures]:
+    """Every student's figures, as they joined.
+
+    Args:
+        phase: the phase whose last item makes a student "finished" (default: the class's last phase).
+        ended: the class has ended: a student who has not finished is "unfinished", present or not.
+    """
+    phases = rules.PHASES if session.config.pre_post else ("main",)
+    last = phase or rules.last_phase(session.config)
+    out = []
+    for p in session.progress(now):
+        if p.finished(last):
+            state = "finished"
+        else:
+            state = "unfinished" if ended else "playing" if p.present else "away"
+        out.append(StudentFigures(p.name, state, {ph: p.done.get(ph, 0) for ph in phases}, p.score))
+    return out
+
+
+PLAIN_PHASES = {"pre": "pre-test", "main": "round", "post": "post-test"}
+
+
 def dashboard_lines(session: ClassSession, now: float) -> list[Line]:
     """Where everyone is: each student's progress and score, each question's share right and top wrong."""
     total = session.round.total
-    pre_post = session.config.pre_post
-    lines: list[Line] = [("", f"Status: {session.state().phase}.")]
-    students = session.progress(now)
-    last = rules.last_phase(session.config)
+    phase = session.state().phase
+    lines: list[Line] = [("", f"Status: {phase}.")]
+    students = student_figures(session, now, ended=phase == "ended")
     if not students:
         lines.append(("  ", "No students yet."))
-    for p in students:
-        parts = []
-        if pre_post:
-            parts.append(f"pre-test {p.done.get('pre', 0)} of {total}")
-        parts.append(f"round {p.done.get('main', 0)} of {total}, score {p.score}")
-        if pre_post:
-            parts.append(f"post-test {p.done.get('post', 0)} of {total}")
-        state = "finished" if p.finished(last) else "playing" if p.present else "away"
-        lines.append(("  ", f"{p.name} ({state}): " + "; ".join(parts) + "."))
+    for s in students:
+        parts = [
+            f"{PLAIN_PHASES[ph]} {count} of {total}" + (f", score {s.score}" if ph == "main" else "")
+            for ph, count in s.done.items()
+        ]
+        lines.append(("  ", f"{s.name} ({s.state}): " + "; ".join(parts) + "."))
     lines.append(("", "Questions:"))
     for number, answered, right, most in session.question_figures():
-        share = f"{round(100 * right / answered)}% right of {answered}" if answered else "not answered yet"
+        unanswered = "not answered" if phase == "ended" else "not answered yet"
+        share = f"{round(100 * right / answered)}% right of {answered}" if answered else unanswered
         wrong = f"; most-chosen wrong: {most[0]} ({most[1]})" if most else ""
         lines.append(("  ", f"{number}. {share}{wrong}"))
     return lines

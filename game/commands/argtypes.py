@@ -1,4 +1,5 @@
-"""Argument types the commands share (argparse ``type=`` callables), each refusing bad input in one line."""
+"""Argument types the commands share (argparse ``type=`` callables), each refusing bad input in one line, and
+the serving options ``serve`` and ``class start`` both take."""
 
 from __future__ import annotations
 
@@ -25,3 +26,27 @@ def seconds(text: str) -> float:
     if not 0 < value < 86_400:
         raise argparse.ArgumentTypeError("must be more than 0 seconds (and less than a day)")
     return value
+
+
+def add_serving_arguments(parser: argparse.ArgumentParser, *, who: str) -> None:
+    """``--host``, ``--port``, ``--public-url`` and ``--max-players``, for a command that serves browsers.
+
+    Args:
+        who: what connects, as the help words it ("browsers"; "students' browsers").
+    """
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help=f"address to serve {who} on (default: 127.0.0.1, this machine; 0.0.0.0 for the network)",
+    )
+    parser.add_argument("--port", type=int, default=8000, help=f"port to serve {who} on (default: 8000)")
+    parser.add_argument(
+        "--public-url", metavar="URL", help=f"the address {who} open, when it is not http://HOST:PORT/"
+    )
+    parser.add_argument(
+        "--max-players",
+        type=positive_int,
+        default=DEFAULT_MAX_PLAYERS,
+        metavar="N",
+        help=f"games in {who} at once; one more is told the class is full (default: {DEFAULT_MAX_PLAYERS})",
+    )

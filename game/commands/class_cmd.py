@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.commands.argtypes import DEFAULT_MAX_PLAYERS, positive_int, seconds
+from game.commands.argtypes import add_serving_arguments, positive_int, seconds
 
 if TYPE_CHECKING:
     import socket
@@ -52,23 +52,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     start.add_argument("--pre-post", action="store_true", help="a pre-test before and a post-test after")
     start.add_argument("--leaderboard", action="store_true", help="show the top five after each reveal")
-    start.add_argument(
-        "--host",
-        default="127.0.0.1",
-        help="address to serve students on (default: 127.0.0.1, this machine; 0.0.0.0 for the network)",
-    )
-    start.add_argument("--port", type=int, default=8000, help="port to serve students on (default: 8000)")
-    start.add_argument(
-        "--public-url", metavar="URL", help="the address students open, when it is not http://HOST:PORT/"
-    )
-    start.add_argument(
-        "--max-players",
-        type=positive_int,
-        default=DEFAULT_MAX_PLAYERS,
-        metavar="N",
-        help="students in browsers at once; one more is told the class is full "
-        f"(default: {DEFAULT_MAX_PLAYERS})",
-    )
+    add_serving_arguments(start, who="students' browsers")
     start.add_argument(
         "--no-serve", action="store_true", help="do not serve to browsers (students use `class join`)"
     )

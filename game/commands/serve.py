@@ -20,7 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from game.commands.argtypes import DEFAULT_MAX_PLAYERS, positive_int
+from game.commands.argtypes import add_serving_arguments
 from game.commands.play import add_play_arguments
 
 _ANY = {"0.0.0.0", "::", ""}
@@ -34,20 +34,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Serve the game on http://HOST:PORT; every browser gets its own game. Use --host 0.0.0.0 "
         "to let other machines on the network in (no password, no encryption: trusted networks only).",
     )
-    parser.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine)"
-    )
-    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
-    parser.add_argument(
-        "--public-url", metavar="URL", help="the URL browsers use, when it is not http://HOST:PORT"
-    )
-    parser.add_argument(
-        "--max-players",
-        type=positive_int,
-        default=DEFAULT_MAX_PLAYERS,
-        metavar="N",
-        help=f"games at once; one more browser is told the class is full (default: {DEFAULT_MAX_PLAYERS})",
-    )
+    add_serving_arguments(parser, who="browsers")
     parser.add_argument(
         "--no-warm",
         dest="warm",

@@ -43,6 +43,9 @@ class StudentRow(Struct):
     seconds: float
     started: str
     file: str
+    unanswered: tuple[int, ...] = ()
+    """Numbers in the round of the questions with no answer (a live class goes on without a student who
+    is slow, away or joins late; a round stopped part-way leaves its last questions)."""
 
     @property
     def percent(self) -> int:
@@ -131,6 +134,11 @@ def _fold(kind: str, given: str) -> str:
     return question_type.fold_given(given) if question_type is not None else given
 
 
+def _unanswered(res: Results) -> tuple[int, ...]:
+    given = {a.number for a in res.answers}
+    return tuple(n for n in range(1, res.total + 1) if n not in given)
+
+
 def build_report(
     results: list[tuple[Path, Results]], packs: dict[str, Pack], *, top: int = TOP_MISSED
 ) -> ClassReport:
@@ -165,6 +173,7 @@ def build_report(
                 sum(a.elapsed for a in res.answers),
                 res.started,
                 file.name,
+                _unanswered(res),
             )
         )
         pack = packs.get(res.pack)

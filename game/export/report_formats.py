@@ -12,7 +12,7 @@ import html
 import io
 import unicodedata
 
-from game.export.common import one_line, question_name
+from game.export.common import one_line, question_label, question_name
 from game.export.markdown import escape as md
 from game.export.report import ClassReport, QuestionStat, StudentRow, duration
 
@@ -30,7 +30,26 @@ def _headline(report: ClassReport) -> str:
 
 
 def _note(row: StudentRow) -> str:
-    return "" if row.complete else f"stopped after {row.answered} of {row.total}"
+    """Why a round is short: where it stopped, or which questions had no answer when some came later."""
+    if row.complete:
+        return ""
+    if row.unanswered in ((), tuple(range(row.answered + 1, row.total + 1))):
+        return f"stopped after {row.answered} of {row.total}"
+    # A live class moves on without a student who was away or joined late: "stopped after 2 of 3" of
+    # one who answered Q1 and Q3 was not true.
+    return f"answered {row.answered} of {row.total} (not {_spans(row.unanswered)})"
+
+
+def _spans(numbers: tuple[int, ...]) -> str:
+    """``Q1, Q3–Q5``: question numbers (ascending), runs written as a span."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    labels = [question_label(r[0]) + (f"–{question_label(r[-1])}" if len(r) > 1 else "") for r in runs]
+    return ", ".join(labels)
 
 
 def _number(stat: QuestionStat, index: int) -> str:
@@ -106,7 +125,9 @@ def to_text(report: ClassReport, *, width: int = 100) -> str:
         ]
         for s in report.students
     ]
-    widths = [max(_width(h), _natural([r[i] for r in rows], 24)) for i, h in enumerate(heads)]
+    # The note, last, may run longer than the other cells: it names the questions a student left.
+    caps = [24] * (len(heads) - 1) + [40]
+    widths = [max(_width(h), _natural([r[i] for r in rows], caps[i])) for i, h in enumerate(heads)]
     out += _table(heads, rows, widths)
     out += ["", "Questions"]
     heads = ["#", "Question", "Asked", "Right", "Most chosen wrong answer", "Timed out"]

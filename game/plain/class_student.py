@@ -35,6 +35,8 @@ class Student:
         self.clock = clock
         self.reader = reader
         self.beat = clock()
+        self.asked: set[int] = set()
+        """The main questions this game has shown (one that joins during a reveal never saw that one)."""
 
     def say(self, text: str = "", indent: str = "") -> None:
         self.console.say(text, indent=indent)
@@ -106,17 +108,32 @@ class Student:
     def reveal(self, index: int) -> None:
         outcome = self.session.outcome(self.key, "main", index)
         self.say()
-        if outcome is None:
-            outcome = self.session.round.judge("main", index, None)
-            self.say("You did not answer this one.")
-            self.say(f"The right answer: {outcome.right_answer}")
-            self.say(f"Why: {outcome.explanation}")
-            self.say("From the article:")
-            for indent, text in (quizview.quote_line(q) for q in outcome.quotes):
+        if outcome is not None:
+            for indent, text in quizview.outcome_lines(outcome):
                 self.say(text, indent)
             return
-        for indent, text in quizview.outcome_lines(outcome):
+        class_round = self.session.round
+        outcome = class_round.judge("main", index, None)
+        # A game that joins during a reveal never showed the question: saying "you did not answer" was
+        # not true, and the answer means little without the question.
+        joined = index not in self.asked
+        if joined:
+            shown = class_round.presented("main", index)
+            self.say(f"You joined during the reveal of question {shown.number} of {shown.total}:")
+            self.say(shown.question.prompt)
+            if shown.statement:
+                self.say(shown.statement, "  ")
+        else:
+            self.say("You did not answer this one.")
+        self.say(f"The right answer: {outcome.right_answer}")
+        self.say(f"Why: {outcome.explanation}")
+        self.say("From the article:")
+        for indent, text in (quizview.quote_line(q) for q in outcome.quotes):
             self.say(text, indent)
+        if joined and index + 1 < class_round.total:
+            self.say("The next question comes when the teacher moves the class on.")
+        elif joined:
+            self.say("That was the last question; wait for the teacher.")
 
     def ask(self, view: rules.View) -> bool:
         """Ask item ``view.index`` of ``view.phase`` until answered or the class moves on; False to stop."""
@@ -124,6 +141,7 @@ class Student:
         shown = session.round.presented(view.phase, view.index)
         self.say()
         if view.phase == "main":
+            self.asked.add(view.index)
             score = next((p.score for p in session.progress(self.clock()) if p.key == self.key), 0)
             lines = quizview.question_lines(shown, score, session.pack)
         else:

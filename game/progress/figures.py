@@ -223,10 +223,12 @@ def gather(
 # --- rendering for the command line -----------------------------------------------------------------
 
 
-def local_day(ts: str, tz: tzinfo | None) -> str:
-    """A store timestamp as the calendar day it was (``2025-03-10``) in ``tz`` (None: the machine's)."""
+def local_day(ts: str, tz: tzinfo | None, *, short: bool = False) -> str:
+    """A store timestamp as the calendar day it was (``2025-03-10``; short, ``10 Mar``) in ``tz`` (None:
+    the machine's)."""
     moment = parse_ts(ts)
-    return (moment.astimezone(tz) if tz is not None else moment.astimezone()).strftime("%Y-%m-%d")
+    local = moment.astimezone(tz) if tz is not None else moment.astimezone()
+    return local.strftime("%d %b" if short else "%Y-%m-%d")
 
 
 def minutes(seconds: float) -> str:
@@ -235,10 +237,13 @@ def minutes(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def score_text(score: int, max_score: int, bonus: int = 0) -> str:
-    """``80/100``, or ``30/30 + 5 streak bonus``; a story (no maximum) is just its score."""
+def score_text(score: int, max_score: int, bonus: int = 0, *, short: bool = False) -> str:
+    """``80/100``, or ``30/30 + 5 streak bonus`` (short, ``30/30 + 5``); a story (no maximum) is just its
+    score."""
     if max_score <= 0:
         return str(score)
+    if short:
+        return f"{score}/{max_score}" + (f" + {bonus}" if bonus else "")
     return scoring.score_text(score, max_score, bonus, sep="/")
 
 

@@ -33,6 +33,7 @@ from game.store.records import Mode
 
 if TYPE_CHECKING:
     from game.progress.service import ProgressService
+    from game.store.db import Player, ProgressStore
 
 
 @dataclass
@@ -129,13 +130,22 @@ class RunKeeper:
             tracked.saved = 0  # a round restarted from a saved state may carry answers: write them too
             self.answered(run)
 
+    def _writable(self, run: QuizRun) -> tuple[Tracked, ProgressStore, Player] | None:
+        """The run's record, the store and the player when the run's answers are written now: it is
+        tracked, saved (it has a row), not finished, and a player's store is open. None otherwise."""
+        tracked = self._runs.get(run)
+        store, player = self._service.store, self._service.player
+        if tracked is None or tracked.run_id < 0 or tracked.done or store is None or player is None:
+            return None
+        return tracked, store, player
+
     def answered(self, run: QuizRun) -> None:
         """Write every answer of ``run`` not yet written (normally just the last one)."""
-        service = self._service
-        tracked = self._runs.get(run)
-        store, player = service.store, service.player
-        if tracked is None or tracked.run_id < 0 or tracked.done or store is None or player is None:
+        writable = self._writable(run)
+        if writable is None:
             return
+        tracked, store, _player = writable
+        service = self._service
         state = dump(run.to_json())
         with service.guard():
             for record in run.records[tracked.saved :]:
@@ -183,13 +193,11 @@ class RunKeeper:
 
     def overridden(self, run: QuizRun) -> None:
         """The player counted their last (wrong, typed) answer as right: save that over its record."""
+        writable = self._writable(run)
+        if writable is None or not run.records:  # not saved, or nothing answered to count right
+            return
+        tracked, store, player = writable
         service = self._service
-        tracked = self._runs.get(run)
-        store, player = service.store, service.player
-        if tracked is None or tracked.run_id < 0 or tracked.done or store is None or player is None:
-            return
-        if not run.records:  # nothing answered: nothing to count right
-            return
         self.answered(run)
         record = run.records[-1]
         with service.guard():

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 from textual.content import Content
 
-from game.classroom import lines, rules
-from game.classroom.session import ClassSession, Reveal, StudentProgress
+from game.classroom import lines
+from game.classroom.session import ClassSession, Reveal
 from game.engine.quiz.types import AnswerShape
 
 BAR = "█"
@@ -34,6 +34,19 @@ def _fit(text: str | Content, width: int) -> Content:
 def _pad(text: str | Content, width: int) -> Content:
     """One line of exactly ``width`` cells (cut with an ellipsis, or padded)."""
     return _fit(text, width).truncate(max(1, width), pad=True)
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` cells: cut after a whole word with ``…`` (inside a word when going back
+    to the last space would lose more than a third of the room)."""
+    content = Content(text)
+    if content.cell_length <= width:
+        return text
+    kept = content.truncate(max(0, width - 1)).plain
+    space = kept.rfind(" ")
+    if space >= len(kept) * 2 // 3:
+        kept = kept[:space]
+    return kept.rstrip() + "…"
 
 
 def class_summary(session: ClassSession, *, leaderboard: bool) -> str:
@@ -102,7 +115,9 @@ def question_options(session: ClassSession, index: int, width: int, *, roomy: bo
 
 
 def reveal_bars(session: ClassSession, index: int, width: int, *, missing: int = 0) -> Content:
-    """How many chose each answer as bars, the right one marked ``✓``; each label wrapped in its column.
+    """How many chose each answer as bars, the right one marked ``✓``; one line each, a label too long for
+    its column cut after a word with ``…`` (the right answer is written out in full under the bars, and every
+    option was on the screen in full while the question was open).
 
     Time-outs and the ``missing`` students (present, but gave no answer) share a "(no answer)" row, so
     the bars add up to everyone in the class.
@@ -118,22 +133,25 @@ def reveal_bars(session: ClassSession, index: int, width: int, *, missing: int =
         return Content.styled("No answers.", "italic")
     count_width = max(len(str(n)) for _l, n, _c in rows)
     room = max(8, width - 2 - 1 - count_width - 1)  # "✓ " label " " count " " bar
+    # A row wrapped onto a second line parted the bars (a long option beside the top five, at 80 columns):
+    # the label gives way, down to a bar of a fifth of the width.
     label_width = min(
-        max(Content(label).cell_length for label, _n, _c in rows), max(6, room - max(6, width // 4))
+        max(Content(label).cell_length for label, _n, _c in rows), max(6, room - max(6, width // 5))
     )
     bar_width = max(1, room - label_width)
     most = max(n for _l, n, _c in rows)
     out: list[Content] = []
     for label, count, right in rows:
         style = "bold $success" if right else ""
-        wrapped = Content.styled(label, style).wrap(label_width)
         length = round(bar_width * count / most) if most else 0
         bar = Content.styled(BAR * length, "$success" if right else "$secondary")
-        first = Content.styled("✓ " if right else "  ", "bold $success") + wrapped[0].truncate(
-            label_width, pad=True
+        mark = Content.styled("✓ " if right else "  ", "bold $success")
+        out.append(
+            mark
+            + _pad(Content.styled(_cut(label, label_width), style), label_width)
+            + Content(f" {count:>{count_width}} ")
+            + bar
         )
-        out.append(first + Content(f" {count:>{count_width}} ") + bar)
-        out.extend(Content("  ") + more for more in wrapped[1:])
     return _join(out)
 
 
@@ -174,59 +192,55 @@ def top_five(session: ClassSession, now: float, width: int) -> Content:
 # --- pre/post tests and the dashboard ------------------------------------------------------------------
 
 
-def _state_word(student: StudentProgress, finished: bool, *, ended: bool = False) -> Content:
-    if finished:
-        return Content.styled("finished", "bold $success")
-    if ended:
-        return Content.styled("unfinished", "dim")
-    return Content("playing") if student.present else Content.styled("away", "dim")
+def _state_word(state: str) -> Content:
+    if state == "finished":
+        return Content.styled(state, "bold $success")
+    return Content(state) if state == "playing" else Content.styled(state, "dim")
 
 
 def test_progress(session: ClassSession, phase: str, now: float, width: int) -> Content:
     """Each student's progress through a pre- or post-test (no scores: the tests are not marked aloud)."""
     total = session.round.total
-    students = session.progress(now)
-    done = sum(p.finished(phase) for p in students)
+    students = lines.student_figures(session, now, phase=phase)
+    done = sum(s.state == "finished" for s in students)
     rows = [Content.styled(f"Items answered, by student ({done} of {len(students)} finished):", "bold")]
     name_width = max(8, min(20, width - 24))
-    for p in students:
-        figure = Content(f" {p.done.get(phase, 0):>2} of {total}  ")
-        rows.append(_pad(p.name, name_width) + figure + _state_word(p, p.finished(phase)))
+    for s in students:
+        figure = Content(f" {s.done.get(phase, 0):>2} of {total}  ")
+        rows.append(_pad(s.name, name_width) + figure + _state_word(s.state))
     if not students:
         rows.append(Content.styled("No students yet.", "italic"))
     return _join(rows)
+
+
+SHORT_PHASES = {"pre": "pre", "main": "round", "post": "post"}
 
 
 def dashboard(session: ClassSession, now: float, width: int, *, scores: bool, ended: bool = False) -> Content:
     """Each student's progress (k of N, score when ``scores``), then each question's share right and its
     most-chosen wrong answer."""
     total = session.round.total
-    pre_post = session.config.pre_post
-    students = session.progress(now)
-    last = rules.last_phase(session.config)
-    finished = sum(p.finished(last) for p in students)
+    students = lines.student_figures(session, now, ended=ended)
+    finished = sum(s.state == "finished" for s in students)
     rows = [Content.styled(f"Students: finished {finished} of {len(students)}", "bold")]
     figures = []
-    for p in students:
+    for s in students:
         cells = []
-        if pre_post:
-            cells.append(f"pre {p.done.get('pre', 0)} of {total}")
-        cells.append(f"round {p.done.get('main', 0)} of {total}")
-        if scores:
-            cells.append(f"score {p.score:>3}")
-        if pre_post:
-            cells.append(f"post {p.done.get('post', 0)} of {total}")
+        for phase, count in s.done.items():
+            cells.append(f"{SHORT_PHASES[phase]} {count} of {total}")
+            if phase == "main" and scores:
+                cells.append(f"score {s.score:>3}")
         figures.append(" " + "  ".join(cells) + "  ")
     # The name gives way first (to 8 cells); where a row still does not fit, its figures go under it.
     longest = max((len(f) for f in figures), default=0)
     name_width = max(8, min(20, width - longest - len("unfinished")))
     one_line = name_width + longest + len("unfinished") <= width
-    for p, figure in zip(students, figures, strict=True):
-        state = _state_word(p, p.finished(last), ended=ended)
+    for s, figure in zip(students, figures, strict=True):
+        state = _state_word(s.state)
         if one_line:
-            rows.append(_pad(p.name, name_width) + Content(figure) + state)
+            rows.append(_pad(s.name, name_width) + Content(figure) + state)
         else:
-            rows.append(_fit(p.name, width - len(" unfinished")) + " " + state)
+            rows.append(_fit(s.name, width - len(" unfinished")) + " " + state)
             compact = " ".join(figure.replace(" of ", "/").split())
             rows.append(_fit("  " + compact, width))
     if not students:

@@ -5,7 +5,6 @@ the setup errors (exit 2, one line)."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -13,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from class_procs import free_port, join_argv, run, spawn, start_argv, wait_for_class
 
 from game.classroom.session import ClassRound, ClassSession
 from game.engine.content.pack import Pack
@@ -24,30 +24,6 @@ QUESTIONS = 3
 STEP_LIMIT = 120
 
 
-def _cmd(*args: str) -> list[str]:
-    return [sys.executable, "-m", "game", *args]
-
-
-def _env() -> dict[str, str]:
-    return {**os.environ, "PYTHONUNBUFFERED": "1"}
-
-
-def _spawn(args: list[str], stdin: str) -> subprocess.Popen[str]:
-    proc = subprocess.Popen(
-        _cmd(*args),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=_env(),
-    )
-    assert proc.stdin is not None
-    proc.stdin.write(stdin)
-    proc.stdin.close()
-    proc.stdin = None  # closed: communicate() must not flush it again
-    return proc
-
-
 def _finish(proc: subprocess.Popen[str]) -> tuple[int, str, str]:
     try:
         out, err = proc.communicate(timeout=STEP_LIMIT)
@@ -56,6 +32,12 @@ def _finish(proc: subprocess.Popen[str]) -> tuple[int, str, str]:
         out, err = proc.communicate()
         pytest.fail(f"timed out:\n{out}\n{err}")
     return proc.returncode, out, err
+
+
+def _create(folder: Path) -> None:
+    """A teacher-paced class of the pack with seed 3, created and left at once."""
+    created = run(start_argv(folder, "--no-serve", seed=3), "quit\n")
+    assert created.returncode == 0, created.stderr
 
 
 def _right_index(rnd: ClassRound, phase: str, index: int) -> int:
@@ -73,34 +55,11 @@ def teacher_paced_class(tmp_path: Path, panjshir: Pack, students: int) -> None:
     script = [f"wait joined {students}", "start"]
     for _ in range(QUESTIONS):
         script += ["wait reveal", "next"]
-    host = _spawn(
-        [
-            "class",
-            "start",
-            str(folder),
-            "--pack",
-            "panjshir",
-            "--seed",
-            str(SEED),
-            "--questions",
-            str(QUESTIONS),
-            "--plain",
-            "--no-serve",
-            "--leaderboard",
-        ],
-        "\n".join(script) + "\n",
-    )
-    while not ClassStore.exists(folder):
-        time.sleep(0.05)
-        assert host.poll() is None, host.communicate()
+    options = ["--questions", str(QUESTIONS), "--no-serve", "--leaderboard"]
+    host = spawn(start_argv(folder, *options, seed=SEED), "\n".join(script) + "\n")
+    wait_for_class(folder, host)
     # Student i picks option 1 + i % 2 on every question (each has at least two options).
-    procs = [
-        _spawn(
-            ["class", "join", str(folder), "--player", f"Student {i}", "--plain"],
-            f"{1 + i % 2}\n" * QUESTIONS,
-        )
-        for i in range(students)
-    ]
+    procs = [spawn(join_argv(folder, f"Student {i}"), f"{1 + i % 2}\n" * QUESTIONS) for i in range(students)]
     code, out, err = _finish(host)
     assert code == 0, err
     for proc in procs:
@@ -139,27 +98,9 @@ def pre_post_class(tmp_path: Path, panjshir: Pack, students: int) -> None:
     """Self-paced with pre/post: student 0 is right on every pre-test item (at the maximum, counted apart);
     the others are wrong on every pre-test item and right on the first min(i, N) post-test items."""
     folder = tmp_path / "class"
-    host = _spawn(
-        [
-            "class",
-            "start",
-            str(folder),
-            "--pack",
-            "panjshir",
-            "--seed",
-            str(SEED),
-            "--questions",
-            str(QUESTIONS),
-            "--plain",
-            "--no-serve",
-            "--paced",
-            "self",
-            "--pre-post",
-        ],
-        f"wait joined {students}\nstart\nwait done\nend\n",
-    )
-    while not ClassStore.exists(folder):
-        time.sleep(0.05)
+    options = ["--questions", str(QUESTIONS), "--no-serve", "--paced", "self", "--pre-post"]
+    host = spawn(start_argv(folder, *options, seed=SEED), f"wait joined {students}\nstart\nwait done\nend\n")
+    wait_for_class(folder, host)
     with ClassStore.open(folder) as store:  # waits for the class being created
         rnd = ClassRound(panjshir, store.config())
     procs = []
@@ -172,16 +113,14 @@ def pre_post_class(tmp_path: Path, panjshir: Pack, students: int) -> None:
             _right_index(rnd, "post", q) if q < i else _wrong_index(rnd, "post", q) for q in range(QUESTIONS)
         ]
         lines = "".join(f"{n + 1}\n" for n in pre + main + post)
-        procs.append(_spawn(["class", "join", str(folder), "--player", f"S{i}", "--plain"], lines))
+        procs.append(spawn(join_argv(folder, f"S{i}"), lines))
     code, out, err = _finish(host)
     assert code == 0, err
     for proc in procs:
         s_code, s_out, s_err = _finish(proc)
         assert s_code == 0, s_err
         assert "Pre-test: item 1 of 3" in s_out and "You have finished." in s_out
-    report = subprocess.run(
-        _cmd("report", str(folder)), capture_output=True, text=True, env=_env(), timeout=60
-    )
+    report = run(["report", str(folder)], "")
     assert report.returncode == 0, report.stderr
     # 1..N-1 students: pre 0, post min(i, 3) of 3 → g = min(i, 3) / 3; student 0 is counted apart.
     gains = [min(i, QUESTIONS) / QUESTIONS for i in range(1, students)]
@@ -206,35 +145,11 @@ def test_pre_post_gains_thirty_students(tmp_path: Path, panjshir: Pack) -> None:
 def test_a_killed_student_rejoins_with_answers_kept(tmp_path: Path) -> None:
     """Killed mid-round, a student joining again under the same name continues at the next question."""
     folder = tmp_path / "class"
-    host = _spawn(
-        [
-            "class",
-            "start",
-            str(folder),
-            "--pack",
-            "panjshir",
-            "--seed",
-            str(SEED),
-            "--questions",
-            str(QUESTIONS),
-            "--plain",
-            "--no-serve",
-            "--paced",
-            "self",
-        ],
-        "start\nwait done\nend\n",
-    )
-    while not ClassStore.exists(folder):
-        time.sleep(0.05)
-    first = subprocess.Popen(
-        _cmd("class", "join", str(folder), "--player", "Ana", "--plain"),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=_env(),
-    )
-    assert first.stdin is not None and first.stdout is not None
+    options = ["--questions", str(QUESTIONS), "--no-serve", "--paced", "self"]
+    host = spawn(start_argv(folder, *options, seed=SEED), "start\nwait done\nend\n")
+    wait_for_class(folder, host)
+    first = spawn(join_argv(folder, "Ana"), None)
+    assert first.stdin is not None
     first.stdin.write("1\n")
     first.stdin.flush()
     with ClassStore.open(folder) as store:
@@ -246,7 +161,7 @@ def test_a_killed_student_rejoins_with_answers_kept(tmp_path: Path) -> None:
         # The heartbeat is still fresh: the name is taken for up to ten seconds; age it as a dead game's.
         with store._write() as conn:
             conn.execute("UPDATE students SET heartbeat = heartbeat - 60")
-    again = _spawn(["class", "join", str(folder), "--player", "ana", "--plain"], "2\n2\n")
+    again = spawn(join_argv(folder, "ana"), "2\n2\n")
     code, out, _err = _finish(again)
     assert code == 0
     assert "Welcome back" in out and "Question 2 of 3" in out and "Question 1 of 3" not in out
@@ -258,25 +173,10 @@ def test_a_killed_student_rejoins_with_answers_kept(tmp_path: Path) -> None:
 def test_a_name_in_use_is_refused(tmp_path: Path) -> None:
     """A second game asking for a name whose heartbeat is fresh is asked for another."""
     folder = tmp_path / "class"
-    subprocess.run(
-        _cmd("class", "start", str(folder), "--pack", "panjshir", "--seed", "3", "--plain", "--no-serve"),
-        input="quit\n",
-        capture_output=True,
-        text=True,
-        env=_env(),
-        timeout=60,
-        check=True,
-    )
+    _create(folder)
     with ClassStore.open(folder) as store:
         store.claim("Ana", time.time(), 10.0)
-    joined = subprocess.run(
-        _cmd("class", "join", str(folder), "--player", "ANA", "--plain"),
-        input="Bo\nquit\n",
-        capture_output=True,
-        text=True,
-        env=_env(),
-        timeout=60,
-    )
+    joined = run(join_argv(folder, "ANA"), "Bo\nquit\n")
     assert joined.returncode == 0
     assert "The name 'ANA' is in use" in joined.stdout and "Joined the class as Bo" in joined.stdout
 
@@ -309,19 +209,11 @@ def test_a_name_in_use_is_refused(tmp_path: Path) -> None:
 def test_setup_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
     folder = tmp_path / "class"
     if "is a class" in message:
-        subprocess.run(
-            _cmd("class", "start", str(folder), "--pack", "panjshir", "--seed", "3", "--plain", "--no-serve"),
-            input="quit\n",
-            capture_output=True,
-            text=True,
-            env=_env(),
-            timeout=60,
-            check=True,
-        )
+        _create(folder)
     else:
         folder.mkdir()
     argv = [a.format(dir=folder, new=tmp_path / "new") for a in args]
-    result = subprocess.run(_cmd("class", *argv), capture_output=True, text=True, env=_env(), timeout=60)
+    result = run(["class", *argv], "")
     assert result.returncode == 2
     assert message in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
@@ -330,23 +222,9 @@ def test_setup_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> N
 def test_a_restarted_host_continues_at_the_current_question(tmp_path: Path) -> None:
     """The host closed (or killed) and started again on the same folder shows the question still open."""
     folder = tmp_path / "class"
-    first = subprocess.run(
-        _cmd("class", "start", str(folder), "--pack", "panjshir", "--seed", "10", "--plain", "--no-serve"),
-        input="start\nquit\n",
-        capture_output=True,
-        text=True,
-        env=_env(),
-        timeout=60,
-    )
+    first = run(start_argv(folder, "--no-serve", seed=10), "start\nquit\n")
     assert first.returncode == 0 and "Question 1 of 12" in first.stdout
-    again = subprocess.run(
-        _cmd("class", "start", str(folder), "--plain", "--no-serve"),
-        input="reveal\nnext\nquit\n",
-        capture_output=True,
-        text=True,
-        env=_env(),
-        timeout=60,
-    )
+    again = run(["class", "start", str(folder), "--plain", "--no-serve"], "reveal\nnext\nquit\n")
     assert again.returncode == 0, again.stderr
     assert "Question 1 of 12 (Single choice), released." in again.stdout
     assert "Reveal, question 1 of 12: 0 of 0 right." in again.stdout and "Question 2 of 12" in again.stdout
@@ -366,9 +244,7 @@ def test_the_plain_class_loads_no_ui(tmp_path: Path) -> None:
     """`class start --plain` (serving or not) and `class join --plain` import no textual, rich or game.ui:
     the server runs in a child process of its own."""
     folder = str(tmp_path / "class")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = str(probe.getsockname()[1])
+    port = str(free_port())
     for argv in (
         ["class", "start", folder, "--pack", "panjshir", "--plain", "--no-serve"],
         ["class", "start", folder, "--plain", "--port", port],
@@ -384,36 +260,10 @@ def test_the_plain_class_loads_no_ui(tmp_path: Path) -> None:
 def test_self_paced_time_out_counts_as_wrong(tmp_path: Path) -> None:
     """Self-paced with a time limit, a student who types nothing has each question recorded as a time-out."""
     folder = tmp_path / "class"
-    host = _spawn(
-        [
-            "class",
-            "start",
-            str(folder),
-            "--pack",
-            "panjshir",
-            "--seed",
-            "10",
-            "--questions",
-            "2",
-            "--time-limit",
-            "1",
-            "--paced",
-            "self",
-            "--plain",
-            "--no-serve",
-        ],
-        "wait joined 1\nstart\nwait done\nend\n",
-    )
-    while not ClassStore.exists(folder):
-        time.sleep(0.05)
-    silent = subprocess.Popen(
-        _cmd("class", "join", str(folder), "--player", "Ana", "--plain"),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=_env(),
-    )
+    options = ["--questions", "2", "--time-limit", "1", "--paced", "self", "--no-serve"]
+    host = spawn(start_argv(folder, *options, seed=10), "wait joined 1\nstart\nwait done\nend\n")
+    wait_for_class(folder, host)
+    silent = spawn(join_argv(folder, "Ana"), None)
     code, out, err = _finish(host)
     assert code == 0, err
     assert silent.stdin is not None
@@ -430,23 +280,8 @@ def test_self_paced_time_out_counts_as_wrong(tmp_path: Path) -> None:
 def test_a_name_is_stored_without_control_codes(tmp_path: Path) -> None:
     """A name is shown to the whole class (host, leaderboard, report): terminal codes are stripped from it."""
     folder = tmp_path / "class"
-    subprocess.run(
-        _cmd("class", "start", str(folder), "--pack", "panjshir", "--seed", "3", "--plain", "--no-serve"),
-        input="quit\n",
-        capture_output=True,
-        text=True,
-        env=_env(),
-        timeout=60,
-        check=True,
-    )
-    joined = subprocess.run(
-        _cmd("class", "join", str(folder), "--player", "Ana\x1b[2J\x1b]0;owned\x07", "--plain"),
-        input="quit\n",
-        capture_output=True,
-        text=True,
-        env=_env(),
-        timeout=60,
-    )
+    _create(folder)
+    joined = run(join_argv(folder, "Ana\x1b[2J\x1b]0;owned\x07"), "quit\n")
     assert joined.returncode == 0
     with ClassStore.open(folder) as store:
         [student] = store.students()
@@ -459,18 +294,9 @@ def test_a_host_killed_and_started_again_continues_at_its_question(tmp_path: Pat
     question 2 still open, with the answers given so far kept; the class goes on to its end."""
     folder = tmp_path / "class"
     options = ["--questions", "3", "--paced", "teacher", "--time-limit", "600", "--plain", "--no-serve"]
-    host = subprocess.Popen(
-        _cmd("class", "start", str(folder), "--pack", "panjshir", "--seed", str(SEED), *options),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=_env(),
-    )
+    host = spawn(["class", "start", str(folder), "--pack", "panjshir", "--seed", str(SEED), *options], None)
     assert host.stdin is not None
-    while not ClassStore.exists(folder):
-        time.sleep(0.05)
-        assert host.poll() is None, host.communicate()
+    wait_for_class(folder, host)
     with ClassStore.open(folder) as store:
         session = ClassSession(store, panjshir)
         deadline = time.monotonic() + STEP_LIMIT
@@ -493,25 +319,11 @@ def test_a_host_killed_and_started_again_continues_at_its_question(tmp_path: Pat
         host.communicate()
         before = store.state()
         store.heartbeat("ana", time.time())
-    again = subprocess.run(
-        _cmd("class", "start", str(folder), "--seed", str(SEED), *options),
-        input="status\nquit\n",
-        capture_output=True,
-        text=True,
-        env=_env(),
-        timeout=STEP_LIMIT,
-    )
+    again = run(["class", "start", str(folder), "--seed", str(SEED), *options], "status\nquit\n")
     assert again.returncode == 0, again.stderr
     assert "Question 2 of 3" in again.stdout and "Question 1 of 3" not in again.stdout
     assert "Answered 0 of 1." in again.stdout
-    finish = subprocess.run(
-        _cmd("class", "start", str(folder), "--plain", "--no-serve"),
-        input="reveal\nnext\nreveal\nnext\n",
-        capture_output=True,
-        text=True,
-        env=_env(),
-        timeout=STEP_LIMIT,
-    )
+    finish = run(["class", "start", str(folder), "--plain", "--no-serve"], "reveal\nnext\nreveal\nnext\n")
     assert finish.returncode == 0, finish.stderr
     assert "Reveal, question 2 of 3" in finish.stdout and "Results files written to" in finish.stdout
     with ClassStore.open(folder) as store:
@@ -567,3 +379,68 @@ def test_a_reveal_seen_as_the_class_moves_on_is_shown_once(tmp_path: Path, panjs
         locked = rules.View("locked", "main", 0)
         assert not student._revealed_unseen(locked, rules.View("revealed", "main", 0))
         assert student._revealed_unseen(locked, rules.View("ask", "main", 1))
+
+
+def test_a_student_who_joins_during_a_reveal_is_not_told_they_did_not_answer(
+    tmp_path: Path, panjshir: Pack
+) -> None:
+    """Late joins while question 1 is revealed: it never saw that question, so it is shown the question
+    with its answer and told the class goes on with the teacher; Ana, who was asked it and let the time
+    go by, is still told she did not answer it."""
+    import io
+    import threading
+
+    from game.classroom.host import HostControl
+    from game.plain.class_student import run_student
+    from game.plain.console import Console
+    from game.store.classdb import ClassConfig
+
+    config = ClassConfig("panjshir", SEED, QUESTIONS, None, "teacher", False, None, panjshir.article.sha256)
+    with ClassStore.create(tmp_path, config, 1.0) as store:
+        session = ClassSession(store, panjshir)
+        control = HostControl(session)
+        prompt = session.round.presented("main", 0).question.prompt
+
+        # Ana is asked question 1; once it is on her screen the host reveals it, and once the reveal is
+        # on her screen she quits.
+        typed_r, typed_w = os.pipe()
+        ana_out = io.StringIO()
+
+        def ana_clock() -> float:
+            text = ana_out.getvalue()
+            if "Question 1 of" in text and not session.state().revealed:
+                control.apply("reveal", time.time())
+            if "From the article:" in text:
+                os.write(typed_w, b"quit\n")
+            return time.time()
+
+        control.apply("start", time.time())
+        typed = open(typed_r, encoding="utf-8")  # closed after the writing end, below
+        console = Console(typed, ana_out, io.StringIO())
+        ana = threading.Thread(
+            target=run_student, args=(session, console, "Ana"), kwargs={"clock": ana_clock}
+        )
+        ana.start()
+        ana.join(STEP_LIMIT)
+        # The writing end first: the console's reader thread then sees the end of input and lets go.
+        os.close(typed_w)
+        typed.close()
+        assert not ana.is_alive()
+        assert "You did not answer this one." in ana_out.getvalue(), ana_out.getvalue()
+        assert "You joined during" not in ana_out.getvalue()
+
+        late_out = io.StringIO()
+        assert run_student(session, Console(io.StringIO("quit\n"), late_out, io.StringIO()), "Late") == 0
+        # Question 2 (seed 10) is a fact-or-claim question: the statement judged is shown with it.
+        control.apply("next", time.time())
+        control.apply("reveal", time.time())
+        statement = session.round.presented("main", 1).statement
+        assert statement
+        zed_out = io.StringIO()
+        assert run_student(session, Console(io.StringIO("quit\n"), zed_out, io.StringIO()), "Zed") == 0
+        assert f"You joined during the reveal of question 2 of {QUESTIONS}:" in zed_out.getvalue()
+        assert f"\n  {statement}\nThe right answer: " in zed_out.getvalue(), zed_out.getvalue()
+    out = late_out.getvalue()
+    assert "You did not answer this one." not in out, out
+    assert f"You joined during the reveal of question 1 of {QUESTIONS}:\n{prompt}\nThe right answer: " in out
+    assert "The next question comes when the teacher moves the class on." in out

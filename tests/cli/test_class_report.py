@@ -88,3 +88,51 @@ def test_a_late_joiner_is_numbered_as_the_class_was(
     out = capsys.readouterr().out
     assert "not numbered as a round" not in out, out
     assert "Q3" in out and "2 rounds by 2 players" in out
+
+
+def test_a_skipped_question_is_named_not_called_stopping(
+    tmp_path: Path, panjshir: Pack, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ana answers Q1 and Q3 of 3 (the class went on without her at Q2), Late joins at Q2, Bo stops after
+    Q1: the report said "stopped after 2 of 3" of Ana and Late, who did not stop."""
+    config = ClassConfig("panjshir", 10, 3, None, "teacher", False, None, panjshir.article.sha256)
+    with ClassStore.create(tmp_path, config, 1.0) as store:
+        session = ClassSession(store, panjshir)
+        control = HostControl(session)
+        for name in ("Ana", "Bo"):
+            store.claim(name, 1.0, 10.0)
+        control.apply("start", 2.0)
+        for key in ("ana", "bo"):
+            session.answer(key, "main", 0, 0, 1.0, 3.0)
+        control.apply("reveal", 4.0)
+        control.apply("next", 5.0)
+        store.claim("Late", 5.5, 10.0)
+        session.answer("late", "main", 1, 0, 1.0, 6.0)
+        control.apply("reveal", 7.0)
+        control.apply("next", 8.0)
+        for key in ("ana", "late"):
+            session.answer(key, "main", 2, 0, 1.0, 9.0)
+        control.apply("reveal", 10.0)
+        control.apply("next", 11.0)
+        assert control.write_results() == (tmp_path / "results", 3)
+    for form in ([], ["--markdown"]):
+        assert main(["report", str(tmp_path), *form]) == 0
+        out = capsys.readouterr().out
+        rows = {
+            name: next(line for line in out.splitlines() if name in line) for name in ("Ana", "Bo", "Late")
+        }
+        assert "answered 2 of 3 (not Q2)" in rows["Ana"], out
+        assert "answered 2 of 3 (not Q1)" in rows["Late"], out
+        assert "stopped after 1 of 3" in rows["Bo"], out
+        assert "stopped" not in rows["Ana"] + rows["Late"], out
+
+
+def test_question_spans_in_the_note() -> None:
+    from game.export.report import StudentRow
+    from game.export.report_formats import _note
+
+    def note(answered: int, total: int, unanswered: tuple[int, ...]) -> str:
+        return _note(StudentRow("A", "p", 1, 0, 0, 0, answered, total, False, 0.0, "", "", unanswered))
+
+    assert note(2, 6, (1, 3, 4, 5)) == "answered 2 of 6 (not Q1, Q3–Q5)"
+    assert note(2, 5, (3, 4, 5)) == "stopped after 2 of 5"

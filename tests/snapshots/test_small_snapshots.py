@@ -121,3 +121,10 @@ def test_stats_40x12(snap_compare, pack: Pack, tmp_path: Path) -> None:
     history(pack, tmp_path)
     app = progress_app(pack, tmp_path, player="Ana")
     assert snap_compare(app, press=["5"], terminal_size=SMALL)  # 5: Stats
+
+
+def test_stats_history_40x12(snap_compare, pack: Pack, tmp_path: Path) -> None:
+    """The history at the foot: narrow, it leaves out the result column rather than scroll sideways."""
+    history(pack, tmp_path)
+    app = progress_app(pack, tmp_path, player="Ana")
+    assert snap_compare(app, press=["5", "end"], terminal_size=SMALL)

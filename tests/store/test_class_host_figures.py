@@ -78,3 +78,44 @@ def test_top_five_shares_ranks_and_never_shows_the_bottom(tmp_path: Path, panjsh
         assert len(top) == 5
         assert [rank for rank, _n, _s in top] == [1, 1, 3, 3, 3]
         assert [name for _r, name, _s in top][:2] == ["Ana", "Bo"]
+
+
+def test_the_dashboard_figures_and_the_plain_lines(tmp_path: Path, panjshir: Pack) -> None:
+    """One function computes each student's figures (both hosts lay them out): finished, playing, away,
+    and once the class has ended "unfinished" (the plain host said "playing" of a student cut short)."""
+    store, session, control = _class(tmp_path, panjshir)
+    with store:
+        for name in ("Ana", "Bo", "Chen"):
+            store.claim(name, 100.0, FRESH)
+        control.apply("start", 100.0)
+        for index in range(3):
+            session.answer("ana", "main", index, 0, 1.0, 101.0)
+        session.answer("bo", "main", 0, 0, 1.0, 101.0)
+        store.release("chen")
+        figures = lines.student_figures(session, 102.0)
+        assert [(f.name, f.state, f.done) for f in figures] == [
+            ("Ana", "finished", {"main": 3}),
+            ("Bo", "playing", {"main": 1}),
+            ("Chen", "away", {"main": 0}),
+        ]
+        playing = lines.dashboard_lines(session, 102.0)
+        assert ("  ", f"Bo (playing): round 1 of 3, score {figures[1].score}.") in playing
+        control.apply("end", 103.0)
+        ended = lines.dashboard_lines(session, 103.0)
+        assert [t.split(":")[0] for _i, t in ended[1:4]] == [
+            "Ana (finished)",
+            "Bo (unfinished)",
+            "Chen (unfinished)",
+        ]
+
+
+def test_a_question_nobody_answered_is_not_awaited_once_the_class_has_ended(
+    tmp_path: Path, panjshir: Pack
+) -> None:
+    """The plain host's last dashboard said "not answered yet" of a class that had ended."""
+    store, session, control = _class(tmp_path, panjshir)
+    with store:
+        control.apply("start", 100.0)
+        assert ("  ", "1. not answered yet") in lines.dashboard_lines(session, 101.0)
+        control.apply("end", 102.0)
+        assert ("  ", "1. not answered") in lines.dashboard_lines(session, 103.0)

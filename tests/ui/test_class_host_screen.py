@@ -5,9 +5,13 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from rich.cells import cell_len
+
+from game.classroom.host import HostControl
 from game.classroom.session import ClassSession
 from game.engine.content.pack import Pack
 from game.store.classdb import ClassConfig, ClassStore
+from game.ui import class_host_views as views
 from game.ui.class_host_app import ClassHostApp
 
 SIZE = (110, 40)
@@ -83,3 +87,33 @@ def test_the_qr_code_draws_every_module() -> None:
         drawn.append([bottom[c] for c in row])
     assert drawn[: len(expected)] == expected
     assert not any(any(row) for row in drawn[len(expected) :])  # the padding row, if any, is light
+
+
+def test_each_bar_of_the_reveal_is_one_line(tmp_path: Path, panjshir: Pack) -> None:
+    """A long option wrapped onto a second line under its bar (beside the top five at 80 columns, and at
+    40): each option is one line now, cut with an ellipsis, and no line is wider than the room."""
+    config = ClassConfig("panjshir", 10, 2, None, "teacher", False, None, panjshir.article.sha256)
+    with ClassStore.create(tmp_path, config, 1.0) as store:
+        session = ClassSession(store, panjshir)
+        store.claim("Ana", NOW, 10.0)
+        HostControl(session).apply("start", NOW)
+        session.answer("ana", "main", 0, 0, 1.0, NOW)
+        options = len(session.round.presented("main", 0).choices)
+        longest = max(len(c) for c in session.round.presented("main", 0).choices)
+        for width in (36, 57):
+            assert longest + 3 > width - 20  # the labels do not fit: they must give way
+            rows = views.reveal_bars(session, 0, width, missing=1).plain.split("\n")
+            assert len(rows) == options + 1, rows  # and a "(no answer)" row
+            assert all(cell_len(row) <= width for row in rows), rows
+            assert any(row.rstrip(" 0123456789█").endswith("…") for row in rows), rows
+
+
+def test_a_long_option_is_cut_after_a_word() -> None:
+    """Cut after a whole word, unless that loses more than a third of the room; never wider than asked."""
+    assert (
+        views._cut("3. That the resistance would refuse to negotiate", 41)
+        == "3. That the resistance would refuse to…"
+    )
+    assert views._cut("2. Tom Brady, a fisherman, to", 25) == "2. Tom Brady, a fisherma…"
+    assert views._cut("4. The Environment Agency", 25) == "4. The Environment Agency"
+    assert views._cut("東京都の港湾局が発表した", 9) == "東京都の…"

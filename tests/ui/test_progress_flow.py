@@ -266,7 +266,6 @@ async def test_escape_on_the_offer_keeps_the_round_on_the_title_menu(ui_pack: Pa
         assert isinstance(screen, QuizScreen) and len(screen.run.records) == 2
 
 
-
 async def test_the_title_restores_the_unfinished_runs_once_a_rebuild(
     ui_pack: Pack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -347,6 +346,27 @@ async def test_the_stats_screen_shows_accuracy_topics_streaks_and_history(
         assert "2025-03-10" in text and "quiz" in text and "0:21" in text  # 7 answers of 3 s
         await press(pilot, "escape")
         assert isinstance(app.screen, TitleScreen)
+
+
+@pytest.mark.parametrize(
+    ("size", "headers"), [(SIZE, "Day Mode Score Result Time"), ((40, 12), "Day Mode Score Time")]
+)
+async def test_the_history_fits_the_width_without_scrolling_sideways(
+    ui_pack: Pack, tmp_path: Path, size: tuple[int, int], headers: str
+) -> None:
+    """At 40 columns the history table ran past the edge and its Time column needed scrolling sideways;
+    there it leaves out the result (and shortens day and score), and shows every column when there is room."""
+    from textual.widgets import DataTable
+
+    seed_round(ui_pack, tmp_path, [True, True, False, True, True, True, False], seed=2, finish=True)
+    app = new_app(ui_pack, tmp_path, player="Ana")
+    async with app.run_test(size=size) as pilot:
+        await press(pilot, menu_key(app, "stats"))
+        await pilot.pause()
+        table = app.screen.query_one("#stats-history", DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert " ".join(str(c.label) for c in table.columns.values()) == headers
+        assert str(table.get_row_at(0)[-1]) == "0:21"  # the time, 7 answers of 3 s
 
 
 # --- the database's bad days ---------------------------------------------------------------------------

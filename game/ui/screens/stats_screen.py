@@ -6,6 +6,7 @@ same figures ``quotebound stats`` prints. Topic, scenario and pack titles are co
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import tzinfo
 from typing import ClassVar
 
@@ -40,6 +41,41 @@ from game.ui.texts import LABEL_STYLE, literal
 
 def heading(text: str) -> Static:
     return Static(Content.styled(text, LABEL_STYLE), classes="stats-heading")
+
+
+Layout = tuple[tuple[str, ...], Sequence[tuple[Text, ...]]]
+"""A table's headers and its rows."""
+
+
+class FittingTable(DataTable[Text]):
+    """A table given in several layouts, widest first, that shows the first one that fits its width (the
+    last when none does): a narrow screen leaves out or shortens columns rather than scroll sideways."""
+
+    def __init__(self, layouts: Sequence[Layout], *, id: str) -> None:  # noqa: A002 (Textual's name)
+        super().__init__(id=id, show_cursor=False, zebra_stripes=True)
+        self.layouts = layouts
+        self.shown: Layout | None = None
+        self._show(layouts[0])
+
+    def _show(self, layout: Layout) -> None:
+        if layout is self.shown:
+            return
+        self.shown = layout
+        headers, rows = layout
+        self.clear(columns=True)
+        self.add_columns(*headers)
+        self.add_rows(rows)
+
+    def _width(self, layout: Layout) -> int:
+        headers, rows = layout
+        cells = [Text(h).cell_len for h in headers]
+        for row in rows:
+            cells = [max(w, cell.cell_len) for w, cell in zip(cells, row, strict=True)]
+        return sum(cells) + 2 * self.cell_padding * len(headers)
+
+    def on_resize(self) -> None:
+        room = self.scrollable_content_region.width
+        self._show(next((lay for lay in self.layouts if self._width(lay) <= room), self.layouts[-1]))
 
 
 class StatsScreen(GameScreen[None]):
@@ -137,17 +173,35 @@ class StatsScreen(GameScreen[None]):
             )
         if pack.history:
             yield heading("History")
-            table: DataTable[Text] = DataTable(id="stats-history", show_cursor=False, zebra_stripes=True)
-            table.add_columns("Day", "Mode", "Score", "Result", "Time")
-            for row in pack.history:
-                table.add_row(
-                    Text(local_day(row.finished_at, self.tz)),
-                    Text(row.mode),
-                    Text(score_text(row.score, row.max_score, row.bonus), justify="right"),
-                    Text(result_text(row, pack.story_results.get(row.run_id))),
-                    Text(minutes(row.duration_s), justify="right"),
+            yield self._history(pack)
+
+    def _history(self, pack: PackFigures) -> FittingTable:
+        """The rounds played: day, mode, score, result, time; narrower, without the result, then with the
+        day and score shortened (``10 Mar``, ``30/30 + 5``), then without the mode."""
+        full: list[tuple[Text, ...]] = []
+        short: list[tuple[Text, ...]] = []
+        for row in pack.history:
+            mode, time = Text(row.mode), Text(minutes(row.duration_s), justify="right")
+            score = Text(score_text(row.score, row.max_score, row.bonus), justify="right")
+            result = Text(result_text(row, pack.story_results.get(row.run_id)))
+            full.append((Text(local_day(row.finished_at, self.tz)), mode, score, result, time))
+            short.append(
+                (
+                    Text(local_day(row.finished_at, self.tz, short=True)),
+                    mode,
+                    Text(score_text(row.score, row.max_score, row.bonus, short=True), justify="right"),
+                    time,
                 )
-            yield table
+            )
+        return FittingTable(
+            [
+                (("Day", "Mode", "Score", "Result", "Time"), full),
+                (("Day", "Mode", "Score", "Time"), [(d, m, s, t) for d, m, s, _r, t in full]),
+                (("Day", "Mode", "Score", "Time"), short),
+                (("Day", "Score", "Time"), [(d, s, t) for d, _m, s, t in short]),
+            ],
+            id="stats-history",
+        )
 
     @staticmethod
     def _plot(pack: PackFigures) -> Content:
