@@ -23,7 +23,7 @@ from game.ui.screens.story_picker_screen import StoryPickerScreen
 from game.ui.screens.story_scene_screen import StorySceneScreen, has_feedback
 from game.ui.screens.title_screen import TitleScreen
 from game.ui.widgets.safe_option_list import SafeOptionList
-from tests.story_helpers import choose_labelled, key_for, shown
+from tests.story_helpers import choose_labelled, key_for
 
 SIZE = (80, 24)
 STORY_PACK = Path(__file__).resolve().parent.parent / "snapshots" / "story"

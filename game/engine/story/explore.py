@@ -307,7 +307,9 @@ def random_playthroughs(
         for _step in range(max_steps):
             if run.finished:
                 break
-            open_choices = [c for c in run.choices() if c.open]
+            # Drawn from the file's order, not the order shown: a seed's games do not change when
+            # the game's shuffle or a scene's ``shuffle`` does.
+            open_choices = sorted((c for c in run.choices() if c.open), key=lambda c: c.authored)
             if not open_choices:
                 stuck = True
                 if not any(s.scene == run.scene_id for s in report.stuck):

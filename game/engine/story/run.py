@@ -39,8 +39,6 @@ def find_scenario(pack: Pack, scenario_id: str) -> Scenario:
     raise KeyError(scenario_id)
 
 
-# Frozen Structs rather than dataclasses (the same fields, equality and hashing): the game imports this
-# module at start, and creating dataclasses cost it time and memory.
 def shown_order(scenario_id: str, scene: Scene) -> list[int]:
     """The file positions of ``scene``'s choices in the order players see them.
 
@@ -55,6 +53,8 @@ def shown_order(scenario_id: str, scene: Scene) -> list[int]:
     return order
 
 
+# Frozen Structs rather than dataclasses (the same fields, equality and hashing): the game imports this
+# module at start, and creating dataclasses cost it time and memory.
 class ChoiceView(Struct, frozen=True):
     """A choice as the player sees it now."""
 
