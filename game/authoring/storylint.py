@@ -167,7 +167,10 @@ def describe_path(path: list[Move], scenario: Scenario, limit: int = 8) -> str:
 
 
 def path_steps(path: list[Move]) -> str:
-    """A path as scene ids and 1-based choice numbers, ``briefing 1 → notebook 2``, to replay by hand."""
+    """A path as scene ids and 1-based choice numbers, ``briefing 1 → notebook 2``, to replay by hand.
+
+    The numbers count choices as written in the file (as the graph does), not as the game shows them.
+    """
     return " → ".join(f"{scene} {index + 1}" for scene, index in path) or "(the start)"
 
 

@@ -17,6 +17,9 @@ import pytest
 
 from game.cli import main
 from game.engine.content.text import CONTEXT_LABEL
+from game.engine.packs import load_pack
+from game.engine.story.run import StoryRun
+from tests.story_helpers import key_for
 
 SCENES = Path(__file__).resolve().parent.parent
 """The tests folder: ``--scenes`` there finds tests/context-pack (and only packs with a pack.yaml)."""
@@ -54,12 +57,14 @@ def test_plain_quiz_feedback_labels_the_context(
 
 
 @pytest.mark.parametrize(
-    ("choice", "said"), [("1", [HEAD, SCENE, CHOICE, GOOD_END]), ("2", [HEAD, SCENE, BAD_END])]
+    ("label", "said"), [("Saturday", [HEAD, SCENE, CHOICE, GOOD_END]), ("Tuesday", [HEAD, SCENE, BAD_END])]
 )
 def test_plain_story_labels_every_context(
-    choice: str, said: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    label: str, said: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    out = run(monkeypatch, capsys, ["play", "--plain", "--mode", "story"], f"{choice}\n")
+    key = key_for(StoryRun(load_pack(SCENES / PACK), "open-day"), label)
+    out = run(monkeypatch, capsys, ["play", "--plain", "--mode", "story"], f"{key}\n")
+    assert f"You chose: {label}" in out
     lines = out.splitlines()
     for text in said:
         assert f"{CONTEXT_LABEL} {text}" in lines

@@ -12,6 +12,7 @@ import pytest
 from game.engine.content.pack import Pack
 from game.engine.packs import load_pack
 from game.engine.story.run import StoryRun, find_scenario
+from tests.story_helpers import choose_labelled, shown
 
 FLOOD = """\
 kind: scenario
@@ -142,18 +143,24 @@ def test_status_shows_visible_variables_with_labels(pack: Pack) -> None:
 def test_closed_choices_carry_their_reason(pack: Pack) -> None:
     run = StoryRun(pack, "flood")
     views = run.choices()
-    assert [(v.index, v.open) for v in views] == [(0, True), (1, False), (2, True)]
+    assert [v.index for v in views] == [0, 1, 2]  # positions as shown
+    assert {v.label: v.open for v in views} == {
+        "Call the mayor": True,
+        "Check the officials' claim": False,
+        "Go home": True,
+    }
     assert (
-        views[1].reason
+        shown(run, "Check the officials' claim").reason
         == "needs Facts ≥ 1 and visits to The river bank ≥ 2 (Facts is 0, visits to The river bank are 1)"
     )
-    assert views[0].reason is None and not views[0].taken
-    assert [v.index for v in run.open_choices()] == [0, 2]
+    mayor = shown(run, "Call the mayor")
+    assert mayor.reason is None and not mayor.taken
+    assert {v.label for v in run.open_choices()} == {"Call the mayor", "Go home"}
 
 
 def test_choose_applies_effects_in_bounds_and_counts_visits(pack: Pack) -> None:
     run = StoryRun(pack, "flood")
-    outcome = run.choose(0)
+    outcome = choose_labelled(run, "Call the mayor")
     # set first, then add; trust stops at its max of 3.
     assert run.variables == {"facts": 1, "called": True, "trust": 3, "secret": False}
     assert [(c.name, c.label, c.before, c.after) for c in outcome.changes] == [
@@ -167,15 +174,15 @@ def test_choose_applies_effects_in_bounds_and_counts_visits(pack: Pack) -> None:
     assert outcome.context == "Mayors often speak first."
     assert outcome.points == 5 and outcome.target == "bank" and outcome.ending is None
     assert run.visits == {"bank": 2} and run.score == 5
-    views = run.choices()
-    assert views[0].reason == "You have already called." and views[0].taken
-    assert views[1].open
+    mayor = shown(run, "Call the mayor")
+    assert mayor.reason == "You have already called." and mayor.taken
+    assert shown(run, "Check the officials' claim").open
 
 
 def test_closed_or_unknown_choices_are_refused(pack: Pack) -> None:
     run = StoryRun(pack, "flood")
     with pytest.raises(ValueError, match="closed: needs Facts"):
-        run.choose(1)
+        run.choose(shown(run, "Check the officials' claim").index)
     for bad in (3, -1, True, "0"):
         with pytest.raises(ValueError, match="from 1 to 3"):
             run.choose(bad)  # type: ignore[arg-type]
@@ -184,16 +191,17 @@ def test_closed_or_unknown_choices_are_refused(pack: Pack) -> None:
 
 def test_an_ending_finishes_the_run_with_its_points(pack: Pack) -> None:
     run = StoryRun(pack, "flood")
-    run.choose(0)
-    run.choose(1)
+    choose_labelled(run, "Call the mayor")
+    choose_labelled(run, "Check the officials' claim")
     assert run.scene_id == "office" and run.visits == {"bank": 2, "office": 1}
-    outcome = run.choose(0)
+    outcome = choose_labelled(run, "Quote Ana Ruiz")
     assert outcome.ending is not None and outcome.ending.id == "filed"
     assert outcome.points == 30  # the choice's 10 and the ending's 20
     assert run.finished and run.scene is None and run.ending is outcome.ending
     assert run.text == "You attributed every claim."
     assert [q.text for q in run.quotes()] == ["The river rose by three metres on Monday"]
     assert run.choices() == [] and run.score == 35
+    # The path names each choice by its place in the file, whatever order it was shown in.
     assert [(s.scene, s.choice, s.target) for s in run.path] == [
         ("bank", 0, "bank"),
         ("bank", 1, "office"),
@@ -205,7 +213,7 @@ def test_an_ending_finishes_the_run_with_its_points(pack: Pack) -> None:
 
 def test_min_bound_holds(pack: Pack) -> None:
     run = StoryRun(pack, "flood")
-    outcome = run.choose(2)
+    outcome = choose_labelled(run, "Go home")
     assert run.variables["trust"] == 0 and outcome.changes[0].after == 0
     assert run.finished and run.ending is not None and run.ending.kind == "bad"
 
@@ -213,8 +221,9 @@ def test_min_bound_holds(pack: Pack) -> None:
 def test_save_and_restore_at_every_step(pack: Pack) -> None:
     run = StoryRun(pack, "flood")
     roundtrip(run)
-    for index in (0, 1, 1, 1, 0):  # bank → bank → office → bank → office → filed
-        run.choose(index)
+    check, back = "Check the officials' claim", "Go back to the bank"
+    for label in ("Call the mayor", check, back, check, "Quote Ana Ruiz"):  # bank → bank → office → …
+        choose_labelled(run, label)
         restored = roundtrip(run)
         assert restored.scene_id == run.scene_id and restored.variables == run.variables
         assert restored.visits == run.visits and restored.path == run.path and restored.score == run.score
@@ -225,19 +234,19 @@ def test_save_and_restore_at_every_step(pack: Pack) -> None:
 def test_restore_then_continue_matches_an_unbroken_run(pack: Pack) -> None:
     straight = StoryRun(pack, "flood")
     resumed = StoryRun(pack, "flood")
-    for index in (0, 1):
-        straight.choose(index)
+    for label in ("Call the mayor", "Check the officials' claim"):
+        choose_labelled(straight, label)
         resumed = roundtrip(resumed)
-        resumed.choose(index)
+        choose_labelled(resumed, label)
     assert resumed.outcome_of(resumed.path[-1]) == straight.outcome_of(straight.path[-1])
-    assert resumed.choose(0) == straight.choose(0)
+    assert choose_labelled(resumed, "Quote Ana Ruiz") == choose_labelled(straight, "Quote Ana Ruiz")
     assert resumed.to_json() == straight.to_json()
 
 
 def test_outcome_of_shows_a_past_choice_again(pack: Pack) -> None:
     run = StoryRun(pack, "flood")
-    first = run.choose(0)
-    run.choose(1)
+    first = choose_labelled(run, "Call the mayor")
+    choose_labelled(run, "Check the officials' claim")
     assert roundtrip(run).outcome_of(run.path[0]) == first
 
 
@@ -264,7 +273,7 @@ def test_restore_refuses_states_that_do_not_fit(
     pack: Pack, change: Callable[[dict], object], message: str
 ) -> None:
     run = StoryRun(pack, "flood")
-    run.choose(0)
+    choose_labelled(run, "Call the mayor")
     state = json.loads(json.dumps(run.to_json()))
     change(state)
     with pytest.raises(ValueError, match=message):

@@ -19,11 +19,22 @@ from game.engine.content.pack import Pack
 from game.engine.packs import load_pack
 from game.engine.story.run import StoryRun
 from game.ui.app import QuoteboundApp, make_app
+from tests.story_helpers import choose_labelled, key_for
 
 PACK = Path(__file__).resolve().parent / "story"
 SIZE = (80, 24)
 SMALL = (40, 12)
 SCENARIO = "harbour-report"
+
+COUNCIL = "Ask the council for the figures"
+BOATS = "Talk to the fishermen by the boats"
+MAYOR_AS_FACT = "As fact: the wall will keep 2,000 homes dry"
+GOOD = [COUNCIL, "As the mayor's words, in quotation marks", BOATS, "As Brady's claim, to the Kelmarsh Post"]
+GOOD += ["Write it up now", "Every voice kept with its owner"]
+"""The good ending: each voice kept with its owner."""
+BAD = [COUNCIL, MAYOR_AS_FACT, BOATS, "As fact: the gates block the boats"]
+BAD += ["Write it up now", "Claims printed as facts"]
+"""The bad ending, by two slips."""
 
 
 @pytest.fixture(autouse=True)
@@ -37,11 +48,11 @@ def pack() -> Pack:
     return load_pack(PACK)
 
 
-def played(pack: Pack, scenario: str, choices: list[int]) -> StoryRun:
-    """A run of ``scenario`` with ``choices`` (0-based) made by the engine."""
+def played(pack: Pack, scenario: str, choices: list[str]) -> StoryRun:
+    """A run of ``scenario`` with the choices labelled ``choices`` made by the engine."""
     run = StoryRun(pack, scenario)
-    for index in choices:
-        run.choose(index)
+    for label in choices:
+        choose_labelled(run, label)
     return run
 
 
@@ -62,7 +73,7 @@ def showing(run: StoryRun, *, found: list[StoryRun] = ()):  # type: ignore[no-un
 async def _picker(pilot: Pilot[None]) -> None:
     app = pilot.app
     assert isinstance(app, QuoteboundApp)
-    app.story_ended(played(app.pack, SCENARIO, [0, 0, 1, 1, 2, 2]))  # the bad ending
+    app.story_ended(played(app.pack, SCENARIO, BAD))
     await pilot.press("2")  # 2: Story
     await pilot.pause()
 
@@ -90,27 +101,29 @@ def test_story_scene_40x12(snap_compare, pack: Pack) -> None:
 
 
 def test_story_feedback(snap_compare, pack: Pack) -> None:
-    run = played(pack, SCENARIO, [0])  # at the council
-    assert snap_compare(make_app(packs=[pack]), press=["1"], terminal_size=SIZE, run_before=showing(run))
+    run = played(pack, SCENARIO, [COUNCIL])
+    press = [key_for(run, MAYOR_AS_FACT)]
+    assert snap_compare(make_app(packs=[pack]), press=press, terminal_size=SIZE, run_before=showing(run))
 
 
 def test_story_feedback_40x12(snap_compare, pack: Pack) -> None:
-    run = played(pack, SCENARIO, [0])  # at the council
-    assert snap_compare(make_app(packs=[pack]), press=["1"], terminal_size=SMALL, run_before=showing(run))
+    run = played(pack, SCENARIO, [COUNCIL])
+    press = [key_for(run, MAYOR_AS_FACT)]
+    assert snap_compare(make_app(packs=[pack]), press=press, terminal_size=SMALL, run_before=showing(run))
 
 
 def test_story_ending(snap_compare, pack: Pack) -> None:
-    run = played(pack, SCENARIO, [0, 1, 1, 0, 2, 0])  # the good ending
-    bad = played(pack, SCENARIO, [0, 0, 1, 1, 2, 2])
+    run = played(pack, SCENARIO, GOOD)
+    bad = played(pack, SCENARIO, BAD)
     assert snap_compare(make_app(packs=[pack]), terminal_size=SIZE, run_before=showing(run, found=[bad]))
 
 
 def test_story_ending_with_costly_choices(snap_compare, pack: Pack) -> None:
     """Issue 12: the debrief lists the choices this run made that cost points, each with its quote."""
-    run = played(pack, SCENARIO, [0, 0, 1, 1, 2, 2])  # the bad ending, by two slips
+    run = played(pack, SCENARIO, BAD)
     assert snap_compare(make_app(packs=[pack]), terminal_size=SIZE, run_before=showing(run))
 
 
 def test_story_ending_40x12(snap_compare, pack: Pack) -> None:
-    run = played(pack, SCENARIO, [0, 1, 1, 0, 2, 0])  # the good ending
+    run = played(pack, SCENARIO, GOOD)
     assert snap_compare(make_app(packs=[pack]), terminal_size=SMALL, run_before=showing(run))

@@ -20,6 +20,8 @@ from game.ui.app import QuoteboundApp, make_app
 from game.ui.screens.feedback_screen import FeedbackScreen
 from game.ui.screens.story_ending_screen import StoryEndingScreen
 from game.ui.screens.story_feedback_screen import StoryFeedbackScreen
+from game.ui.screens.story_scene_screen import StorySceneScreen
+from tests.story_helpers import key_for
 
 PACK = load_pack(Path(__file__).resolve().parent.parent / "context-pack")
 SIZE = (80, 24)
@@ -52,10 +54,10 @@ async def test_quiz_feedback_labels_the_context() -> None:
 
 
 @pytest.mark.parametrize(
-    ("key", "choice_context", "ending_id"), [("1", True, "went"), ("2", False, "missed")]
+    ("label", "choice_context", "ending_id"), [("Saturday", True, "went"), ("Tuesday", False, "missed")]
 )
 async def test_a_story_labels_its_own_its_scene_its_choice_and_its_ending_context(
-    key: str, choice_context: bool, ending_id: str
+    label: str, choice_context: bool, ending_id: str
 ) -> None:
     [scenario] = PACK.scenarios
     scene = scenario.scenes[scenario.start]
@@ -69,8 +71,9 @@ async def test_a_story_labels_its_own_its_scene_its_choice_and_its_ending_contex
         assert shown(app, "story-context") == f"{CONTEXT_LABEL} {scene.context}"
         assert visible(app).count(CONTEXT_LABEL) == 2
 
-        await press(pilot, key)
-        choice = scene.choices[int(key) - 1]
+        assert isinstance(app.screen, StorySceneScreen)
+        await press(pilot, key_for(app.screen.story, label))
+        [choice] = [c for c in scene.choices if c.label == label]
         if choice_context:
             assert isinstance(app.screen, StoryFeedbackScreen)
             assert shown(app, "story-feedback-context") == f"{CONTEXT_LABEL} {choice.context}"

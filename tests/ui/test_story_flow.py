@@ -23,6 +23,7 @@ from game.ui.screens.story_picker_screen import StoryPickerScreen
 from game.ui.screens.story_scene_screen import StorySceneScreen, has_feedback
 from game.ui.screens.title_screen import TitleScreen
 from game.ui.widgets.safe_option_list import SafeOptionList
+from tests.story_helpers import choose_labelled, key_for
 
 SIZE = (80, 24)
 STORY_PACK = Path(__file__).resolve().parent.parent / "snapshots" / "story"
@@ -51,6 +52,22 @@ def scene_screen(app: QuoteboundApp) -> StorySceneScreen:
     screen = app.screen
     assert isinstance(screen, StorySceneScreen), type(screen)
     return screen
+
+
+def key(app: QuoteboundApp, label: str) -> str:
+    """The number key of the choice labelled ``label`` on the scene on show."""
+    return key_for(scene_screen(app).story, label)
+
+
+def row_of(run: StoryRun, label: str) -> int:
+    """The row of the choice list (inside its border) where the choice labelled ``label`` starts:
+    a closed choice takes two rows, its label and why it is closed."""
+    rows = 1
+    for view in run.choices():
+        if view.label == label:
+            return rows
+        rows += 1 if view.open else 2
+    raise AssertionError(label)
 
 
 class Recorder(QuoteboundApp):
@@ -146,28 +163,35 @@ async def test_a_closed_choice_cannot_be_taken_by_key_click_or_arrows(story_pack
         app.start_scenario("harbour-report")
         await pilot.pause()
         screen = scene_screen(app)
-        closed = [view for view in screen.story.choices() if not view.open]
-        assert [view.index for view in closed] == [2]
+        run = screen.story
+        closed = [view for view in run.choices() if not view.open]
+        assert [view.label for view in closed] == ["Write it up now"]
+        number = closed[0].index + 1
         text = screen_text(app)
-        assert "3 Write it up now" in text
+        assert f"{number} Write it up now" in text
         assert "✕ needs Facts checked ≥ 1 and Met Tom Brady" in text
         assert "Facts checked: 0 · Trust: 1 · Met Tom Brady: no" in text
 
-        await press(pilot, "3")
-        assert app.screen is screen and screen.story.path == []
+        await press(pilot, str(number))
+        assert app.screen is screen and run.path == []
         assert any("That choice is closed" in n.message for n in app._notifications)
 
         choices = screen.query_one("#story-choices", SafeOptionList)
-        assert choices.get_option_at_index(2).disabled
-        assert await pilot.click("#story-choices", offset=(6, 3))  # the closed choice's row
+        assert choices.get_option_at_index(closed[0].index).disabled
+        assert await pilot.click("#story-choices", offset=(6, row_of(run, "Write it up now")))
         await pilot.pause()
-        assert app.screen is screen and screen.story.path == []
+        assert app.screen is screen and run.path == []
 
-        await press(pilot, "end")  # the highlight skips the closed choice
-        assert choices.highlighted == 1
+        # The highlight skips the closed choice, wherever it is shown.
+        open_positions = [view.index for view in run.choices() if view.open]
+        await press(pilot, "end")
+        assert choices.highlighted == open_positions[-1]
+        await press(pilot, "home")
+        assert choices.highlighted == open_positions[0]
+        highlighted = run.choices()[open_positions[0]]
         await press(pilot, "enter")
         assert isinstance(app.screen, StoryFeedbackScreen)
-        assert [step.choice for step in screen.story.path] == [1]
+        assert [step.choice for step in run.path] == [highlighted.authored]
 
 
 async def test_a_click_takes_an_open_choice(story_pack: Pack) -> None:
@@ -176,10 +200,11 @@ async def test_a_click_takes_an_open_choice(story_pack: Pack) -> None:
         app.start_scenario("harbour-report")
         await pilot.pause()
         screen = scene_screen(app)
-        assert await pilot.click("#story-choices", offset=(6, 1))  # the first choice
+        council = "Ask the council for the figures"
+        assert await pilot.click("#story-choices", offset=(6, row_of(screen.story, council)))
         await pilot.pause()
         assert isinstance(app.screen, StoryFeedbackScreen)
-        assert [step.choice for step in screen.story.path] == [0]
+        assert [step.choice for step in screen.story.path] == [0]  # the file's first choice
         text = screen_text(app)
         assert "+5 points" in text and "Changed: Facts checked: 0 → 1" in text
         await press(pilot, "space")
@@ -193,7 +218,7 @@ async def test_endings_found_accumulate_and_unfound_ones_stay_hidden(story_pack:
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, menu_key(app, "story"), "2")  # The Open Day
         assert "When is it?" in screen_text(app)
-        await press(pilot, "2", "enter")  # Tuesday: the bad ending
+        await press(pilot, key(app, "Tuesday"), "enter")  # the bad ending
         assert isinstance(app.screen, StoryEndingScreen)
         text = screen_text(app)
         assert "Ending: A locked gate · ✘ bad" in text
@@ -204,7 +229,7 @@ async def test_endings_found_accumulate_and_unfound_ones_stay_hidden(story_pack:
         await press(pilot, "r")  # play again
         screen = scene_screen(app)
         assert screen.story.path == [] and screen.story.scenario.id == "open-day"
-        await press(pilot, "1", "enter")
+        await press(pilot, key(app, "Saturday"), "enter")
         assert isinstance(app.screen, StoryEndingScreen)
         text = screen_text(app)
         assert "2 of 2 endings found" in text and "???" not in text
@@ -226,7 +251,8 @@ async def test_enter_on_an_ending_goes_back_to_the_stories(story_pack: Pack) -> 
     """Issue 12: an Enter too many after the last feedback restarted the story at once."""
     app = Recorder(packs=[story_pack])
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, menu_key(app, "story"), "2", "2", "enter")  # The Open Day, Tuesday, the ending
+        await press(pilot, menu_key(app, "story"), "2")  # The Open Day
+        await press(pilot, key(app, "Tuesday"), "enter")  # its feedback, then the ending
         assert isinstance(app.screen, StoryEndingScreen)
         actions = app.screen.query_one("#story-ending-actions", SafeOptionList)
         assert actions.highlighted == 0
@@ -242,15 +268,22 @@ async def test_a_choice_with_nothing_to_explain_goes_straight_on(story_pack: Pac
     # Harbour: council (as the mayor's words), boats (as Brady's claim), write up, then the verdict
     # choice at the desk, which only leads to the ending: no feedback screen for it.
     run = StoryRun(story_pack, "harbour-report")
-    for index in (0, 1, 1, 0, 2):
-        run.choose(index)
+    for label in (
+        "Ask the council for the figures",
+        "As the mayor's words, in quotation marks",
+        "Talk to the fishermen by the boats",
+        "As Brady's claim, to the Kelmarsh Post",
+        "Write it up now",
+    ):
+        choose_labelled(run, label)
     assert run.scene_id == "desk"
+    verdict = key_for(run, "Every voice kept with its owner")
     app = Recorder(packs=[story_pack])
     async with app.run_test(size=SIZE) as pilot:
         app.show_story(run)
         await pilot.pause()
         assert "The news desk" in screen_text(app)
-        await press(pilot, "1")
+        await press(pilot, verdict)
         assert isinstance(app.screen, StoryEndingScreen)
         text = screen_text(app)
         assert "Ending: A fair report · ✔ good" in text and f"Score {run.score}" in text
@@ -267,7 +300,7 @@ async def test_escape_twice_leaves_and_a_saved_run_resumes(story_pack: Pack) -> 
     async with app.run_test(size=SIZE) as pilot:
         app.start_scenario("harbour-report")
         await pilot.pause()
-        await press(pilot, "2", "enter")  # to the boats
+        await press(pilot, key(app, "Talk to the fishermen by the boats"), "enter")
         saved = scene_screen(app).story.to_json()
         await press(pilot, "escape")
         assert isinstance(app.screen, StorySceneScreen)
@@ -291,7 +324,8 @@ async def test_palette_offers_restart_scenario_not_restart_round(story_pack: Pac
         assert "Story" in {c.title for c in app.get_system_commands(app.screen)}
         app.start_scenario("harbour-report")
         await pilot.pause()
-        await press(pilot, "1", "enter")
+        await press(pilot, key(app, "Ask the council for the figures"), "enter")
+        assert scene_screen(app).story.path
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert "Restart scenario" in titles and "Restart round" not in titles
         app.action_restart_story()
@@ -368,9 +402,9 @@ async def test_story_content_is_shown_literally_never_as_markup(tmp_path: Path) 
         text = screen_text(app)
         for part in ("intro", "text", "open", "shut", "reason", "label: no"):
             assert f"{HOSTILE} {part}" in text, part
-        await press(pilot, "2")  # closed: the notice quotes the reason
+        await press(pilot, key(app, f"{HOSTILE} shut"))  # closed: the notice quotes the reason
         assert any(f"{HOSTILE} reason" in n.message for n in app._notifications)
-        await press(pilot, "1")
+        await press(pilot, key(app, f"{HOSTILE} open"))
         text = screen_text(app)
         for part in ("feedback", "context", "open", "label: no → yes"):
             assert f"{HOSTILE} {part}" in text, part

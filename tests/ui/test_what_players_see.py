@@ -22,6 +22,7 @@ from game.ui.screens.quiz_screen import QuizScreen
 from game.ui.screens.stats_screen import StatsScreen
 from game.ui.screens.story_scene_screen import StorySceneScreen
 from game.ui.screens.title_screen import TitleScreen
+from tests.story_helpers import key_for
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 STORY_PACK = ROOT / "tests" / "snapshots" / "story"
@@ -152,9 +153,12 @@ async def test_a_closed_choice_hint_goes_when_the_scene_does() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         app.start_scenario("harbour-report")
         await pilot.pause()
-        await press(pilot, "3")  # closed: needs facts checked
+        assert isinstance(app.screen, StorySceneScreen)
+        run = app.screen.story
+        await press(pilot, key_for(run, "Write it up now"))  # closed: needs facts checked
         assert any(n.startswith("That choice is closed") for n in notices(app))
-        await press(pilot, "1")  # an open choice: its feedback covers the scene, and the hint goes
+        # An open choice: its feedback covers the scene, and the hint goes.
+        await press(pilot, key_for(run, "Ask the council for the figures"))
         assert not isinstance(app.screen, StorySceneScreen)
         assert not any(n.startswith("That choice is closed") for n in notices(app))
         assert "That choice is closed" not in screen_text(app)

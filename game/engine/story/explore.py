@@ -307,16 +307,19 @@ def random_playthroughs(
         for _step in range(max_steps):
             if run.finished:
                 break
-            open_choices = [c.index for c in run.choices() if c.open]
+            # Drawn from the file's order, not the order shown: a seed's games do not change when
+            # the game's shuffle or a scene's ``shuffle`` does.
+            open_choices = sorted((c for c in run.choices() if c.open), key=lambda c: c.authored)
             if not open_choices:
                 stuck = True
                 if not any(s.scene == run.scene_id for s in report.stuck):
                     report.stuck.append(StuckState(run.scene_id, dict(run.variables), moves))
                 break
-            index = rng.choice(open_choices)
-            moves.append((run.scene_id, index))
-            report.choices.add((run.scene_id, index))
-            run.choose(index)
+            picked = rng.choice(open_choices)
+            # Paths and coverage name a choice by its place in the file, as the authoring reports do.
+            moves.append((run.scene_id, picked.authored))
+            report.choices.add((run.scene_id, picked.authored))
+            run.choose(picked.index)
             report.steps += 1
             if not run.finished:
                 report.scenes.add(run.scene_id)

@@ -88,6 +88,10 @@ class Scene(Struct, forbid_unknown_fields=True, kw_only=True):
     quotes: list[Quote] = []
     context: Text | None = None
     choices: list[Choice] = []
+    shuffle: bool = True
+    """Show the choices in an order of the game's own, the same for every player and every visit, so
+    a player cannot learn that the careful choice comes first. ``false`` keeps the file's order, for
+    choices whose order means something (a sequence of times, "go back" last)."""
 
 
 class Ending(Struct, forbid_unknown_fields=True, kw_only=True):

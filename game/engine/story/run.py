@@ -8,6 +8,8 @@ JSON after every choice and is restored exactly by :meth:`StoryRun.from_json`.
 
 from __future__ import annotations
 
+import random
+import zlib
 from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
@@ -37,13 +39,29 @@ def find_scenario(pack: Pack, scenario_id: str) -> Scenario:
     raise KeyError(scenario_id)
 
 
+def shown_order(scenario_id: str, scene: Scene) -> list[int]:
+    """The file positions of ``scene``'s choices in the order players see them.
+
+    Authors tend to write the careful choice first (it was first in 17 of the Panjshir stories' 21
+    scenes), so the game shuffles, as it does a question's options. The order is seeded by the
+    scenario's and scene's ids, not by the run: every player and every visit sees the same order, a
+    saved run needs nothing more to resume, and a class can talk about "choice 2" together.
+    """
+    order = list(range(len(scene.choices)))
+    if scene.shuffle and len(order) > 1:
+        random.Random(zlib.crc32(f"{scenario_id}/{scene.id}".encode())).shuffle(order)
+    return order
+
+
 # Frozen Structs rather than dataclasses (the same fields, equality and hashing): the game imports this
 # module at start, and creating dataclasses cost it time and memory.
 class ChoiceView(Struct, frozen=True):
     """A choice as the player sees it now."""
 
     index: int
-    """0-based position in the scene; pass it to :meth:`StoryRun.choose` (keys show ``index + 1``)."""
+    """0-based position as shown; pass it to :meth:`StoryRun.choose` (keys show ``index + 1``)."""
+    authored: int
+    """0-based position in the scenario file (what saved paths, coverage and the graph use)."""
     label: str
     open: bool
     reason: str | None
@@ -90,6 +108,7 @@ class StoryOutcome(Struct, frozen=True):
     scene_id: str
     """The scene the choice was made in."""
     choice_index: int
+    """The choice's position in the scenario file (not as shown)."""
     label: str
     feedback: str | None
     quotes: list[QuoteRef]
@@ -130,6 +149,8 @@ class StoryRun:
         """Times each scene was entered; the start counts from the beginning."""
         self.path: list[Step] = []
         self.score = 0
+        self._orders: dict[str, list[int]] = {}
+        """Each scene's shown order (file positions), computed on its first visit."""
 
     # --- state -----------------------------------------------------------------------------
 
@@ -182,10 +203,19 @@ class StoryRun:
             return []
         taken = {(step.scene, step.choice) for step in self.path}
         views = []
-        for index, choice in enumerate(scene.choices):
+        for position, index in enumerate(self._order(scene)):
+            choice = scene.choices[index]
             reason = self._closed_reason(scene.id, index, choice)
-            views.append(ChoiceView(index, choice.label, reason is None, reason, (scene.id, index) in taken))
+            views.append(
+                ChoiceView(position, index, choice.label, reason is None, reason, (scene.id, index) in taken)
+            )
         return views
+
+    def _order(self, scene: Scene) -> list[int]:
+        order = self._orders.get(scene.id)
+        if order is None:
+            order = self._orders[scene.id] = shown_order(self.scenario.id, scene)
+        return order
 
     def open_choices(self) -> list[ChoiceView]:
         return [view for view in self.choices() if view.open]
@@ -198,8 +228,8 @@ class StoryRun:
 
     # --- choosing --------------------------------------------------------------------------
 
-    def choose(self, index: int) -> StoryOutcome:
-        """Take choice ``index`` (0-based) of the current scene.
+    def choose(self, position: int) -> StoryOutcome:
+        """Take the choice shown at ``position`` (0-based) in :meth:`choices`.
 
         Raises:
             RuntimeError: when the story has already ended.
@@ -208,8 +238,10 @@ class StoryRun:
         scene = self.scene
         if scene is None:
             raise RuntimeError("the story has ended")
-        if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(scene.choices):
+        count = len(scene.choices)
+        if not isinstance(position, int) or isinstance(position, bool) or not 0 <= position < count:
             raise ValueError(f"a choice is a number from 1 to {len(scene.choices)}")
+        index = self._order(scene)[position]
         choice = scene.choices[index]
         reason = self._closed_reason(scene.id, index, choice)
         if reason is not None:

@@ -180,7 +180,7 @@ class StorySceneScreen(GameScreen[None]):
     # --- choosing ------------------------------------------------------------------------------
 
     def choose(self, index: int) -> None:
-        """Take choice ``index`` (0-based) of the scene on show, if it is open, and show its feedback."""
+        """Take the choice shown at ``index`` (0-based, as listed), if it is open, and show its feedback."""
         if self.app.screen is not self or self.story.finished:
             return  # a second key press while the feedback is opening
         views = self.story.choices()
