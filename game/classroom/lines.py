@@ -44,18 +44,21 @@ def bar(count: int, most: int) -> str:
     return "#" * (round(BAR_WIDTH * count / most) if most else 0)
 
 
+def reveal_verdict(right: int, answered: int) -> str:
+    """``2 of 3 answers right``, or ``no one answered`` (not "0 of 0", which reads like a score); the
+    plain host and the host screen both say it so."""
+    if not answered:
+        return "no one answered"
+    return f"{right} of {answered} {'answer' if answered == 1 else 'answers'} right"
+
+
 def reveal_lines(session: ClassSession, index: int) -> list[Line]:
     """The reveal: how many chose each answer as bars, the right answer, why, and the quotes with their ¶."""
     shown = session.round.presented("main", index)
     figures = session.reveal_figures(index)
     outcome = session.round.judge("main", index, None)
-    lines: list[Line] = [
-        ("", ""),
-        (
-            "",
-            f"Reveal, question {shown.number} of {shown.total}: {figures.right} of {figures.answered} right.",
-        ),
-    ]
+    verdict = reveal_verdict(figures.right, figures.answered)
+    lines: list[Line] = [("", ""), ("", f"Reveal, question {shown.number} of {shown.total}: {verdict}.")]
     most = max((n for _a, n in figures.counts), default=0)
     width = max((len(a) for a, _n in figures.counts), default=0)
     for i, (answer, count) in enumerate(figures.counts, start=1):

@@ -156,9 +156,9 @@ def reveal_bars(session: ClassSession, index: int, width: int, *, missing: int =
 
 
 def reveal_heading(figures: Reveal) -> Content:
-    """``2 of 3 answers right``."""
-    noun = "answer" if figures.answered == 1 else "answers"
-    return Content.styled(f"{figures.right} of {figures.answered} {noun} right", "bold")
+    """``2 of 3 answers right`` (``No one answered`` when no one did)."""
+    verdict = lines.reveal_verdict(figures.right, figures.answered)
+    return Content.styled(verdict[:1].upper() + verdict[1:], "bold")
 
 
 def reveal_text(session: ClassSession, index: int, width: int) -> Content:

@@ -57,7 +57,16 @@ def test_reveal_bars_add_up_and_mark_the_right_option(tmp_path: Path, panjshir: 
         assert figures.blank == 1 and figures.right == 2
         assert figures.correct == [i == right for i in range(len(shown.choices))]
         text = "\n".join(t for _i, t in lines.reveal_lines(session, 0))
-        assert lines.NO_ANSWER in text and "2 of 4 right" in text
+        assert lines.NO_ANSWER in text and "Reveal, question 1 of 3: 2 of 4 answers right." in text
+
+
+def test_a_reveal_nobody_answered_says_so_rather_than_0_of_0(tmp_path: Path, panjshir: Pack) -> None:
+    store, session, control = _class(tmp_path, panjshir)
+    with store:
+        store.claim("Ana", 1.0, FRESH)
+        control.apply("start", 2.0)
+        text = "\n".join(t for _i, t in lines.reveal_lines(session, 0))
+        assert "Reveal, question 1 of 3: no one answered." in text and "0 of 0" not in text
 
 
 def test_top_five_shares_ranks_and_never_shows_the_bottom(tmp_path: Path, panjshir: Pack) -> None:
