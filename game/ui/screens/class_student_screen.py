@@ -28,6 +28,7 @@ from game.engine.content.pack import Pack
 from game.engine.quiz.run import Outcome, Presented, Response
 from game.ui.screens import class_student_texts as texts
 from game.ui.screens.class_answer_screen import ORDER, PICK_SENTENCE, TYPE_TEXT, AnswerScreen
+from game.ui.screens.class_feedback_screen import MissedRevealScreen
 from game.ui.screens.reader_screen import SentencePickScreen
 from game.ui.texts import literal, numbered
 from game.ui.widgets.answer_hints import answer_hint
@@ -79,8 +80,10 @@ class StudentScreen(AnswerScreen):
             Binding(key, f"scroll_feedback('{key}')", show=False, id=f"class.feedback_{key}")
             for key in ("up", "down", "pageup", "pagedown", "home", "end")
         ),
+        Binding("f2", "missed_reveal", "Missed reveal", show=False, id="class.missed_reveal"),
     ]
-    """The arrow, page and home/end keys scroll the feedback while it is on show (it is not focused)."""
+    """The arrow, page and home/end keys scroll the feedback while it is on show (it is not focused); F2
+    opens the feedback of a question whose reveal the class moved past before this game saw it."""
 
     def __init__(
         self, session: ClassSession, key: str, *, clock: Callable[[], float], welcome_back: bool = False
@@ -100,6 +103,8 @@ class StudentScreen(AnswerScreen):
         """The item whose question and answer widgets are built (see :meth:`_prepare`)."""
         self._texts: dict[str, tuple[str, object]] = {}
         """What each Static updated through :meth:`_set` holds."""
+        self.missed: int | None = None
+        """Teacher-paced: the main question whose reveal the class moved past between two looks."""
         self.feedback: tuple[rules.View, Outcome] | None = None
         """Self-paced: the feedback on show until the student goes on."""
         self._shown_at = 0.0
@@ -177,6 +182,9 @@ class StudentScreen(AnswerScreen):
             self.notify(str(exc), severity="warning", timeout=2, markup=False)
             return
         if view != self.view:
+            missed = rules.missed_reveal(session.config, state, self.view, view)
+            if missed is not None:
+                self.missed = missed
             self.show(view)
         self._show_clock(state, now)
 
@@ -201,8 +209,8 @@ class StudentScreen(AnswerScreen):
     def show(self, view: rules.View) -> None:
         """Render ``view``: a question, a wait, the locked answer, the reveal, the end."""
         picker = self.app.screen
-        if isinstance(picker, SentencePickScreen):
-            picker.dismiss(None)  # the article was open to pick a sentence: the class has moved on
+        if isinstance(picker, SentencePickScreen | MissedRevealScreen):
+            picker.dismiss(None)  # the article or an earlier reveal was open: the class has moved on
         self.view = view
         asking = view.kind == "ask"
         feedback = view.kind == "revealed"
@@ -214,6 +222,12 @@ class StudentScreen(AnswerScreen):
         if view.kind in ("done", "ended"):
             summary = texts.summary_text(self.session, self.key, self.clock())
             text = f"{text} {summary}".strip()
+        if view.kind == "revealed":
+            self.missed = None  # a later reveal is on show
+        elif self.missed is not None:
+            # The reveal the class moved past is not lost: its verdict here, the whole feedback on F2.
+            outcome = self.session.outcome(self.key, "main", self.missed)
+            text = f"{texts.missed_line(self.session, self.missed, outcome)} {text}".strip()
         if view.kind in ("ask", "locked"):
             self._prepare(view.phase, view.index)  # nothing to do when built while the reveal was on show
         if asking and self.asked != (view.phase, view.index):
@@ -341,6 +355,8 @@ class StudentScreen(AnswerScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "go_on":
             return self.feedback is not None
+        if action == "missed_reveal":
+            return self.missed is not None
         if action == "scroll_feedback":
             return bool(self.query_one("#student-feedback", VerticalScroll).display)
         answering: bool | None = super().check_action(action, parameters)
@@ -349,6 +365,15 @@ class StudentScreen(AnswerScreen):
     def action_scroll_feedback(self, key: str) -> None:
         scroll = self.query_one("#student-feedback", VerticalScroll)
         getattr(scroll, f"action_{SCROLLS[key]}")()
+
+    def action_missed_reveal(self) -> None:
+        index = self.missed
+        if index is None or self.app.screen is not self:
+            return
+        heading = texts.heading(self.session, rules.View("revealed", "main", index))
+        outcome = self.session.outcome(self.key, "main", index)
+        missed = self.session.round.judge("main", index, None)
+        self.app.push_screen(MissedRevealScreen(heading, outcome, missed))
 
     def action_go_on(self) -> None:
         self.feedback = None
