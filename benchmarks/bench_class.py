@@ -12,12 +12,21 @@ maximum over every student and question, for plain students and browsers apart (
 <= 300 ms, max <= 1 s on 2 cores). Plain students poll the store every 100 ms (about 50 ms of their
 median is the poll itself), the full-screen student game every 50 ms. Browsers join once the server's
 warm worker is ready (``serve.log`` says so), so their games are forked warm; the line printed says which.
+
+``--cpu`` also samples the CPU time (``/proc/PID/task/*/schedstat``, nanoseconds) of the host, its web
+server (textual-serve relaying every game's output), the warm worker's first ``--cpu-games`` games (3 by
+default), every ``--cpu-every`` seconds, and prints what each spent per release: from the host's ``next``
+to ``--cpu-window`` seconds after (0.3 by default), less what it spends in as long a window just before
+(idle: its polls of the store), and, with one browser, up to the question's frame reaching the websocket.
+What decides the 30-browser median is the sum of the games' CPU per release over two cores; this is the
+figure to compare when the machine is too busy for wall-clock times.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import re
 import statistics
 import subprocess
@@ -74,12 +83,115 @@ async def browsers(
         await asyncio.gather(*(one(i, client) for i in range(count)))
 
 
+def _cpu_ns(pid: int) -> int | None:
+    """The CPU time, in ns, of every thread of ``pid`` (None once it has gone)."""
+    total = 0
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/schedstat") as stat:
+                total += int(stat.read().split()[0])
+    except (OSError, ValueError):
+        return None if not os.path.isdir(f"/proc/{pid}") else total
+    return total
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry))
+    return sorted(found)
+
+
+class CpuSampler:
+    """Samples the CPU time of the host, its web server and a few games (see the module docstring)."""
+
+    def __init__(self, host: int, games: int, every: float) -> None:
+        self.host = host
+        self.games = games
+        self.every = every
+        self.samples: dict[str, list[tuple[float, int]]] = {}
+        self.stop = threading.Event()
+
+    def _roles(self) -> dict[str, int]:
+        roles = {"host": self.host}
+        servers = _children(self.host)
+        if servers:
+            roles["server"] = servers[0]
+            workers = _children(servers[0])
+            if workers:
+                for i, game in enumerate(_children(workers[0])[: self.games]):
+                    roles[f"game {i + 1}"] = game
+        return roles
+
+    def run(self) -> None:
+        roles: dict[str, int] = {}
+        looked = 0.0
+        while not self.stop.is_set():
+            now = time.time()
+            if now - looked > 1.0 and len(roles) < 2 + self.games:
+                roles = self._roles()
+                looked = now
+            for role, pid in roles.items():
+                used = _cpu_ns(pid)
+                if used is not None:
+                    self.samples.setdefault(f"{role} ({pid})", []).append((now, used))
+            time.sleep(self.every)
+
+    def used(self, role: str, start: float, end: float) -> float | None:
+        """CPU ms ``role`` spent from ``start`` to ``end`` (the samples nearest before each)."""
+        points = self.samples.get(role, [])
+        before = [u for t, u in points if t <= start]
+        until = [u for t, u in points if t <= end]
+        if not before or not until or points[-1][0] < end:
+            return None
+        return (until[-1] - before[-1]) / 1e6
+
+
+def report_cpu(
+    sampler: CpuSampler, releases: dict[int, float], arrivals: dict[tuple[str, int], float], window: float
+) -> None:
+    for role in sorted(sampler.samples):
+        extra, upto = [], []
+        for q, at in releases.items():
+            if q < 2:
+                continue
+            busy = sampler.used(role, at, at + window)
+            idle = sampler.used(role, at - window - 0.02, at - 0.02)
+            if busy is not None and idle is not None:
+                extra.append(busy - idle)
+            if role.startswith("game") and ("B0", q) in arrivals and sampler.games == 1:
+                spent = sampler.used(role, at, arrivals[("B0", q)])
+                if spent is not None:
+                    upto.append(spent)
+        if not extra:
+            continue
+        line = (
+            f"  {role}: CPU a release, {window * 1000:.0f} ms from `next` less as long idle: median "
+            f"{statistics.median(extra):.1f} ms (of {', '.join(f'{e:.1f}' for e in extra)})"
+        )
+        if upto:
+            line += f"; to the frame {statistics.median(upto):.1f} ms"
+        print(line)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=30, help="plain students (class join --plain)")
     parser.add_argument("--browsers", type=int, default=0, help="students in browsers (served)")
     parser.add_argument("--questions", type=int, default=5)
+    parser.add_argument("--cpu", action="store_true", help="sample the CPU of the host, server and games")
+    parser.add_argument("--cpu-games", type=int, default=3, help="games sampled with --cpu")
+    parser.add_argument("--cpu-every", type=float, default=0.005, help="seconds between CPU samples")
+    parser.add_argument("--cpu-window", type=float, default=0.3, help="seconds after `next` counted")
     args = parser.parse_args()
+    sampler: CpuSampler | None = None
     env = game_env()
     arrivals: dict[tuple[str, int], float] = {}
     releases: dict[int, float] = {}
@@ -139,12 +251,17 @@ def main() -> int:
             students.append(proc)
         watcher = threading.Thread(target=watch, daemon=True)
         watcher.start()
+        if args.cpu:
+            sampler = CpuSampler(host.pid, min(args.cpu_games, args.browsers), args.cpu_every)
+            threading.Thread(target=sampler.run, daemon=True).start()
         host.wait(timeout=600)
         for proc in students:
             proc.wait(timeout=60)
         if browsing is not None:
             browsing.join(timeout=60)
         watcher.join()
+        if sampler is not None:
+            sampler.stop.set()
     # Question 1 is released by `start` while students may still be starting: measure from question 2.
     status = 1
     for kind, prefix, count in (("plain students", "S", args.students), ("browsers", "B", args.browsers)):
@@ -167,6 +284,8 @@ def main() -> int:
             f"median {statistics.median(delays):.0f} ms, max {max(delays):.0f} ms "
             "(target: median <= 300 ms, max <= 1000 ms)"
         )
+    if sampler is not None:
+        report_cpu(sampler, releases, arrivals, args.cpu_window)
     return status
 
 

@@ -155,5 +155,23 @@ def student_view(config: ClassConfig, state: ClassState, total: int, answered: d
     return View("ask", "main", state.question)
 
 
+def missed_reveal(config: ClassConfig, state: ClassState, shown: View | None, view: View) -> int | None:
+    """The main question whose reveal a student missed, if any: the teacher revealed it and moved on between
+    two looks at the store, so the student went from being asked it (``shown``) straight to ``view``.
+
+    ``view`` is what is about to be shown and ``state`` the state it was read from: when ``view`` is that
+    question's reveal, the reveal is shown by it.
+    """
+    if config.paced != "teacher" or shown is None or shown.phase != "main":
+        return None
+    if shown.kind not in ("ask", "locked") or (view.kind == "revealed" and view.index == shown.index):
+        return None
+    if state.phase == "main":
+        past = state.question > shown.index
+    else:
+        past = state.phase in ("post", "ended") and state.revealed
+    return shown.index if past else None
+
+
 def _first_missing(done: set[int], total: int) -> int | None:
     return next((i for i in range(total) if i not in done), None)

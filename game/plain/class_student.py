@@ -56,8 +56,9 @@ class Student:
             if view != shown:
                 # The teacher may reveal and move on between two looks at the store: a student still
                 # gets the feedback on the question they were on before the next one.
-                if shown is not None and self._revealed_unseen(shown, view):
-                    self.reveal(shown.index)
+                missed = rules.missed_reveal(self.session.config, self.session.state(), shown, view)
+                if missed is not None:
+                    self.reveal(missed)
                 shown = view
                 if view.kind == "ask":
                     if not self.ask(view):
@@ -68,24 +69,6 @@ class Student:
             if self.reader.typed_quit(POLL_SECONDS, QUIT_WORDS):
                 self.say("Leaving the class; join again with the same name to continue.")
                 return 0
-
-    def _revealed_unseen(self, shown: rules.View, view: rules.View) -> bool:
-        """Whether the question last shown was revealed and the class has already gone past it.
-
-        ``view`` is what is about to be shown: when it is that question's reveal, the reveal is shown by
-        it (the class may have moved on between reading the view and reading the state here; the
-        feedback was then printed twice).
-        """
-        if self.session.config.paced != "teacher" or shown.phase != "main":
-            return False
-        if view.kind == "revealed" and view.index == shown.index:
-            return False
-        if shown.kind not in ("ask", "locked"):
-            return False
-        state = self.session.state()
-        if state.phase == "main":
-            return state.question > shown.index
-        return state.phase in ("post", "ended") and state.revealed
 
     def show(self, view: rules.View) -> bool:
         """Print a view that asks nothing; False when the game is over for this student."""

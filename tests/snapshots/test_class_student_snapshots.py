@@ -88,3 +88,34 @@ def test_reveal_with_own_feedback(snap_compare, session: ClassSession, size: tup
     released(session)
     app = ClassStudentApp(session, player="Ana")
     assert snap_compare(app, terminal_size=size, run_before=settle("1", reveal=session))
+
+
+def moved_on(session: ClassSession, *keys: str):  # type: ignore[no-untyped-def]
+    """Answer (option 1); the teacher reveals and releases question 2 between two looks; then ``keys``."""
+
+    async def run_before(pilot: Pilot[int]) -> None:
+        await pilot.pause(SETTLE)
+        await pilot.press("1")
+        await pilot.pause(SETTLE)
+        state = session.state()
+        session.store.set_state(replace(state, question=1, revealed=False, released_at=time.time()))
+        await pilot.pause(SETTLE)
+        if keys:
+            await pilot.press(*keys)
+            await pilot.pause(SETTLE)
+
+    return run_before
+
+
+def test_next_question_after_a_missed_reveal(snap_compare, session: ClassSession) -> None:
+    """Question 2 at once, with the line saying question 1's reveal was missed and how the student did."""
+    released(session)
+    app = ClassStudentApp(session, player="Ana")
+    assert snap_compare(app, terminal_size=LARGE, run_before=moved_on(session))
+
+
+def test_missed_reveal_opened_with_f2(snap_compare, session: ClassSession) -> None:
+    """F2 over question 2: question 1's feedback, as its reveal would have shown it."""
+    released(session)
+    app = ClassStudentApp(session, player="Ana")
+    assert snap_compare(app, terminal_size=LARGE, run_before=moved_on(session, "f2"))

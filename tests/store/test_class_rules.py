@@ -17,6 +17,8 @@ TEACHER_TIMED = replace(TEACHER, time_limit=20.0)
 SELF = replace(TEACHER, paced="self")
 SELF_PP = replace(SELF, pre_post=True)
 LOBBY = ClassState()
+LOCKED_1 = View("locked", "main", 1)
+ASK_2 = View("ask", "main", 2)
 
 
 @pytest.mark.parametrize(
@@ -123,6 +125,31 @@ def test_student_view(
     config: ClassConfig, state: ClassState, answered: dict[str, set[int]], expected: View
 ) -> None:
     assert rules.student_view(config, state, 3, answered) == expected
+
+
+@pytest.mark.parametrize(
+    ("config", "state", "shown", "view", "expected"),
+    [
+        # Revealed and moved on between two looks: locked on 1 (or still asked it), now asked 2.
+        (TEACHER, ClassState("main", 2, False, 0.0), View("locked", "main", 1), View("ask", "main", 2), 1),
+        (TEACHER, ClassState("main", 2, False, 0.0), View("ask", "main", 1), View("ask", "main", 2), 1),
+        # The last question revealed and the class ended (or on to the post-test) at once.
+        (TEACHER, ClassState("ended", 2, True, 0.0), View("locked", "main", 2), View("ended"), 2),
+        (TEACHER_PP, ClassState("post", 2, True, 0.0), View("locked", "main", 2), View("ask", "post", 0), 2),
+        # Seen: the reveal itself is what comes next.
+        (TEACHER, ClassState("main", 1, True, 0.0), LOCKED_1, View("revealed", "main", 1), None),
+        # From the reveal to the next question, a pause, ended before any reveal, self-paced: nothing missed.
+        (TEACHER, ClassState("main", 2, False, 0.0), View("revealed", "main", 1), ASK_2, None),
+        (TEACHER, ClassState("main", 1, False, 0.0, 3.0), View("locked", "main", 1), View("paused"), None),
+        (TEACHER, ClassState("ended", 1, False, 0.0), View("locked", "main", 1), View("ended"), None),
+        (SELF, ClassState("main"), View("ask", "main", 0), View("ask", "main", 1), None),
+        (TEACHER, ClassState("main", 0, False, 0.0), None, View("ask", "main", 0), None),
+    ],
+)
+def test_missed_reveal(
+    config: ClassConfig, state: ClassState, shown: View | None, view: View, expected: int | None
+) -> None:
+    assert rules.missed_reveal(config, state, shown, view) == expected
 
 
 @pytest.mark.parametrize(("age", "in_use"), [(0.0, True), (9.9, True), (10.0, False), (300.0, False)])

@@ -98,6 +98,52 @@ async def test_teacher_paced_waiting_question_locked_reveal_end(klass: Class) ->
         await _until(pilot, app, "The teacher has ended the class. Your score: 0 (0 of 2 right).")
 
 
+async def test_a_reveal_missed_between_two_looks_stays_reachable(klass: Class) -> None:
+    """The teacher reveals and releases the next question between two looks at the store: the next question
+    shows at once (the class's clock runs), with the missed reveal's verdict, and F2 opens its feedback."""
+    app = klass.student("Ana")
+    async with app.run_test(size=SIZE) as pilot:
+        klass.do("start")
+        await _until(pilot, app, "Question 1 of 2")
+        await pilot.press(str((klass.right("main", 0) + 1) % 4 + 1))
+        await _until(pilot, app, "locked in")
+        klass.do("reveal")
+        klass.do("next")  # no await between: the game cannot have looked at the store in between
+        shown = await _until(pilot, app, "Question 2 of 2")
+        assert "Question 1 was revealed while you were away (wrong): F2 shows your feedback." in shown
+        await pilot.press("f2")
+        feedback = await _until(pilot, app, "From the article:")
+        assert "Question 1 of 2: the reveal" in feedback and "✘ Wrong" in feedback
+        assert "Right answer: That it could inflame relations" in feedback
+        await pilot.press("escape")
+        back = await _until(pilot, app, "Question 2 of 2")
+        assert "From the article:" not in back
+        await pilot.press(str(klass.right("main", 1) + 1))  # the question is still asked, and answered
+        await _until(pilot, app, "locked in")
+        klass.do("reveal")
+        revealed = await _until(pilot, app, "✔ Right")
+        assert "while you were away" not in revealed
+
+
+async def test_the_keys_scroll_the_reveal_without_focusing_it(klass: Class) -> None:
+    """The reveal's feedback is not focused (a release then restyles nothing on blur); the arrow and end
+    keys scroll it all the same."""
+    app = klass.student("Ana")
+    async with app.run_test(size=(40, 12)) as pilot:
+        klass.do("start")
+        await _until(pilot, app, "Question 1 of 2")
+        await pilot.press(str((klass.right("main", 0) + 1) % 4 + 1))
+        await _until(pilot, app, "locked in")
+        klass.do("reveal")
+        await _until(pilot, app, "Wrong")
+        scroll = app.screen.query_one("#student-feedback")
+        assert app.screen.focused is None and scroll.max_scroll_y > 0
+        await pilot.press("end")
+        assert scroll.scroll_y == scroll.max_scroll_y
+        await pilot.press("up")
+        assert scroll.scroll_y == scroll.max_scroll_y - 1
+
+
 async def test_the_name_is_asked_and_a_name_in_use_refused(klass: Class) -> None:
     """Without --player the game asks the name; a name whose game is running is refused, another taken."""
     klass.host.store.claim("Ana", time.time(), 10.0)  # Ana's game is running elsewhere

@@ -69,9 +69,9 @@ class AnswerScreen(Screen[None]):
             ORDER: self.query_one("#student-order", OrderList),
         }
 
-    def _show_sequence(self) -> None:
-        """Under an ordering question: the order placed so far."""
-        shown = self.shown
+    def _show_sequence(self, shown: Presented | None = None) -> None:
+        """Under an ordering question (``shown``, or the one on show): the order placed so far."""
+        shown = shown or self.shown
         if shown is None or shown.shape != ORDER:
             return
         placed = [str(i + 1) for i in self.query_one("#student-order", OrderList).sequence]

@@ -12,10 +12,13 @@ screen holds no game state: the class store is the truth, read through
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.widgets.option_list import Option
@@ -26,6 +29,7 @@ from game.engine.content.pack import Pack
 from game.engine.quiz.run import Outcome, Presented, Response
 from game.ui.screens import class_student_texts as texts
 from game.ui.screens.class_answer_screen import ORDER, PICK_SENTENCE, TYPE_TEXT, AnswerScreen
+from game.ui.screens.class_feedback_screen import MissedRevealScreen
 from game.ui.screens.reader_screen import SentencePickScreen
 from game.ui.texts import literal, numbered
 from game.ui.widgets.answer_hints import answer_hint
@@ -38,6 +42,15 @@ POLL_SECONDS = 0.05
 
 A look is one small query (~0.45 ms of CPU): at 50 ms rather than 100 ms a game spends ~9 instead of ~4.5 ms
 of CPU a second, and the 30-browser class benchmark's median release came ~70 ms sooner (issue 16)."""
+SCROLLS = {
+    "up": "scroll_up",
+    "down": "scroll_down",
+    "pageup": "page_up",
+    "pagedown": "page_down",
+    "home": "scroll_home",
+    "end": "scroll_end",
+}
+"""The feedback's scrolling action for each key the screen binds to it."""
 SHORT_ROWS = 20
 """Below this many rows the screen drops its margins and the key hint."""
 
@@ -56,8 +69,46 @@ class SteadyFooter(Footer):
         super().bindings_changed(screen)
 
 
+class QuestionText(Static):
+    """A Static of the question whose virtual size, changed by a layout, asks for no second layout.
+
+    Textual lays the screen out again whenever a layout changes a widget's virtual size; the layout that
+    measured this text had already placed everything, and the second one cost each class game ~6 ms of CPU
+    and a second frame at every release (issue 16).
+    """
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
+
+
+class QuestionScroll(VerticalScroll):
+    """The question's scroll: as :class:`QuestionText` (its scrollbars, when they come or go, still ask for
+    the layout they need)."""
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
+
+
 class StudentScreen(AnswerScreen):
     """One student's game in the class (see the module docstring)."""
+
+    AUTO_FOCUS = ""
+    """Nothing is focused but what :meth:`show` focuses: Textual's default would focus the first focusable
+    widget, hidden or not, whenever the screen resumes with no focus (the reveal has none)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(key, f"scroll_feedback('{key}')", show=False, id=f"class.feedback_{key}")
+            for key in ("up", "down", "pageup", "pagedown", "home", "end")
+        ),
+        Binding("f2", "missed_reveal", "Missed reveal", show=False, id="class.missed_reveal"),
+    ]
+    """The arrow, page and home/end keys scroll the feedback while it is on show (it is not focused); F2
+    opens the feedback of a question whose reveal the class moved past before this game saw it."""
 
     def __init__(
         self, session: ClassSession, key: str, *, clock: Callable[[], float], welcome_back: bool = False
@@ -72,7 +123,13 @@ class StudentScreen(AnswerScreen):
         self.view: rules.View | None = None
         """What is on show (None before the first look at the store)."""
         self.asked: tuple[str, int] | None = None
-        """The item whose answer widgets are built (kept over a pause, so a half-built answer survives)."""
+        """The item on show to answer (its clock started when it was first shown)."""
+        self.prepared: tuple[str, int] | None = None
+        """The item whose question and answer widgets are built (see :meth:`_prepare`)."""
+        self._texts: dict[str, tuple[str, object]] = {}
+        """What each Static updated through :meth:`_set` holds."""
+        self.missed: int | None = None
+        """Teacher-paced: the main question whose reveal the class moved past between two looks."""
         self.feedback: tuple[rules.View, Outcome] | None = None
         """Self-paced: the feedback on show until the student goes on."""
         self._shown_at = 0.0
@@ -90,10 +147,10 @@ class StudentScreen(AnswerScreen):
             yield QuestionClock(id="student-clock")
             yield Static(id="student-score")
         yield Static(id="student-message")
-        with VerticalScroll(id="student-question", can_focus=False):
-            yield Static(id="student-type")
-            yield Static(id="student-prompt")
-            yield Static(id="student-statement")
+        with QuestionScroll(id="student-question", can_focus=False):
+            yield QuestionText(id="student-type")
+            yield QuestionText(id="student-prompt")
+            yield QuestionText(id="student-statement")
         yield Static(id="student-sequence")
         yield ChoiceList(id="student-pick")
         yield TickList(id="student-tick")
@@ -150,6 +207,9 @@ class StudentScreen(AnswerScreen):
             self.notify(str(exc), severity="warning", timeout=2, markup=False)
             return
         if view != self.view:
+            missed = rules.missed_reveal(session.config, state, self.view, view)
+            if missed is not None:
+                self.missed = missed
             self.show(view)
         self._show_clock(state, now)
 
@@ -174,8 +234,8 @@ class StudentScreen(AnswerScreen):
     def show(self, view: rules.View) -> None:
         """Render ``view``: a question, a wait, the locked answer, the reveal, the end."""
         picker = self.app.screen
-        if isinstance(picker, SentencePickScreen):
-            picker.dismiss(None)  # the article was open to pick a sentence: the class has moved on
+        if isinstance(picker, SentencePickScreen | MissedRevealScreen):
+            picker.dismiss(None)  # the article or an earlier reveal was open: the class has moved on
         self.view = view
         asking = view.kind == "ask"
         feedback = view.kind == "revealed"
@@ -187,66 +247,86 @@ class StudentScreen(AnswerScreen):
         if view.kind in ("done", "ended"):
             summary = texts.summary_text(self.session, self.key, self.clock())
             text = f"{text} {summary}".strip()
+        if view.kind == "revealed":
+            self.missed = None  # a later reveal is on show
+        elif self.missed is not None:
+            # The reveal the class moved past is not lost: its verdict here, the whole feedback on F2.
+            outcome = self.session.outcome(self.key, "main", self.missed)
+            text = f"{texts.missed_line(self.session, self.missed, outcome)} {text}".strip()
+        if view.kind in ("ask", "locked"):
+            self._prepare(view.phase, view.index)  # nothing to do when built while the reveal was on show
+        if asking and self.asked != (view.phase, view.index):
+            self.asked = (view.phase, view.index)
+            self._shown_at = self.clock()
         self._place(asking=asking, question=view.kind in ("ask", "locked"), feedback=feedback, message=text)
         self._show_top(view)
-        if asking and self.asked != (view.phase, view.index):
-            self._ask(view)
-        elif asking:
+        if asking:
             self._focus_answer()
         if feedback:
             outcome = self.session.outcome(self.key, "main", view.index)
             self._show_feedback(outcome, self.session.round.judge("main", view.index, None))
-        if view.kind in ("locked", "ask"):
-            self._show_prompt(self.session.round.presented(view.phase, view.index))
+            # The next question is known (the round is dealt from the seed): built now, while the student
+            # reads, its release only shows it (issue 16: thirty games rebuilt it at once on two cores).
+            self.call_after_refresh(self._prepare_next, view)
         self.refresh_bindings()
 
+    def _prepare_next(self, revealed: rules.View) -> None:
+        if self.is_attached and self.view == revealed and revealed.index + 1 < self.session.round.total:
+            self._prepare("main", revealed.index + 1)
+
+    def _set(self, selector: str, content: Content | str) -> None:
+        """Update a Static only when its text or styles change (each update asks for a layout)."""
+        held = (content.plain, content.spans) if isinstance(content, Content) else (content, None)
+        if self._texts.get(selector) != held:
+            self._texts[selector] = held
+            self.query_one(selector, Static).update(content)
+
     def _place(self, *, asking: bool, question: bool, feedback: bool, message: str) -> None:
-        """Show the parts this view needs and hide (and disable) the rest."""
+        """Show the parts this view needs and hide the rest (a change that changes nothing costs nothing)."""
         shape = None
         if asking and self.view is not None:
             shape = self.session.round.presented(self.view.phase, self.view.index).shape
         for each, widget in self._lists.items():
             widget.display = each == shape
-            widget.disabled = each != shape
-        box = self.query_one("#student-input", Input)
-        box.display = shape == TYPE_TEXT
-        box.disabled = shape != TYPE_TEXT
+        self.query_one("#student-input", Input).display = shape == TYPE_TEXT
         self.query_one("#student-sequence", Static).display = shape == ORDER
         self.query_one("#student-hint", Static).set_class(not asking, "-hidden")
         self.query_one("#student-question", VerticalScroll).display = question
         self.query_one("#student-verdict", Static).display = feedback
         self.query_one("#student-feedback", VerticalScroll).display = feedback
-        note = self.query_one("#student-message", Static)
-        note.update(Content(message))
-        note.display = bool(message)
+        self._set("#student-message", Content(message))
+        self.query_one("#student-message", Static).display = bool(message)
 
     def _show_top(self, view: rules.View) -> None:
         counted = view.kind in ("ask", "locked", "revealed") or self.feedback is not None
-        self.query_one("#student-count", Static).update(
-            Content(texts.heading(self.session, view) if counted else "Live class")
-        )
+        self._set("#student-count", Content(texts.heading(self.session, view) if counted else "Live class"))
         # No score in the pre- and post-test: the tests measure, they do not reward.
         score = texts.score_text(self.session, self.key, view) if view.phase == "main" else ""
-        self.query_one("#student-score", Static).update(Content(score))
+        self._set("#student-score", Content(score))
 
-    def _show_prompt(self, shown: Presented) -> None:
+    def _prepare(self, phase: str, index: int) -> None:
+        """Put item ``index`` of ``phase`` in the question's and the answer's widgets, which may be hidden.
+
+        Only the widgets of the item's answer shape are enabled: a hidden widget never takes the keys.
+        Built once per item (a pause, a locked answer and the release itself keep what was built, so a
+        half-built answer survives a pause).
+        """
+        if self.prepared == (phase, index):
+            return
+        self.prepared = (phase, index)
+        shown = self.session.round.presented(phase, index)
         topic = self.session.pack.topics.get(shown.question.topic, shown.question.topic)
-        self.query_one("#student-type", Static).update(
-            Content.assemble((shown.label, "bold $secondary"), " · ", literal(topic))
-        )
-        self.query_one("#student-prompt", Static).update(literal(shown.question.prompt))
-        statement = self.query_one("#student-statement", Static)
-        statement.update(literal(shown.statement or ""))
-        statement.display = shown.statement is not None
-
-    def _ask(self, view: rules.View) -> None:
-        """Build the answer widgets of a newly released item."""
-        shown = self.session.round.presented(view.phase, view.index)
-        self.asked = (view.phase, view.index)
-        self._shown_at = self.clock()
+        self._set("#student-type", Content.assemble((shown.label, "bold $secondary"), " · ", literal(topic)))
+        self._set("#student-prompt", literal(shown.question.prompt))
+        self._set("#student-statement", literal(shown.statement or ""))
+        self.query_one("#student-statement", Static).display = shown.statement is not None
         self.query_one("#student-question", VerticalScroll).scroll_home(animate=False)
+        for each, widget in self._lists.items():
+            widget.disabled = each != shown.shape
+        box = self.query_one("#student-input", Input)
+        box.disabled = shown.shape != TYPE_TEXT
         if shown.shape == TYPE_TEXT:
-            self.query_one("#student-input", Input).value = ""
+            box.value = ""
         elif shown.shape in self._lists:
             choices = self._lists[shown.shape]
             if isinstance(choices, TickList | OrderList):
@@ -254,17 +334,18 @@ class StudentScreen(AnswerScreen):
             else:
                 choices.set_options(Option(numbered(i + 1, text)) for i, text in enumerate(shown.choices))
                 choices.highlighted = 0
-        self._show_sequence()
-        self.query_one("#student-hint", Static).update(answer_hint(shown.shape, len(shown.choices)))
-        self._focus_answer()
+        self._show_sequence(shown)
+        self._set("#student-hint", answer_hint(shown.shape, len(shown.choices)))
         self._fit_choices()
 
     def _fit_choices(self) -> None:
         # Fitted before the layout, from the screen's width less the list's margins: fitting after it (as
         # the quiz screen does) cost each game a second layout the moment a question was released.
-        shown = self.shown
-        if self.is_attached and shown is not None and shown.shape in self._lists:
-            choices = self._lists[shown.shape]
+        if not self.is_attached or self.prepared is None:
+            return
+        shape = self.session.round.presented(*self.prepared).shape
+        if shape in self._lists:
+            choices = self._lists[shape]
             margins = choices.styles.margin.width
             choices.fit_to_options(self.size, width=self.size.width - margins - choices.styles.gutter.width)
 
@@ -292,13 +373,32 @@ class StudentScreen(AnswerScreen):
         scroll.remove_children()
         scroll.mount_all(Static(part, classes=css) for part, css in body)
         scroll.scroll_home(animate=False)
-        scroll.focus()
+        # Not focused: the keys scroll it through the screen's bindings. Focused, the release of the next
+        # question restyled all of its paragraphs when the focus left it (a tenth of the release's CPU).
+        self.set_focus(None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "go_on":
             return self.feedback is not None
+        if action == "missed_reveal":
+            return self.missed is not None
+        if action == "scroll_feedback":
+            return bool(self.query_one("#student-feedback", VerticalScroll).display)
         answering: bool | None = super().check_action(action, parameters)
         return answering
+
+    def action_scroll_feedback(self, key: str) -> None:
+        scroll = self.query_one("#student-feedback", VerticalScroll)
+        getattr(scroll, f"action_{SCROLLS[key]}")()
+
+    def action_missed_reveal(self) -> None:
+        index = self.missed
+        if index is None or self.app.screen is not self:
+            return
+        heading = texts.heading(self.session, rules.View("revealed", "main", index))
+        outcome = self.session.outcome(self.key, "main", index)
+        missed = self.session.round.judge("main", index, None)
+        self.app.push_screen(MissedRevealScreen(heading, outcome, missed))
 
     def action_go_on(self) -> None:
         self.feedback = None

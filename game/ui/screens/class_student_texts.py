@@ -59,6 +59,12 @@ def message(session: ClassSession, view: rules.View, given: str | None = None) -
     return ""
 
 
+def missed_line(session: ClassSession, index: int, outcome: Outcome | None) -> str:
+    """The line over the next question when the reveal of main question ``index`` was missed."""
+    how = "you did not answer it" if outcome is None else verdict(outcome)[0].lower()
+    return f"Question {index + 1} was revealed while you were away ({how}): F2 shows your feedback."
+
+
 def feedback(outcome: Outcome | None, missed: Outcome) -> tuple[Content, str, list[tuple[Content, str]]]:
     """The student's own feedback: (verdict banner, its CSS class, the body's paragraphs with their class).
 
