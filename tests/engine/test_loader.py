@@ -496,3 +496,16 @@ endings:
     debrief: Done.
     quotes: ["{RIVER}"]
 """
+
+
+def test_normalize_folds_as_the_translation_table_does() -> None:
+    """normalize replaces the folded characters one by one; the result must be the table's."""
+    import random
+
+    from game.engine.content.quotes import _FOLD
+
+    alphabet = [chr(code) for code in _FOLD] + list("ab '\"-`\n\t") + ["\u00e9", "\u3000", "\u2028"]
+    rng = random.Random(15)
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 20))) for _ in range(3000)]
+    for text in [*texts, "plain ascii", "back`tick", "Jazeera’s “Inside Story” — 1,000"]:
+        assert normalize(text) == " ".join(text.translate(_FOLD).split()), repr(text)
