@@ -35,18 +35,18 @@ MAX_DEPTH = 32
 _Scalar, _Sequence, _Mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
 
 try:
-    _Base: type = yaml.CSafeLoader
+    _Base: Any = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml: slower, same behaviour
     _Base = yaml.SafeLoader
 
-_IMPLICIT = _Base.yaml_implicit_resolvers
+_IMPLICIT: dict[str | None, list[tuple[str, Any]]] = _Base.yaml_implicit_resolvers
 _ANY_FIRST: tuple[tuple[str, Any], ...] = tuple(_IMPLICIT.get(None, ()))
 _BY_FIRST = {first: (*found, *_ANY_FIRST) for first, found in _IMPLICIT.items() if first is not None}
 """The implicit resolvers (``null``, ``bool``, ``int``...) by the first character of a plain scalar, with
 those for any first character after them: what PyYAML's ``resolve`` concatenates again for each one."""
 
 
-class _Loader(_Base):  # type: ignore[misc,valid-type]
+class _Loader(_Base):
     """The safe loader with PyYAML's own tag resolution, made cheaper: the composer calls ``resolve``
     for every node (a Python call from C), and PyYAML's builds two lists and looks for path resolvers,
     which the safe loader never has (~a fifth of composing a pack)."""
