@@ -49,7 +49,7 @@ those for any first character after them: what PyYAML's ``resolve`` concatenates
 class _Loader(_Base):
     """The safe loader with PyYAML's own tag resolution, made cheaper: the composer calls ``resolve``
     for every node (a Python call from C), and PyYAML's builds two lists and looks for path resolvers,
-    which the safe loader never has (~a fifth of composing a pack)."""
+    which the safe loader never has (~a tenth of composing a pack)."""
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is _Scalar:
