@@ -21,7 +21,7 @@ A ``# giveaway-ok: reason`` comment inside a question's block silences the check
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -33,6 +33,8 @@ from game.engine.content.yamldoc import Path_, YamlDoc
 Finding = tuple[Path_, str]
 """Where in the question (a path below it) and what is wrong."""
 
+GIVEAWAY_OK = "giveaway-ok"
+"""The comment that excuses a question; a file without these words has none."""
 _GIVEAWAY_OK = re.compile(r"(?:^|\s)#\s*giveaway-ok\b:?(.*)$")
 _TRUE_OR_FALSE = ("true", "or", "false")
 _JUDGED = ("person", "outlet", "place", "number")
@@ -235,15 +237,15 @@ def _load_yaml(path: Path, display: str) -> YamlDoc:
 class _Source:
     """One content file, re-read (only when needed) for positions and ``giveaway-ok`` comments."""
 
-    def __init__(self, path: Path, display: str) -> None:
+    def __init__(self, path: Path, display: str, parsed: YamlDoc | None = None) -> None:
         self.path, self.display = path, display
         try:
             self.text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             self.text = ""
         self.lines = self.text.splitlines()
-        self.has_comments = "giveaway-ok" in self.text
-        self._doc: YamlDoc | None = None
+        self.has_comments = GIVEAWAY_OK in self.text
+        self._doc: YamlDoc | None = parsed
         self._parsed = False
         self.index: dict[str, int] = {}
         self.count = 0
@@ -253,10 +255,11 @@ class _Source:
         """The parsed file; parsed on first use, as most files need no position but the id's."""
         if not self._parsed:
             self._parsed = True
-            try:
-                self._doc = _load_yaml(self.path, self.display)
-            except ContentError:
-                return None
+            if self._doc is None:
+                try:
+                    self._doc = _load_yaml(self.path, self.display)
+                except ContentError:
+                    return None
             data = self._doc.data
             questions = data.get("questions") if isinstance(data, dict) else None
             questions = questions if isinstance(questions, list) else []
@@ -277,8 +280,11 @@ class _Source:
         return first, (following - 1 if following and following > first else len(self.lines))
 
 
-def check_pack(pack: Pack) -> tuple[list[Diagnostic], Longest]:
-    """Every fairness warning of a loaded pack, and its answer-is-longest figure."""
+def check_pack(pack: Pack, parsed: Mapping[str, YamlDoc] | None = None) -> tuple[list[Diagnostic], Longest]:
+    """Every fairness warning of a loaded pack, and its answer-is-longest figure.
+
+    ``parsed``: content files the caller parsed already (by display name), so they are not parsed again.
+    """
     meta = pack.meta
     names = rules.Names.of(meta.people, meta.outlets, meta.places)
     article = rules.ArticleWords.of(p.text for p in pack.article.body)
@@ -289,7 +295,7 @@ def check_pack(pack: Pack) -> tuple[list[Diagnostic], Longest]:
         findings = question_findings(q, names, article)
         display, line = pack.sources.get(q.id) or (display_path(pack.folder), 1)
         if display not in sources:
-            sources[display] = _Source(pack.folder / Path(display).name, display)
+            sources[display] = _Source(pack.folder / Path(display).name, display, (parsed or {}).get(display))
         source = sources[display]
         if findings or source.has_comments:
             warnings.extend(_question_warnings(q, findings, source, display, line))
@@ -369,8 +375,11 @@ def _pack_warnings(pack: Pack, longest: Longest) -> list[Diagnostic]:
     return out
 
 
-def report(pack: Pack, note: Callable[[str], None]) -> list[Diagnostic]:
-    """Check ``pack``, hand its answer-is-longest line to ``note``, and return the warnings."""
-    warnings, longest = check_pack(pack)
+def report(
+    pack: Pack, note: Callable[[str], None], parsed: Mapping[str, YamlDoc] | None = None
+) -> list[Diagnostic]:
+    """Check ``pack``, hand its answer-is-longest line to ``note``, and return the warnings (``parsed``:
+    as for :func:`check_pack`)."""
+    warnings, longest = check_pack(pack, parsed)
     note(longest.line())
     return warnings

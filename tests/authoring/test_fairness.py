@@ -409,3 +409,27 @@ def test_the_guide_examples_are_judged_as_it_says(tmp_path: Path, verdict: str, 
     (folder / "quiz.yaml").write_text(quiz, encoding="utf-8")
     messages = _in_quiz(check_pack(load_pack(folder))[0])
     assert bool(messages) is (verdict == "giveaway"), messages
+
+
+def test_validate_reads_a_file_with_giveaway_ok_once(
+    pack_writer: WritePack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """validate hands the fairness checks the files it parsed that hold a giveaway-ok comment: the same
+    warnings as parsing them again, with no second parse."""
+    from game.authoring import fairness
+    from game.authoring.validate import validate_pack
+
+    questions = [
+        _question(GIVEAWAY.format(comment="# giveaway-ok"), "bare"),
+        _question(GIVEAWAY.format(comment="# giveaway-ok: the article says only 'the mayor'"), "excused"),
+        _question(TABLE[7][1], "plain"),
+    ]
+    folder = _folder(pack_writer, tmp_path, *questions)
+    again = check_pack(load_pack(folder))[0]
+    assert len(_in_quiz(again)) == 3
+
+    def no_second_parse(path: Path, display: str) -> object:
+        raise AssertionError(f"{display} parsed again")
+
+    monkeypatch.setattr(fairness, "_load_yaml", no_second_parse)
+    assert validate_pack(folder, note=lambda _line: None) == sorted(again)

@@ -276,3 +276,39 @@ def test_average_and_median_agree_on_two_students() -> None:
     students = [SimpleNamespace(percent=33, player="Ana"), SimpleNamespace(percent=0, player="Bo")]
     report = ClassReport(students, [], [], ["panjshir"], [42], [])  # type: ignore[arg-type]
     assert "Average score 16.5% (median 16.5%)" in _headline(report)
+
+
+def test_the_width_fast_paths_agree_with_unicodedata() -> None:
+    """The terminal table measures most text without asking unicodedata per character: the ranges it
+    takes as one column wide must be so, and cutting by slicing must give what the character walk gives."""
+    import sys
+    import unicodedata
+
+    from game.export import report_formats as rf
+
+    below = ord(rf._NARROW_BELOW)
+    assert all(unicodedata.east_asian_width(chr(c)) not in "WF" for c in range(below))
+    assert all(unicodedata.east_asian_width(chr(c)) not in "WF" for c in rf._NARROW_PUNCTUATION)
+    samples = [
+        "plain words that run on past the column",
+        "Saleh’s “resistance” — a claim… ¶3.2 café",
+        "日本語のテキストと English mixed together here",
+        "ＦＵＬＬ width ｔｅｘｔ and “quotes”",
+        "",
+        chr(sys.maxunicode),
+    ]
+    for text in samples:
+        assert rf._width(text) == sum(map(rf._char_width, text))
+        for width in (1, 5, 12, 40, 80):
+            fitted = rf._fit(text, width)
+            if rf._width(text) > width:
+                # the character walk the fast path stands in for
+                out, used = [], 0
+                for ch in text:
+                    if used + rf._char_width(ch) > width - 1:
+                        break
+                    out.append(ch)
+                    used += rf._char_width(ch)
+                assert fitted == "".join(out) + "…" + " " * (width - 1 - used)
+            else:
+                assert fitted == text + " " * (width - rf._width(text))

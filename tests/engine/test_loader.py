@@ -496,3 +496,32 @@ endings:
     debrief: Done.
     quotes: ["{RIVER}"]
 """
+
+
+def test_normalize_folds_as_the_translation_table_does() -> None:
+    """normalize replaces the folded characters one by one; the result must be the table's."""
+    import random
+
+    from game.engine.content.quotes import _FOLD
+
+    alphabet = [chr(code) for code in _FOLD] + list("ab '\"-`\n\t") + ["\u00e9", "\u3000", "\u2028"]
+    rng = random.Random(15)
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 20))) for _ in range(3000)]
+    for text in [*texts, "plain ascii", "back`tick", "Jazeera’s “Inside Story” — 1,000"]:
+        assert normalize(text) == " ".join(text.translate(_FOLD).split()), repr(text)
+
+
+def test_content_files_lists_what_glob_lists(tmp_path: Path) -> None:
+    """content_files lists the folder itself; the files and their order must be glob's."""
+    from game.engine.content.loader import PACK_FILE, content_files
+
+    for name in ("b.yaml", "a.yaml", ".hidden.yaml", "Z.yaml", "x.YAML", "notes.yml", PACK_FILE, ".yaml"):
+        (tmp_path / name).write_text("kind: quiz\n", encoding="utf-8")
+    (tmp_path / "dir.yaml").mkdir()
+    (tmp_path / "link.yaml").symlink_to(tmp_path / "a.yaml")
+    (tmp_path / "broken.yaml").symlink_to(tmp_path / "missing.yaml")
+    (tmp_path / "dirlink.yaml").symlink_to(tmp_path / "dir.yaml")
+    by_glob = sorted(p for p in tmp_path.glob("*.yaml") if p.name != PACK_FILE and p.is_file())
+    assert content_files(tmp_path) == by_glob
+    assert [p.name for p in by_glob] == [".hidden.yaml", ".yaml", "Z.yaml", "a.yaml", "b.yaml", "link.yaml"]
+    assert content_files(tmp_path / "no such folder") == []

@@ -37,3 +37,32 @@ def test_quoted(passage: str, shown: str) -> None:
 
 def test_two_quotations_are_not_taken_for_one() -> None:
     assert quoted("“yes” and “no”") == "“‘yes’ and ‘no’”"
+
+
+def _inner_by_character(text: str) -> str:
+    """The character walk :func:`inner` replaced: each mark decided by the character before it."""
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        if ch in "“„":
+            out.append("‘")
+        elif ch == "”":
+            out.append("’")
+        elif ch == '"':
+            out.append("‘" if i == 0 or text[i - 1] in " \t\n([{—–-/" else "’")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def test_inner_agrees_with_the_character_walk() -> None:
+    """Straight marks at the start, doubled, after each opening context, next to curly ones."""
+    import random
+
+    from game.engine.content.typography import inner
+
+    alphabet = ['"', '"', "“", "”", "„", "a", "b", " ", "\t", "\n", "(", "[", "{", "—", "–", "-", "/", "’"]
+    rng = random.Random(15)
+    texts = ['"', '""', '"a"', 'a""b', ' "', '("x")', "“a” „b“"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 12))) for _ in range(3000)]
+    for text in texts:
+        assert inner(text) == _inner_by_character(text), text

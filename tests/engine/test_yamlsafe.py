@@ -410,3 +410,45 @@ def test_duplicate_key_after_a_refused_key(raw: bytes) -> None:
     messages = [d.message for d in problems(raw)]
     assert any(m.startswith("a key must be plain text") for m in messages), messages
     assert any("(first defined at line 2)" in m for m in messages), messages
+
+
+def _tags(node: object) -> list[tuple[str, object]]:
+    """Every node's tag and scalar value, depth first."""
+    import yaml
+
+    out: list[tuple[str, object]] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
+            out.append((current.tag, current.value))
+        elif isinstance(current, yaml.SequenceNode):
+            out.append((current.tag, None))
+            stack.extend(reversed(current.value))
+        elif isinstance(current, yaml.MappingNode):
+            out.append((current.tag, None))
+            for key, value in reversed(current.value):
+                stack += [value, key]
+    return out
+
+
+def test_the_cheaper_resolver_tags_every_node_as_pyyaml_does() -> None:
+    """The loader's own ``resolve`` must give PyYAML's tags: the bundled packs, and scalars of every
+    implicit type (YAML 1.1's booleans, nulls, octal, sexagesimal, dates, floats), plain and quoted."""
+    import yaml
+
+    base = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
+    scalars = [
+        "", "~", "null", "Null", "NULL", "nul", "yes", "No", "ON", "off", "y", "n", "true", "False",
+        "010", "0o10", "0x1F", "0b101", "1_000", "-7", "+3", "1:30", "190:20:30", "1.5", "-.5", ".inf",
+        "-.Inf", ".NaN", "1e3", "6.8523015e+5", "2024-01-01", "2024-1-1 10:00:00Z", "2024-13-45", "=",
+        "<<", "Answer #1", "Question", "12 angry men", "0", "-", ".", ":", "é", "日本",
+    ]  # fmt: skip
+    documents = [path.read_text(encoding="utf-8") for path in sorted(Path("scenes").glob("*/*.yaml"))]
+    documents.append("".join(f"- {s}\n" for s in scalars if s != ":"))
+    documents.append("".join(f"- '{s}'\n- \"{s}\"\n" for s in scalars))
+    flow = [s for s in scalars if s and not set(s) & set("#:-<=.")]
+    documents.append("".join(f"k{i}: [{s}, {{{s}: {s}}}]\n{s}: x\n" for i, s in enumerate(flow)))
+    documents.append("a: !!str 1\nb: !custom x\nc: ! 2\n")
+    for text in documents:
+        assert _tags(yaml.compose(text, Loader=yamlsafe._Loader)) == _tags(yaml.compose(text, Loader=base))

@@ -69,6 +69,11 @@ class YamlDoc:
         self._keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
         self._tables: _Tables | None = None
 
+    @property
+    def text(self) -> str:
+        """The text the document was parsed from ("" when it was not parsed from text)."""
+        return self._text
+
     def _mark(self, node: yaml.Node) -> tuple[int, int]:
         mark = node.start_mark
         if mark.index >= len(self._text):  # a null at the very end of a file without a final break
