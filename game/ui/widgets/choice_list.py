@@ -42,7 +42,7 @@ class ChoiceList(SafeOptionList):
 
     highlighted: reactive[int | None] = reactive(None, repaint=False)
     """OptionList's highlight, repainting only the rows of the options it leaves and lands on (see
-    :meth:`watch_highlighted`)."""
+    :meth:`_watch_highlighted`)."""
 
     def __init__(self, *, enter_submits: bool = False, id: str | None = None) -> None:  # noqa: A002
         """Args:
@@ -59,9 +59,11 @@ class ChoiceList(SafeOptionList):
             return not self.enter_submits
         return super().check_action(action, parameters)
 
-    def watch_highlighted(self, old: int | None, new: int | None) -> None:
-        # OptionList repaints the whole list when the highlight moves; only two options look different.
-        super().watch_highlighted(new)
+    def _watch_highlighted(self, old: int | None, new: int | None) -> None:
+        # OptionList repaints the whole list (every row of it rendered again, and sent to the terminal)
+        # when the highlight moves, yet only the rows of the two options look different (issue 15). A
+        # move that scrolls the list (OptionList.watch_highlighted, called next) repaints all of it anyway
+        # (ScrollView.watch_scroll_y).
         for index in (old, new):
             if index is None:
                 continue
