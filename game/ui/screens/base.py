@@ -28,6 +28,8 @@ from textual.command import CommandPalette
 from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import ModalScreen, Screen, ScreenResultType
 
+from game.ui.screens.repaint import CroppedCompositor
+
 if TYPE_CHECKING:
     from textual.app import App
 
@@ -139,12 +141,20 @@ class GameScreen(
     """A game screen: ``self.game`` to ask the game; its hints go with it; a late second ``dismiss`` is
     ignored."""
 
+    def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+        super().__init__(name=name, id=id, classes=classes)
+        self._compositor = CroppedCompositor()
+
 
 class GameModalScreen(
     _AsksTheGame, _OwnsItsHints, _DismissWhenActive, _StyledOnFirstUse, ModalScreen[ScreenResultType]
 ):
     """A game modal screen: ``self.game`` to ask the game; its hints go with it; a late second ``dismiss``
     is ignored."""
+
+    def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+        super().__init__(name=name, id=id, classes=classes)
+        self._compositor = CroppedCompositor()
 
 
 # The search coroutine under Textual's ``@work`` (which keeps it as ``__wrapped__``); checked against 8.2.8.

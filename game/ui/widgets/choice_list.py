@@ -13,6 +13,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widget import Widget
 
 from game.ui.widgets.safe_option_list import SafeOptionList
@@ -39,6 +40,10 @@ class ChoiceList(SafeOptionList):
         def control(self) -> ChoiceList:
             return self.choice_list
 
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
+    """OptionList's highlight, repainting only the rows of the options it leaves and lands on (see
+    :meth:`_watch_highlighted`)."""
+
     def __init__(self, *, enter_submits: bool = False, id: str | None = None) -> None:  # noqa: A002
         """Args:
         enter_submits: Enter posts :class:`SubmitRequested` instead of picking the highlighted choice.
@@ -53,6 +58,20 @@ class ChoiceList(SafeOptionList):
         if action == "select":
             return not self.enter_submits
         return super().check_action(action, parameters)
+
+    def _watch_highlighted(self, old: int | None, new: int | None) -> None:
+        # OptionList repaints the whole list (every row of it rendered again, and sent to the terminal)
+        # when the highlight moves, yet only the rows of the two options look different (issue 15). A
+        # move that scrolls the list (OptionList.watch_highlighted, called next) repaints all of it anyway
+        # (ScrollView.watch_scroll_y).
+        for index in (old, new):
+            if index is None:
+                continue
+            line = self._index_to_line.get(index)
+            if line is None:
+                self.refresh()  # lines not measured yet: repaint it all, as OptionList does
+                return
+            self.refresh_lines(line, self._heights[index])
 
     def fit_to_options(self, screen: Size, *, width: int | None = None) -> None:
         """Cap the list's height at what its options need, so a hint below sits right under the last one.
