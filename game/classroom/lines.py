@@ -1,6 +1,7 @@
 """What a class host shows, as lines: the question, the reveal with its bar chart, the leaderboard, the
 dashboard. Pure functions from the session's figures to ``(indent, text)`` lines (as
 :mod:`game.plain.quizview`'s), shared by the plain host and the host screen and tested without either.
+Also the words both student front ends (plain and full screen) say to a student who joins during a reveal.
 """
 
 from __future__ import annotations
@@ -24,6 +25,19 @@ NO_ANSWER = "(no answer: time-out)"
 def quote_line(quote: QuoteRef) -> Line:
     """A quote with its paragraph number, as every feedback shows it."""
     return ("  ", f"¶{quote.paragraph}: “{quote.text}”")
+
+
+def joined_reveal(number: int, total: int) -> str:
+    """Over the reveal a student joined during: they never saw the question, so it is shown with its answer
+    (saying "you did not answer" would not be true)."""
+    return f"You joined during the reveal of question {number} of {total}:"
+
+
+def after_joined_reveal(number: int, total: int) -> str:
+    """What comes after the reveal a student joined during (``number`` counts from 1)."""
+    if number < total:
+        return "The next question comes when the teacher moves the class on."
+    return "That was the last question; wait for the teacher."
 
 
 def question_lines(session: ClassSession, index: int) -> list[Line]:

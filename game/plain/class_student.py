@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 
 from game.classroom import rules
+from game.classroom.lines import after_joined_reveal, joined_reveal
 from game.classroom.session import ClassSession
 from game.engine.content.text import clean_text
 from game.plain import quizview
@@ -102,7 +103,7 @@ class Student:
         joined = index not in self.asked
         if joined:
             shown = class_round.presented("main", index)
-            self.say(f"You joined during the reveal of question {shown.number} of {shown.total}:")
+            self.say(joined_reveal(shown.number, shown.total))
             self.say(shown.question.prompt)
             if shown.statement:
                 self.say(shown.statement, "  ")
@@ -113,10 +114,8 @@ class Student:
         self.say("From the article:")
         for indent, text in (quizview.quote_line(q) for q in outcome.quotes):
             self.say(text, indent)
-        if joined and index + 1 < class_round.total:
-            self.say("The next question comes when the teacher moves the class on.")
-        elif joined:
-            self.say("That was the last question; wait for the teacher.")
+        if joined:
+            self.say(after_joined_reveal(index + 1, class_round.total))
 
     def ask(self, view: rules.View) -> bool:
         """Ask item ``view.index`` of ``view.phase`` until answered or the class moves on; False to stop."""

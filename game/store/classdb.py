@@ -14,7 +14,6 @@ import json
 import os
 import sqlite3
 import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,8 +24,8 @@ from game.store.connection import Transactions, header_is_garbage, is_corrupt_er
 from game.store.records import StoreError
 
 SCHEMA_VERSION = 1
-_OPEN_RETRIES = 40
-"""Looks (50 ms apart) at a class file that holds no class yet, in case it is being created."""
+_CREATING = ".creating"
+"""The ending of the name a class is built under before it is put in place (see :meth:`ClassStore.create`)."""
 
 _DDL = (
     """CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)""",
@@ -163,17 +162,12 @@ class ClassStore(Transactions):
         if not path.exists():
             raise StoreError(f"{folder} is not a class (no {CLASS_FILENAME}); start one with `class start`")
         store = cls(folder, _connect(path, busy_timeout_ms))
-        # The file appears before `create`'s one transaction commits its tables: a game opening the class
-        # in that instant sees an empty database, so an empty one is looked at again for a moment.
-        for attempt in range(_OPEN_RETRIES + 1):
-            try:
-                version = store._version()
-            except StoreError:
-                store.close()
-                raise
-            if version is not None or attempt == _OPEN_RETRIES:
-                break
-            time.sleep(0.05)
+        # `create` puts the file in place only once the class is whole: no waiting for one being made.
+        try:
+            version = store._version()
+        except StoreError:
+            store.close()
+            raise
         if version is None:
             store.close()
             raise StoreError(f"{path} is not a class store")
@@ -197,38 +191,53 @@ class ClassStore(Transactions):
     def create(
         cls, folder: Path, config: ClassConfig, now: float, *, busy_timeout_ms: int = 10_000
     ) -> ClassStore:
-        """Create the class in ``folder`` (made if missing)."""
+        """Create the class in ``folder`` (made if missing).
+
+        The class is built whole under a temporary name and linked into place: a student's game opening the
+        folder as the teacher starts sees no class yet, or the whole class, never an empty database (a
+        timed wait for one being filled ran out under load). StoreError when the folder holds a class.
+        """
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create {folder}: {exc.strerror or exc}") from exc
-        store = cls(folder, _connect(folder / CLASS_FILENAME, busy_timeout_ms))
+        target = folder / CLASS_FILENAME
+        if target.exists():
+            raise StoreError(f"{folder} already holds a class")
+        building = folder / f".{CLASS_FILENAME}.{os.urandom(4).hex()}{_CREATING}"
         try:
-            with store._write() as conn:
-                for statement in _DDL:
-                    conn.execute(statement)
-                if conn.execute("SELECT 1 FROM class").fetchone() is not None:
-                    raise StoreError(f"{folder} already holds a class")
-                conn.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
-                conn.execute(
-                    "INSERT INTO class VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        config.pack,
-                        config.seed,
-                        config.questions,
-                        config.time_limit,
-                        config.paced,
-                        int(config.pre_post),
-                        config.scenes,
-                        config.article_sha256,
-                        now,
-                    ),
-                )
-                conn.execute("INSERT INTO state (id, phase, question, revealed) VALUES (1, 'lobby', 0, 0)")
-        except BaseException:
-            store.close()
-            raise
-        return store
+            made = cls(folder, _connect(building, busy_timeout_ms))
+            try:
+                made._fill(config, now)
+            finally:
+                made.close()  # the last connection: SQLite folds the WAL into the file and removes it
+            _put_in_place(building, target, folder)
+        finally:
+            for leftover in (building, *(Path(f"{building}{end}") for end in ("-wal", "-shm", "-journal"))):
+                leftover.unlink(missing_ok=True)
+        return cls(folder, _connect(target, busy_timeout_ms))
+
+    def _fill(self, config: ClassConfig, now: float) -> None:
+        """The schema, the class's config and its first state, in one transaction."""
+        with self._write() as conn:
+            for statement in _DDL:
+                conn.execute(statement)
+            conn.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
+            conn.execute(
+                "INSERT INTO class VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    config.pack,
+                    config.seed,
+                    config.questions,
+                    config.time_limit,
+                    config.paced,
+                    int(config.pre_post),
+                    config.scenes,
+                    config.article_sha256,
+                    now,
+                ),
+            )
+            conn.execute("INSERT INTO state (id, phase, question, revealed) VALUES (1, 'lobby', 0, 0)")
 
     def close(self) -> None:
         with self._lock:
@@ -348,6 +357,21 @@ class ClassStore(Transactions):
             )
             for r in rows
         ]
+
+
+def _put_in_place(building: Path, target: Path, folder: Path) -> None:
+    """Give the finished class its name; a class already there (two hosts at once) is kept, not replaced."""
+    try:
+        os.link(building, target)  # fails when the name is taken, where a rename would replace it
+    except FileExistsError:
+        raise StoreError(f"{folder} already holds a class") from None
+    except OSError as exc:
+        if target.exists():
+            raise StoreError(f"{folder} already holds a class") from None
+        try:  # a file system without hard links: a rename, checked just before
+            os.rename(building, target)
+        except OSError as again:
+            raise StoreError(f"cannot create {target}: {again.strerror or again}") from exc
 
 
 def _connect(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:

@@ -100,7 +100,7 @@ def pre_post_class(tmp_path: Path, panjshir: Pack, students: int) -> None:
     options = ["--questions", str(QUESTIONS), "--no-serve", "--paced", "self", "--pre-post"]
     host = spawn(start_argv(folder, *options, seed=SEED), f"wait joined {students}\nstart\nwait done\nend\n")
     wait_for_class(folder, host)
-    with ClassStore.open(folder) as store:  # waits for the class being created
+    with ClassStore.open(folder) as store:  # the store appears only once whole
         rnd = ClassRound(panjshir, store.config())
     procs = []
     for i in range(students):

@@ -90,6 +90,14 @@ def test_reveal_with_own_feedback(snap_compare, session: ClassSession, size: tup
     assert snap_compare(app, terminal_size=size, run_before=settle("1", reveal=session))
 
 
+def test_joined_during_a_reveal(snap_compare, session: ClassSession) -> None:
+    """Joined while question 1 is revealed: the question with its answer, not "You did not answer"."""
+    released(session)
+    session.store.set_state(replace(session.state(), revealed=True))
+    app = ClassStudentApp(session, player="Ana")
+    assert snap_compare(app, terminal_size=LARGE, run_before=settle())
+
+
 def moved_on(session: ClassSession, *keys: str):  # type: ignore[no-untyped-def]
     """Answer (option 1); the teacher reveals and releases question 2 between two looks; then ``keys``."""
 

@@ -163,3 +163,65 @@ def test_reveal_of_a_pick_many_question_counts_answers_given(tmp_path: Path, pan
     assert f"{figures.counts[0][0]}" in text and "####################" in text
     assert "1. " not in text.split("The right answer")[0]  # answers given are not numbered as options
     assert lines.bar(1, 2) == "#" * 10 and lines.bar(0, 0) == ""
+
+
+def test_a_class_being_created_is_never_seen_half_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A game opening the folder while the host's creating transaction is still open is told there is no
+    class yet, never "not a class store" (a timed retry once gave up under load); once created it opens,
+    and nothing of the creation is left beside it."""
+    import threading
+
+    from game.store import classdb
+
+    folder = tmp_path / "c"
+    inside, go_on = threading.Event(), threading.Event()
+    schema = classdb._DDL
+
+    def held_open() -> object:
+        # The schema's statements, with the creating transaction held open after the first one.
+        for number, statement in enumerate(schema):
+            yield statement
+            if number == 0:
+                inside.set()
+                assert go_on.wait(10.0)
+
+    class Held:
+        def __iter__(self) -> object:
+            return held_open()
+
+    monkeypatch.setattr(classdb, "_DDL", Held())
+    made: list[ClassStore] = []
+    host = threading.Thread(target=lambda: made.append(ClassStore.create(folder, CONFIG, 1.0)))
+    host.start()
+    try:
+        assert inside.wait(10.0)
+        with pytest.raises(StoreError) as seen:
+            ClassStore.open(folder).close()
+        assert "not a class store" not in str(seen.value)
+        assert f"is not a class (no {CLASS_FILENAME})" in str(seen.value)
+    finally:
+        go_on.set()
+        host.join(10.0)
+    [store] = made
+    with store, ClassStore.open(folder) as again:
+        assert again.config() == CONFIG
+    assert sorted(p.name for p in folder.iterdir()) == [CLASS_FILENAME]
+
+
+def test_an_empty_class_file_is_not_a_class_store_at_once(tmp_path: Path) -> None:
+    """A file under the class's name is only ever a whole class: an empty one is refused without waiting."""
+    (tmp_path / CLASS_FILENAME).write_bytes(b"")
+    with pytest.raises(StoreError, match="is not a class store"):
+        ClassStore.open(tmp_path)
+
+
+def test_a_second_create_leaves_the_class_and_no_temporary_file(tmp_path: Path) -> None:
+    with ClassStore.create(tmp_path, CONFIG, 1.0) as store:
+        store.claim("Ana", 1.0, 10.0)
+    with pytest.raises(StoreError, match="already holds a class"):
+        ClassStore.create(tmp_path, replace(CONFIG, seed=99), 2.0)
+    with ClassStore.open(tmp_path) as again:
+        assert again.config() == CONFIG and [s.key for s in again.students()] == ["ana"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [CLASS_FILENAME]

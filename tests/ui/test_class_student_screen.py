@@ -125,6 +125,29 @@ async def test_a_reveal_missed_between_two_looks_stays_reachable(klass: Class) -
         assert "while you were away" not in revealed
 
 
+async def test_a_student_who_joins_during_a_reveal_is_not_told_they_did_not_answer(klass: Class) -> None:
+    """Ana is asked question 1 and lets it go by: at the reveal she is told she did not answer. Chen joins
+    during that reveal and never saw the question: he is shown it with its answer, in the plain game's
+    words, and told the next question comes when the teacher moves the class on."""
+    ana = klass.student("Ana")
+    async with ana.run_test(size=SIZE) as pilot:
+        klass.do("start")
+        await _until(pilot, ana, "Question 1 of 2")
+        klass.do("reveal")
+        shown = await _until(pilot, ana, "From the article:")
+        assert "You did not answer this one" in shown and "You joined during" not in shown
+    chen = klass.student("Chen")
+    async with chen.run_test(size=SIZE) as pilot:
+        shown = await _until(pilot, chen, "Right answer: That it could inflame relations")
+        assert "You did not answer" not in shown
+        assert "You joined during the reveal of question 1 of 2:" in shown
+        assert "What concern does the article mention" in shown
+        assert "The next question comes when the teacher moves the class on." in shown
+        klass.do("next")
+        asked = await _until(pilot, chen, "Question 2 of 2")
+        assert "You joined during" not in asked and "moves the class on" not in asked
+
+
 async def test_the_keys_scroll_the_reveal_without_focusing_it(klass: Class) -> None:
     """The reveal's feedback is not focused (a release then restyles nothing on blur); the arrow and end
     keys scroll it all the same."""

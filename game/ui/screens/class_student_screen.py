@@ -24,6 +24,7 @@ from textual.widgets import Footer, Input, Static
 from textual.widgets.option_list import Option
 
 from game.classroom import rules
+from game.classroom.lines import after_joined_reveal
 from game.classroom.session import ClassSession, StoreError
 from game.engine.content.pack import Pack
 from game.engine.quiz.run import Outcome, Presented, Response
@@ -124,6 +125,8 @@ class StudentScreen(AnswerScreen):
         """What is on show (None before the first look at the store)."""
         self.asked: tuple[str, int] | None = None
         """The item on show to answer (its clock started when it was first shown)."""
+        self.seen: set[int] = set()
+        """The main questions this game has asked (one that joins during a reveal never saw that one)."""
         self.prepared: tuple[str, int] | None = None
         """The item whose question and answer widgets are built (see :meth:`_prepare`)."""
         self._texts: dict[str, tuple[str, object]] = {}
@@ -258,13 +261,22 @@ class StudentScreen(AnswerScreen):
         if asking and self.asked != (view.phase, view.index):
             self.asked = (view.phase, view.index)
             self._shown_at = self.clock()
+        if asking and view.phase == "main":
+            self.seen.add(view.index)
+        outcome = self.session.outcome(self.key, "main", view.index) if feedback else None
+        joined = None
+        if feedback and outcome is None and view.index not in self.seen:
+            # Joined during this reveal: the question was never on show, so "you did not answer" is not
+            # true; the question is shown with its answer, and what comes next is said.
+            joined = self.session.round.presented("main", view.index)
+            text = after_joined_reveal(joined.number, joined.total)
         self._place(asking=asking, question=view.kind in ("ask", "locked"), feedback=feedback, message=text)
         self._show_top(view)
         if asking:
             self._focus_answer()
         if feedback:
-            outcome = self.session.outcome(self.key, "main", view.index)
-            self._show_feedback(outcome, self.session.round.judge("main", view.index, None))
+            missed = self.session.round.judge("main", view.index, None)
+            self._show_feedback(outcome, missed, joined)
             # The next question is known (the round is dealt from the seed): built now, while the student
             # reads, its release only shows it (issue 16: thirty games rebuilt it at once on two cores).
             self.call_after_refresh(self._prepare_next, view)
@@ -362,8 +374,10 @@ class StudentScreen(AnswerScreen):
         else:
             self._lists[shown.shape].focus()
 
-    def _show_feedback(self, outcome: Outcome | None, missed: Outcome) -> None:
-        banner, css_class, body = texts.feedback(outcome, missed)
+    def _show_feedback(
+        self, outcome: Outcome | None, missed: Outcome, joined: Presented | None = None
+    ) -> None:
+        banner, css_class, body = texts.feedback(outcome, missed, joined)
         verdict = self.query_one("#student-verdict", Static)
         verdict.update(banner)
         verdict.set_classes(css_class)

@@ -9,10 +9,11 @@ from __future__ import annotations
 from textual.content import Content
 
 from game.classroom import rules
+from game.classroom.lines import joined_reveal
 from game.classroom.session import ClassSession
-from game.engine.quiz.run import Outcome
+from game.engine.quiz.run import Outcome, Presented
 from game.ui.screens.feedback_screen import verdict
-from game.ui.texts import LABEL_STYLE, labelled, quote_line
+from game.ui.texts import LABEL_STYLE, labelled, literal, quote_line
 
 TEST_NAMES = {"pre": "Pre-test", "post": "Post-test"}
 WAITING = "Waiting for the teacher…"
@@ -65,21 +66,30 @@ def missed_line(session: ClassSession, index: int, outcome: Outcome | None) -> s
     return f"Question {index + 1} was revealed while you were away ({how}): F2 shows your feedback."
 
 
-def feedback(outcome: Outcome | None, missed: Outcome) -> tuple[Content, str, list[tuple[Content, str]]]:
+def feedback(
+    outcome: Outcome | None, missed: Outcome, joined: Presented | None = None
+) -> tuple[Content, str, list[tuple[Content, str]]]:
     """The student's own feedback: (verdict banner, its CSS class, the body's paragraphs with their class).
 
     Args:
         outcome: the judged answer the student gave, or None when they gave none.
         missed: the question judged with no answer (for its right answer, explanation and quotes).
+        joined: the question, when the student joined during its reveal and so never saw it: it is shown
+            with its answer instead of "You did not answer this one" (which would not be true).
     """
     shown = outcome or missed
-    if outcome is None:
+    body: list[tuple[Content, str]] = []
+    if joined is not None:
+        banner, css_class = Content.styled(joined_reveal(joined.number, joined.total), "bold"), "-joined"
+        body.append((literal(joined.question.prompt), "student-prompt"))
+        if joined.statement:
+            body.append((literal(joined.statement), "student-statement"))
+    elif outcome is None:
         banner, css_class = Content.styled("– You did not answer this one", "bold"), "-wrong"
     else:
         word, symbol, css_class = verdict(outcome)
         points = f"+{outcome.points} point{'s' if outcome.points != 1 else ''}"
         banner = Content.assemble((f"{symbol} {word}", "bold"), "  ", points)
-    body: list[tuple[Content, str]] = []
     if outcome is not None and not outcome.correct:
         body.append((labelled("Your answer:", outcome.given), ""))
     body.append((labelled("Right answer:", shown.right_answer), ""))
