@@ -21,11 +21,11 @@ Runs are tracked in memory (weakly) even when nothing is saved: class results ne
 
 from __future__ import annotations
 
-import json
 import weakref
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from game.engine.quiz.run import QuizRun
 from game.engine.story.run import StoryOutcome, StoryRun
@@ -35,8 +35,7 @@ if TYPE_CHECKING:
     from game.progress.service import ProgressService
 
 
-@dataclass
-class Tracked:
+class Tracked(Struct):  # a Struct: a dataclass compiles its methods at start (records.py)
     """What the keeper knows of a run on screen."""
 
     run_id: int
@@ -53,11 +52,15 @@ class Tracked:
 
 def dump(value: Any) -> str:
     """Compact JSON, as the store keeps states and responses."""
+    import json  # here, not at the top: starting the game saves nothing (~5M instructions of its start)
+
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def scenario_of(state_json: str) -> str | None:
     """The scenario id a saved story state names (None: not a story, or unreadable)."""
+    import json
+
     try:
         state = json.loads(state_json)
     except ValueError:
