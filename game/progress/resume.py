@@ -6,7 +6,6 @@ behind the resume screen and the title menu's Resume entry.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -25,6 +24,8 @@ ALL_MODES: tuple[Mode, ...] = ("quiz", "review", "story")
 
 def restore(pack: Pack, mode: Mode, state_json: str) -> QuizRun | StoryRun:
     """Rebuild a saved run; ValueError when it is damaged or no longer fits the pack."""
+    import json  # here: json is first needed once a run is saved or restored, after the first frame
+
     try:
         state = json.loads(state_json)
     except ValueError:
