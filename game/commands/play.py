@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from game.commands.argtypes import positive_int, seconds
 from game.engine.content.pack import Pack
 from game.engine.packs import PackShelf
-from game.engine.quiz.run import DEFAULT_ROUND_SIZE
+from game.engine.quiz import DEFAULT_ROUND_SIZE
 from game.startup import resume_gc
 
 if TYPE_CHECKING:

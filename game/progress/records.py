@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from msgspec import Struct, field
 
-from game.engine.quiz.run import QuizRun
-from game.engine.story.run import StoryRun
 from game.store.records import Mode, RunInfo
+
+if TYPE_CHECKING:
+    # The run modules are imported where a run is made or checked: the game starts without them.
+    from game.engine.quiz.run import QuizRun
+    from game.engine.story.run import StoryRun
 
 __all__ = ["Mode", "Notice", "Resumable", "SavedResults", "Severity"]
 

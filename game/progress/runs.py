@@ -27,11 +27,12 @@ from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
 
-from game.engine.quiz.run import QuizRun
-from game.engine.story.run import StoryOutcome, StoryRun
 from game.store.records import Mode
 
 if TYPE_CHECKING:
+    # The run modules are imported where a run is made or checked: the game starts without them.
+    from game.engine.quiz.run import QuizRun
+    from game.engine.story.run import StoryOutcome, StoryRun
     from game.progress.service import ProgressService
 
 
@@ -100,6 +101,8 @@ class RunKeeper:
     def _start(self, run: QuizRun | StoryRun, mode: Mode, scenario_id: str | None) -> Tracked:
         service = self._service
         started = service.clock()
+        from game.engine.story.run import StoryRun
+
         done = len(run.path) if isinstance(run, StoryRun) else len(run.records)
         self._runs[run] = tracked = Tracked(-1, mode, started, done, shown=started)
         store, player = service.store, service.player
@@ -212,6 +215,8 @@ class RunKeeper:
 
     def round_left(self, run: QuizRun | StoryRun) -> None:
         """The player left mid-run. Everything answered is saved already and the run stays resumable."""
+        from game.engine.quiz.run import QuizRun
+
         if isinstance(run, QuizRun):
             self.answered(run)
         else:
