@@ -107,9 +107,16 @@ def _run(args_list: list[str]) -> int:
         replayed = replay(args_list[1:])
         if replayed is not None:
             return replayed
-    # Only the named command's module is imported (see game.commands.COMMANDS).
-    parser = build_parser(load=args_list[:1])
-    args = parser.parse_args(args_list)
+    args: Any = None
+    if args_list[0] == "play":
+        # `quotebound` and `quotebound --player NAME`, as argparse would parse them, without it.
+        from game.commands.play import fast_play_args
+
+        args = fast_play_args(args_list[1:])
+    if args is None:
+        # Only the named command's module is imported (see game.commands.COMMANDS).
+        parser = build_parser(load=args_list[:1])
+        args = parser.parse_args(args_list)
     args.argv = args_list[1:]  # validate records its verdict under its exact arguments
     if args_list[0] in _FREEZE:
         # The modules imported so far (tens of thousands of objects) live until exit: moved out of

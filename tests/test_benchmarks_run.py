@@ -32,3 +32,22 @@ def test_benchmark_runs(tmp_path: Path, script: str, args: list[str], row: str) 
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert row in done.stdout
+
+
+@pytest.mark.parametrize("which", [["game", "--player", "Bench"], ["game"], ["minimal"]])
+def test_first_frame_exits_at_the_first_frame(tmp_path: Path, which: list[str]) -> None:
+    """count_first_paint.py counts each program up to the first frame first_frame.py stops it at: each of
+    them, in an 80x24 terminal, gets there and exits 0 (without valgrind, which this does not need)."""
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        from count_first_paint import _run_all
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    env = {
+        **os.environ,
+        "QUOTEBOUND_DATA": str(tmp_path / "data"),
+        "QUOTEBOUND_CACHE": str(tmp_path / "cache"),
+        "TERM": "xterm-256color",
+    }
+    status = _run_all({"it": [sys.executable, str(BENCHMARKS / "first_frame.py"), *which]}, env, timeout=120)
+    assert status == {"it": 0}

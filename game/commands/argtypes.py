@@ -3,8 +3,6 @@ the serving options ``serve`` and ``class start`` both take."""
 
 from __future__ import annotations
 
-import argparse
-
 DEFAULT_MAX_PLAYERS = 60
 """Browser games at once for ``serve`` and a served ``class start`` (``--max-players``)."""
 
@@ -13,18 +11,22 @@ def positive_int(text: str) -> int:
     """A whole number of 1 or more (``--questions``, ``--max-players``)."""
     value = int(text)
     if value < 1:
+        import argparse  # only on an error: `quotebound --player NAME` starts without argparse
+
         raise argparse.ArgumentTypeError("must be 1 or more")
     return value
 
 
 def seconds(text: str) -> float:
     """A number of seconds above 0 and below a day (``--time-limit``)."""
+    from argparse import ArgumentTypeError  # argparse is loaded already: it is calling this
+
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+        raise ArgumentTypeError(f"not a number of seconds: {text!r}") from None
     if not 0 < value < 86_400:
-        raise argparse.ArgumentTypeError("must be more than 0 seconds (and less than a day)")
+        raise ArgumentTypeError("must be more than 0 seconds (and less than a day)")
     return value
 
 

@@ -11,71 +11,135 @@ The Textual app is imported only when it is about to run, so ``play --plain`` ne
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from game.commands.argtypes import positive_int, seconds
 from game.engine.content.pack import Pack
 from game.engine.packs import PackShelf
-from game.engine.quiz.run import DEFAULT_ROUND_SIZE
+from game.engine.quiz import DEFAULT_ROUND_SIZE
 from game.startup import resume_gc
 
 if TYPE_CHECKING:
+    import argparse
+
     from game.plain.console import Console
 
+    PlayArgs = argparse.Namespace | SimpleNamespace
+    """What argparse parsed, or what the fast start (:func:`fast_play_args`) made of the same line."""
 
 
+class PlayOption:
+    """One flag of ``play`` (most of them ``serve``'s too): :data:`PLAY_OPTIONS` is the one definition that
+    both argparse (:func:`add_play_arguments`) and the fast start (:func:`fast_play_args`) read."""
 
-def add_play_arguments(parser: argparse.ArgumentParser, *, served: bool = False) -> None:
-    """Add the flags that shape a round; ``serve`` reuses them (without the ones that make no sense there).
+    __slots__ = ("flag", "served", "kwargs")
 
-    Args:
-        parser: the ``play`` or ``serve`` parser.
-        served: leave out ``--plain`` (a browser needs the full-screen app) and ``--player`` (every browser
-            would play under the same name).
-    """
-    if not served:
-        parser.add_argument(
-            "--player",
-            metavar="NAME",
-            help="who is playing: progress is saved under this name (and results carry it)",
-        )
-    parser.add_argument("--seed", type=int, help="the same seed deals the same round on every machine")
-    parser.add_argument(
+    def __init__(self, flag: str, *, served: bool = True, **kwargs: Any) -> None:
+        self.flag = flag
+        self.served = served
+        """Whether ``serve`` offers it too (not ``--plain``: a browser needs the full-screen app; not
+        ``--player``: every browser would play under the same name)."""
+        self.kwargs = kwargs
+        """``add_argument``'s keywords (``action=BOOLEAN_OPTIONAL``: argparse.BooleanOptionalAction)."""
+
+    @property
+    def dest(self) -> str:
+        """The attribute argparse stores it in (``--time-limit`` → ``time_limit``)."""
+        return self.flag.removeprefix("--").replace("-", "_")
+
+    @property
+    def default(self) -> Any:
+        """Its value when not given, as argparse sets it: ``default=``, else False (store_true) or None."""
+        if "default" in self.kwargs:
+            return self.kwargs["default"]
+        return False if self.kwargs.get("action") == "store_true" else None
+
+
+BOOLEAN_OPTIONAL = "boolean_optional"
+"""``--flag`` / ``--no-flag`` (argparse.BooleanOptionalAction, named so this table needs no argparse)."""
+
+PLAY_OPTIONS: tuple[PlayOption, ...] = (
+    PlayOption(
+        "--player",
+        served=False,
+        metavar="NAME",
+        help="who is playing: progress is saved under this name (and results carry it)",
+    ),
+    PlayOption("--seed", type=int, help="the same seed deals the same round on every machine"),
+    PlayOption(
         "--questions",
         type=positive_int,
         metavar="N",
         help=f"questions per round (default: {DEFAULT_ROUND_SIZE}, or all when the pack has fewer)",
-    )
-    parser.add_argument(
+    ),
+    PlayOption(
         "--time-limit",
         type=seconds,
         metavar="SECONDS",
         help="time per question; a time-out counts as wrong",
-    )
-    parser.add_argument(
-        "--mode", choices=["quiz", "story"], default="quiz", help="what to play (default: quiz)"
-    )
-    if not served:
-        parser.add_argument(
-            "--plain", action="store_true", help="plain lines on stdin/stdout, no full-screen UI"
-        )
-    parser.add_argument(
+    ),
+    PlayOption("--mode", choices=["quiz", "story"], default="quiz", help="what to play (default: quiz)"),
+    PlayOption(
+        "--plain", served=False, action="store_true", help="plain lines on stdin/stdout, no full-screen UI"
+    ),
+    PlayOption(
         "--results", metavar="DIR", help="write each round's results file here (class play: streak bonus off)"
-    )
-    parser.add_argument(
+    ),
+    PlayOption(
         "--streak-bonus",
-        action=argparse.BooleanOptionalAction,
+        action=BOOLEAN_OPTIONAL,
         default=None,
         help="bonus points for runs of right answers (default: on, but off with --results)",
-    )
-    parser.add_argument("--pack", help="the pack to play, by id")
-    parser.add_argument("--scenes", metavar="DIR", help="folder of packs (default: the bundled packs)")
-    parser.add_argument(
-        "--data-dir", metavar="DIR", help="where progress is kept (default: the user data folder)"
-    )
+    ),
+    PlayOption("--pack", help="the pack to play, by id"),
+    PlayOption("--scenes", metavar="DIR", help="folder of packs (default: the bundled packs)"),
+    PlayOption("--data-dir", metavar="DIR", help="where progress is kept (default: the user data folder)"),
+)
+"""The flags that shape a round, in help order."""
+
+
+def add_play_arguments(parser: argparse.ArgumentParser, *, served: bool = False) -> None:
+    """Add the flags that shape a round (:data:`PLAY_OPTIONS`); ``serve`` reuses them.
+
+    Args:
+        parser: the ``play`` or ``serve`` parser.
+        served: leave out the flags ``serve`` does not offer (see :attr:`PlayOption.served`).
+    """
+    import argparse  # here, not at the top: the fast start (fast_play_args) never imports argparse
+
+    for option in PLAY_OPTIONS:
+        if served and not option.served:
+            continue
+        kwargs = dict(option.kwargs)
+        if kwargs.get("action") == BOOLEAN_OPTIONAL:
+            kwargs["action"] = argparse.BooleanOptionalAction
+        parser.add_argument(option.flag, **kwargs)
+
+
+def fast_play_args(argv: list[str]) -> SimpleNamespace | None:
+    """What argparse makes of ``play``'s arguments ``argv``, without argparse, for the two ways a player
+    starts the game: no arguments, and ``--player NAME`` (or ``--player=NAME``); None for anything else,
+    which argparse then parses (every other flag, ``--help``, every error).
+
+    Importing argparse and building the ``play`` parser is ~11M instructions, 1% of the first screen.
+    The values come from :data:`PLAY_OPTIONS`, the table argparse reads; tests/cli/test_fast_start.py
+    checks that argparse gives the same namespace for every form accepted here.
+    """
+    if not argv:
+        player = None
+    elif len(argv) == 2 and argv[0] == "--player" and not argv[1].startswith("-"):
+        # argparse reads a value starting with "-" as an option (or a negative number): left to it.
+        player = argv[1]
+    elif len(argv) == 1 and argv[0].startswith("--player="):
+        player = argv[0].removeprefix("--player=")
+    else:
+        return None
+    values = {option.dest: option.default for option in PLAY_OPTIONS}
+    values["player"] = player
+    return SimpleNamespace(command="play", **values, func=run)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -90,7 +154,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(func=run)
 
 
-def streak_bonus_for(args: argparse.Namespace) -> bool:
+def streak_bonus_for(args: PlayArgs) -> bool:
     """The class-play rule: an explicit flag wins; otherwise off with ``--results``, on without."""
     if args.streak_bonus is not None:
         return bool(args.streak_bonus)
@@ -101,7 +165,7 @@ def _path(value: str | None) -> Path | None:
     return Path(value).expanduser() if value else None
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: PlayArgs) -> int:
     """Load the packs, then play in plain lines or hand over to the Textual app (imported only now)."""
     from game.commands.common import open_command_shelf
 
@@ -131,12 +195,12 @@ def results_folder_ready(results: str) -> bool:
     return True
 
 
-def _round_size(args: argparse.Namespace) -> int:
+def _round_size(args: PlayArgs) -> int:
     # One default for the TUI and plain mode, so a seed deals the same round in both.
     return args.questions if args.questions is not None else DEFAULT_ROUND_SIZE
 
 
-def _run_tui(args: argparse.Namespace, shelf: PackShelf, first: int) -> int:
+def _run_tui(args: PlayArgs, shelf: PackShelf, first: int) -> int:
     from game.ui.app import make_app
 
     options = {
@@ -156,7 +220,7 @@ def _run_tui(args: argparse.Namespace, shelf: PackShelf, first: int) -> int:
     return app.return_code or 0
 
 
-def _run_plain(args: argparse.Namespace, shelf: PackShelf, first: int) -> int:
+def _run_plain(args: PlayArgs, shelf: PackShelf, first: int) -> int:
     from game.plain.console import Console
 
     for stream in (sys.stdout, sys.stderr):
@@ -183,11 +247,10 @@ def _run_plain(args: argparse.Namespace, shelf: PackShelf, first: int) -> int:
     return play_quiz(pack, console, settings)
 
 
-def _run_plain_story(args: argparse.Namespace, pack: Pack, console: Console) -> int:
+def _run_plain_story(args: PlayArgs, pack: Pack, console: Console) -> int:
     try:
         from game.plain.play_story import play_story
     except ImportError:
         print("quotebound: story mode is not available in plain mode yet.", file=sys.stderr)
         return 2
     return play_story(pack, console, args)
-

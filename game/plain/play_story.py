@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from types import SimpleNamespace
 
 from game.engine.content.pack import Pack
 from game.engine.content.text import CONTEXT_LABEL
@@ -24,7 +25,7 @@ from game.progress.service import ProgressService
 QUIT_WORDS = {"quit", "exit"}
 
 
-def play_story(pack: Pack, console: Console, args: argparse.Namespace) -> int:
+def play_story(pack: Pack, console: Console, args: argparse.Namespace | SimpleNamespace) -> int:
     """Choose a scenario of ``pack`` (asking when there are several) and play it to an ending.
 
     Returns:
@@ -56,7 +57,9 @@ def play_story(pack: Pack, console: Console, args: argparse.Namespace) -> int:
             progress.close()
 
 
-def _open_progress(console: Console, args: argparse.Namespace, pack: Pack) -> ProgressService | None:
+def _open_progress(
+    console: Console, args: argparse.Namespace | SimpleNamespace, pack: Pack
+) -> ProgressService | None:
     player = getattr(args, "player", None)
     if not player:
         return None

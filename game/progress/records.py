@@ -6,30 +6,34 @@ the store.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from game.engine.quiz.run import QuizRun
-from game.engine.story.run import StoryRun
+from msgspec import Struct, field
+
 from game.store.records import Mode, RunInfo
+
+if TYPE_CHECKING:
+    # The run modules are imported where a run is made or checked: the game starts without them.
+    from game.engine.quiz.run import QuizRun
+    from game.engine.story.run import StoryRun
 
 __all__ = ["Mode", "Notice", "Resumable", "SavedResults", "Severity"]
 
 Severity = Literal["information", "warning", "error"]
 
 
-@dataclass(frozen=True)
-class Notice:
+# msgspec Structs, not dataclasses: defining a dataclass compiles its methods, ~3M instructions each at
+# start (see benchmarks/RESULTS.md); a Struct's are built in C.
+class Notice(Struct, frozen=True):
     """Something the player should be told (the TUI notifies it, the plain mode prints it)."""
 
     message: str
     severity: Severity = "warning"
 
 
-@dataclass(frozen=True)
-class Resumable:
+class Resumable(Struct, frozen=True):
     """An unfinished run, checked against the pack and restored, ready to continue."""
 
     info: RunInfo
@@ -43,8 +47,7 @@ class Resumable:
         return self.info.mode
 
 
-@dataclass
-class SavedResults:
+class SavedResults(Struct):
     """Where a class results file went, and what the player should hear about it."""
 
     path: Path | None

@@ -6,18 +6,18 @@ behind the resume screen and the title menu's Resume entry.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from game.engine.content.pack import Pack
-from game.engine.quiz.run import QuizRun
-from game.engine.story.run import StoryRun
 from game.progress.records import Notice, Resumable
 from game.progress.runs import Tracked
 from game.store.records import Mode, RunInfo, parse_ts
 
 if TYPE_CHECKING:
+    # The run modules are imported where a run is made or checked: the game starts without them.
+    from game.engine.quiz.run import QuizRun
+    from game.engine.story.run import StoryRun
     from game.progress.service import ProgressService
 
 ALL_MODES: tuple[Mode, ...] = ("quiz", "review", "story")
@@ -25,17 +25,24 @@ ALL_MODES: tuple[Mode, ...] = ("quiz", "review", "story")
 
 def restore(pack: Pack, mode: Mode, state_json: str) -> QuizRun | StoryRun:
     """Rebuild a saved run; ValueError when it is damaged or no longer fits the pack."""
+    import json  # here: json is first needed once a run is saved or restored, after the first frame
+
     try:
         state = json.loads(state_json)
     except ValueError:
         raise ValueError("its saved state is not readable") from None
     if not isinstance(state, dict):
         raise ValueError("its saved state is not readable")
+    from game.engine.quiz.run import QuizRun
+    from game.engine.story.run import StoryRun
+
     return StoryRun.from_json(pack, state) if mode == "story" else QuizRun.from_json(pack, state)
 
 
 def resume_label(info: RunInfo, run: QuizRun | StoryRun) -> str:
     """``Resume round (3/7 answered)``, ``Resume story: Title (2 choices made)``."""
+    from game.engine.story.run import StoryRun
+
     if isinstance(run, StoryRun):
         made = len(run.path)
         return f"Resume story: {run.scenario.title} ({made} choice{'s' if made != 1 else ''} made)"
@@ -75,6 +82,8 @@ class ResumeList:
                     )
                     store.abandon_run(info.id, now=service.clock())
                     continue
+                from game.engine.story.run import StoryRun  # here: called at start, with no runs to check
+
                 if isinstance(run, StoryRun) and not run.path:
                     continue  # a story opened (or replayed from its ending) and left before any choice
                 found.append(Resumable(info, run, resume_label(info, run), parse_ts(info.started_at)))
@@ -83,6 +92,8 @@ class ResumeList:
     def resume(self, resumable: Resumable) -> QuizRun | StoryRun:
         """Continue ``resumable``: its answers are already saved; new ones go to the same run."""
         run = resumable.run
+        from game.engine.story.run import StoryRun
+
         saved = len(run.path) if isinstance(run, StoryRun) else len(run.records)
         self._service.runs.track(run, Tracked(resumable.info.id, resumable.mode, resumable.started, saved))
         return run

@@ -21,23 +21,23 @@ Runs are tracked in memory (weakly) even when nothing is saved: class results ne
 
 from __future__ import annotations
 
-import json
 import weakref
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from game.engine.quiz.run import QuizRun
-from game.engine.story.run import StoryOutcome, StoryRun
+from msgspec import Struct
+
 from game.store.records import Mode
 
 if TYPE_CHECKING:
+    # The run modules are imported where a run is made or checked: the game starts without them.
+    from game.engine.quiz.run import QuizRun
+    from game.engine.story.run import StoryOutcome, StoryRun
     from game.progress.service import ProgressService
     from game.store.db import Player, ProgressStore
 
 
-@dataclass
-class Tracked:
+class Tracked(Struct):  # a Struct: a dataclass compiles its methods at start (records.py)
     """What the keeper knows of a run on screen."""
 
     run_id: int
@@ -54,11 +54,15 @@ class Tracked:
 
 def dump(value: Any) -> str:
     """Compact JSON, as the store keeps states and responses."""
+    import json  # here, not at the top: starting the game saves nothing (~5M instructions of its start)
+
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def scenario_of(state_json: str) -> str | None:
     """The scenario id a saved story state names (None: not a story, or unreadable)."""
+    import json
+
     try:
         state = json.loads(state_json)
     except ValueError:
@@ -98,6 +102,8 @@ class RunKeeper:
     def _start(self, run: QuizRun | StoryRun, mode: Mode, scenario_id: str | None) -> Tracked:
         service = self._service
         started = service.clock()
+        from game.engine.story.run import StoryRun
+
         done = len(run.path) if isinstance(run, StoryRun) else len(run.records)
         self._runs[run] = tracked = Tracked(-1, mode, started, done, shown=started)
         store, player = service.store, service.player
@@ -217,6 +223,8 @@ class RunKeeper:
 
     def round_left(self, run: QuizRun | StoryRun) -> None:
         """The player left mid-run. Everything answered is saved already and the run stays resumable."""
+        from game.engine.quiz.run import QuizRun
+
         if isinstance(run, QuizRun):
             self.answered(run)
         else:

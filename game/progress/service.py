@@ -30,8 +30,6 @@ from typing import TYPE_CHECKING
 
 from game.engine.content.pack import Pack
 from game.engine.content.text import clean_text
-from game.engine.quiz.run import QuizRun
-from game.engine.story.run import StoryOutcome, StoryRun
 from game.progress.records import Mode, Notice, Resumable, SavedResults
 from game.progress.resume import ALL_MODES, ResumeList
 from game.progress.review import ReviewQueue, replay_if_pending
@@ -39,6 +37,9 @@ from game.progress.runs import RunKeeper
 from game.store.db import NewerSchemaError, Player, ProgressStore, StoreError
 
 if TYPE_CHECKING:
+    # The run modules are imported where a run is made or checked: the game starts without them.
+    from game.engine.quiz.run import QuizRun
+    from game.engine.story.run import StoryOutcome, StoryRun
     from game.progress.figures import PlayerFigures
 
 Clock = Callable[[], datetime]

@@ -26,8 +26,6 @@ from textual.screen import Screen
 from game.engine.content.loader import PackInfo
 from game.engine.content.pack import Pack, QuoteRef
 from game.engine.packs import PackShelf
-from game.engine.quiz.run import QuizRun
-from game.engine.story.run import StoryOutcome, StoryRun
 from game.progress.records import Mode
 from game.progress.service import UI_BUSY_TIMEOUT_MS, ProgressService
 from game.startup import resume_gc
@@ -171,6 +169,8 @@ class QuoteboundApp(App[None]):
 
     def new_run(self) -> QuizRun:
         """Deal a new round of the current pack (see the module docstring for seeds)."""
+        from game.engine.quiz.run import QuizRun
+
         return QuizRun(self.pack, seed=self.next_seed(), count=self.count, streak_bonus=self.streak_bonus)
 
     def action_command_palette(self) -> None:
@@ -223,6 +223,7 @@ class QuoteboundApp(App[None]):
         """Play the current pack's scenario ``scenario_id`` from its start, unless its lint refuses it."""
         # Imported here: the lint walks every state, and starting the game must not pay for it.
         from game.authoring.storylint import check_scenario
+        from game.engine.story.run import StoryRun
 
         run = StoryRun(self.pack, scenario_id)
         refusal = check_scenario(run.scenario)
@@ -377,6 +378,8 @@ class QuoteboundApp(App[None]):
             self.notify("No round to restart: start a quiz from the title screen.")
             return
         state = run.to_json() | {"records": [], "streak": 0}
+        from game.engine.quiz.run import QuizRun
+
         self.show_round(QuizRun.from_json(run.pack, state), mode=self.progress.mode_of(run) or "quiz")
 
     def action_choose_pack(self) -> None:
@@ -406,6 +409,10 @@ def make_app(*, mode: str = "quiz", **options: Any) -> QuoteboundApp:
 
 
 if TYPE_CHECKING:
+    # The run modules are imported where a run is made or checked: the game starts without them.
+    from game.engine.quiz.run import QuizRun
+    from game.engine.story.run import StoryOutcome, StoryRun
+
     # mypy proves the app gives screens everything GameHost promises.
     def _host(app: QuoteboundApp) -> GameHost:
         return app

@@ -8,15 +8,18 @@ same protocol. ``QuoteboundApp`` is checked against it by mypy (the end of :mod:
 
 from __future__ import annotations
 
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from textual.content import Content
 
 from game.engine.content.loader import PackInfo
 from game.engine.content.pack import Pack, QuoteRef
-from game.engine.quiz.run import QuizRun
-from game.engine.story.run import StoryOutcome, StoryRun
 from game.progress.records import Mode
+
+if TYPE_CHECKING:
+    # The run modules are imported where a run is made or checked: the game starts without them.
+    from game.engine.quiz.run import QuizRun
+    from game.engine.story.run import StoryOutcome, StoryRun
 
 
 class GameHost(Protocol):

@@ -6,15 +6,18 @@ are wrapped with :func:`~game.ui.texts.literal` and styled by spans.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
 from textual.screen import Screen
 
 from game.engine.story.conditions import Value
 from game.engine.story.model import Ending, Scenario
-from game.engine.story.run import Change, ChoiceView, StoryRun, VarStatus
 from game.ui.texts import NUMBER_STYLE, literal
+
+if TYPE_CHECKING:
+    # The run modules are imported where a run is made or checked: the game starts without them.
+    from game.engine.story.run import Change, ChoiceView, StoryRun, VarStatus
 
 KIND_MARKS = {"good": ("✔", "$text-success"), "mixed": ("◐", "$text-warning"), "bad": ("✘", "$text-error")}
 """A symbol (readable without colour) and a colour for each kind of ending."""

@@ -44,8 +44,9 @@ def display_path(path: Path) -> str:
 
 # --- turning msgspec's messages into positioned diagnostics -------------------------------------
 
-_AT = re.compile(r"^(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S)
-_STEP = re.compile(r"\.([A-Za-z_][\w-]*)|\[(\d+)\]|\[(['\"])(.*?)\3\]")
+# Compiled on first use (re keeps them): only a pack that fails its schema needs them, not the start.
+_AT = r"^(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?$"
+_STEP = r"\.([A-Za-z_][\w-]*)|\[(\d+)\]|\[(['\"])(.*?)\3\]"
 # The keys of pack.yaml; each content kind adds the keys of its own files.
 _PACK_FIELD_NAMES = frozenset({"kind", *model.PackFile.__struct_fields__, *model.Topic.__struct_fields__})
 _YAML_WORDS = {
@@ -60,7 +61,7 @@ _YAML_WORDS = {
 
 def _parse_path(text: str) -> Path_:
     steps: list[str | int] = []
-    for name, index, _quote, key in _STEP.findall(text or ""):
+    for name, index, _quote, key in re.findall(_STEP, text or ""):
         steps.append(int(index) if index else (name or key))
     return tuple(steps)
 
@@ -82,7 +83,7 @@ def schema_diagnostic(
         value_hints: for a key whose value is not one of a fixed set, what the set is
             (``{"type": "a question type is one of single, …"}``).
     """
-    match = _AT.match(str(error))
+    match = re.match(_AT, str(error), re.S)
     assert match is not None  # the pattern matches any string
     message, path = match["message"], (*base, *_parse_path(match["path"] or ""))
     # fullmatch with DOTALL: a key may be empty or hold a line break (msgspec echoes it raw).

@@ -13,13 +13,12 @@ from typing import Any
 from msgspec import Struct, field, structs
 
 from game.engine.content.pack import Pack, QuoteRef
+from game.engine.quiz import DEFAULT_ROUND_SIZE as DEFAULT_ROUND_SIZE
 from game.engine.quiz import scoring, types
 from game.engine.quiz.dealt import TypeFacts
 from game.engine.quiz.types import AnswerShape, Question
 
 STATE_VERSION = 1
-DEFAULT_ROUND_SIZE = 12
-"""Questions in a round when the player does not say (`--questions`): a round a class can finish."""
 
 Response = int | list[int] | str | None
 """By answer shape: an option index; indices for pick-many and ordering; typed text; a sentence label such as

@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING
 from textual.app import SystemCommand
 from textual.content import Content
 
-from game.engine.quiz.run import QuizRun
-from game.engine.story.run import StoryRun
 from game.progress.records import Mode, Notice, Resumable
 from game.progress.service import ProgressService, clean_name
 
 if TYPE_CHECKING:
+    # The run modules are imported where a run is made or checked: the game starts without them.
+    from game.engine.quiz.run import QuizRun
     from game.ui.app import QuoteboundApp
 
 
@@ -164,6 +164,8 @@ class Saving:
     def resume_run(self, item: Resumable) -> None:
         """Continue an unfinished run exactly where it stopped, on the screen it needs."""
         run = self.progress.resume(item)
+        from game.engine.story.run import StoryRun
+
         if isinstance(run, StoryRun):
             self.app.show_story(run)
             if run.finished:  # stopped between its last choice and the ending's bookkeeping
@@ -252,6 +254,8 @@ class Saving:
         if not due:
             app.notify("Nothing is due for review. Questions you miss come back here.")
             return
+        from game.engine.quiz.run import QuizRun
+
         run = QuizRun(app.pack, seed=app.next_seed(), question_ids=due, streak_bonus=app.streak_bonus)
         app.show_round(run, mode="review")
 

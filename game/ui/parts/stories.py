@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 from textual.app import SystemCommand
 from textual.screen import Screen
 
-from game.engine.story.run import StoryRun
-
 if TYPE_CHECKING:
+    # The run modules are imported where a run is made or checked: the game starts without them.
+    from game.engine.story.run import StoryRun
     from game.ui.app import QuoteboundApp
 
 
@@ -46,6 +46,8 @@ class Stories:
     def current(self) -> StoryRun | None:
         """The story run the active screen shows, if any."""
         run = getattr(self.app.screen, "story", None)
+        from game.engine.story.run import StoryRun
+
         return run if isinstance(run, StoryRun) else None
 
     def pick(self) -> None:
@@ -65,6 +67,8 @@ class Stories:
         if run is None:
             self.app.notify("No scenario to restart: start one from Story on the title screen.")
             return
+        from game.engine.story.run import StoryRun
+
         self.app.show_story(StoryRun(run.pack, run.scenario))
 
     def system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
