@@ -3,6 +3,11 @@ the serving options ``serve`` and ``class start`` both take."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the fast start imports this module without argparse
+    import argparse
+
 DEFAULT_MAX_PLAYERS = 60
 """Browser games at once for ``serve`` and a served ``class start`` (``--max-players``)."""
 
