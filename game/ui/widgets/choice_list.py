@@ -68,7 +68,7 @@ class ChoiceList(SafeOptionList):
         if measuring and self._line_cache.lines:
             self._measured_width = self.scrollable_content_region.width
 
-    def _on_resize(self, event: events.Resize) -> None:
+    def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]  # Textual passes the event
         # OptionList clears its caches of measured and rendered options on every Resize (they do not hold
         # the width) and repaints. A list shown again (a class game's release, issue 16) was painted at its
         # new size by the layout that resized it, before the Resize arrived: the caches already hold that
