@@ -1,5 +1,5 @@
 """A released question reaches a class student's screen in one partial update that shows what a full repaint
-would (issue 16: thirty games on two cores repainted the whole screen at each release, then the list again)."""
+would (issue 16: thirty games on two cores repainted the whole screen at a release, then the list again)."""
 
 from __future__ import annotations
 
