@@ -15,7 +15,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 from textual.widgets.option_list import Option
 
@@ -24,6 +26,7 @@ from game.classroom.session import ClassSession
 from game.engine.quiz.run import Outcome, Presented
 from game.ui.screens import class_student_texts as texts
 from game.ui.screens.class_answer_screen import ORDER, PICK_SENTENCE, TYPE_TEXT, AnswerScreen
+from game.ui.screens.repaint import CroppedCompositor
 from game.ui.texts import literal, numbered
 from game.ui.widgets.answer_hints import answer_hint
 from game.ui.widgets.answer_lists import OrderList, TickList
@@ -75,8 +78,15 @@ class QuestionScroll(VerticalScroll):
 class StudentLayout(AnswerScreen):
     """The student screen's widgets and their placing (see the module docstring)."""
 
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """Textual's, without its repaint of the whole screen at every focus change: the widget that gains the
+    focus and the one that loses it repaint themselves (their ``:focus`` styles), and nothing else on this
+    screen looks at the focus. The repaint sent each game's whole screen a second time at every release
+    (~3 KB and a full render; issue 16)."""
+
     def __init__(self, session: ClassSession, key: str) -> None:
         super().__init__()
+        self._compositor = CroppedCompositor()  # a partial repaint renders only what it repaints
         self.session = session
         self.key = key
         """The student's key in the class store."""
@@ -101,7 +111,9 @@ class StudentLayout(AnswerScreen):
             yield QuestionText(id="student-prompt")
             yield QuestionText(id="student-statement")
         yield Static(id="student-sequence")
-        yield ChoiceList(id="student-pick")
+        pick = ChoiceList(id="student-pick")
+        pick.keeps_measures_on_resize = True  # shown again at each release, painted at its size at once
+        yield pick
         yield TickList(id="student-tick")
         yield OrderList(id="student-order")
         yield Input(placeholder="Type your answer, then press Enter", id="student-input", max_length=500)
@@ -196,7 +208,7 @@ class StudentLayout(AnswerScreen):
         elif shown.shape == TYPE_TEXT:
             self.query_one("#student-input", Input).focus()
         else:
-            self._lists[shown.shape].focus()
+            self.set_focus(self._lists[shown.shape])
 
     def _show_feedback(
         self, outcome: Outcome | None, missed: Outcome, joined: Presented | None = None

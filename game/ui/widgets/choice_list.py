@@ -51,6 +51,31 @@ class ChoiceList(SafeOptionList):
         """
         super().__init__(id=id, markup=False)
         self.enter_submits = enter_submits
+        self.keeps_measures_on_resize = False
+        """Skip OptionList's clearing and repaint on a Resize at the width the lines were measured at (see
+        :meth:`_on_resize`); opt-in: the quiz's list, painted before its first layout, then repaints rows
+        a first key would not (tests/ui/test_partial_repaint.py)."""
+        self._measured_width: int | None = None
+        """The content width the options' lines were measured at since the caches were last cleared."""
+
+    def _clear_caches(self) -> None:
+        super()._clear_caches()
+        self._measured_width = None
+
+    def _update_lines(self) -> None:
+        measuring = not self._line_cache.lines
+        super()._update_lines()
+        if measuring and self._line_cache.lines:
+            self._measured_width = self.scrollable_content_region.width
+
+    def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]  # Textual passes the event
+        # OptionList clears its caches of measured and rendered options on every Resize (they do not hold
+        # the width) and repaints. A list shown again (a class game's release, issue 16) was painted at its
+        # new size by the layout that resized it, before the Resize arrived: the caches already hold that
+        # width, and the repaint sent the same rows again (~1 KB and a render of every option a game).
+        width = self.scrollable_content_region.width
+        if self.keeps_measures_on_resize and self._line_cache.lines and width == self._measured_width:
+            event.prevent_default()  # OptionList's handler is the only one under this class
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "submit":
