@@ -43,26 +43,20 @@ def core(repeat: int) -> list[str]:
         # Never the real progress database or pack cache (the cache is warm: compare() warms up first).
         env = {"QUOTEBOUND_DATA": data, "QUOTEBOUND_CACHE": str(Path(data) / "cache")}
         game = quotebound_command()
-        returning = compare_pty(
-            "first painted screen, returning player (quotebound --player NAME: the title)",
-            (game + ["--player", "Bench"], "QUOTEBOUND"),
-            MINIMAL_TERMINAL,
-            repeat=repeat,
-            target_time=1.3,
-            target_memory=1.25,
-            env=env,
-        )
-        rows += returning.rows()
-        newcomer = compare_pty(
-            "first painted screen, newcomer (quotebound: who is playing?)",
-            (game, "Who is playing?"),
-            MINIMAL_TERMINAL,
-            repeat=repeat,
-            target_time=1.3,
-            target_memory=1.25,
-            env=env,
-        )
-        rows += newcomer.rows()
+        first_screens = [
+            ("returning player (quotebound --player NAME: the title)", ["--player", "Bench"], "QUOTEBOUND"),
+            ("newcomer (quotebound: who is playing?)", [], "Who is playing?"),
+        ]
+        for who, args, shown in first_screens:
+            rows += compare_pty(
+                f"first painted screen, {who}",
+                (game + args, shown),
+                MINIMAL_TERMINAL,
+                repeat=repeat,
+                target_time=1.3,
+                target_memory=1.25,
+                env=env,
+            ).rows()
         startup = compare(
             "headless, start to idle after the title (quotebound --player NAME)",
             [PYTHON, str(HERE / "quotebound_app.py"), "Bench"],
