@@ -110,7 +110,7 @@ def parse_answer(shown: Presented, text: str, pack: Pack | None = None) -> Respo
             return sentences.resolve_typed(pack.article, text)
         label = sentences.parse_label(text)
         if label is None:
-            raise ValueError("Type the number of a sentence as printed, e.g. 3.2 for the 2nd sentence of ¶3.")
+            raise ValueError(sentences.TYPE_A_SENTENCE)
         return label
     words = shown.type.answer_words(shown.question)
     if text.casefold() in words:

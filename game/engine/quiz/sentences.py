@@ -16,6 +16,8 @@ from game.engine.content.sentences import split_sentences
 
 _LABEL = re.compile(r"^\s*¶?\s*(\d+)\s*[.:]\s*(\d+)\s*$")
 _PARAGRAPH = re.compile(r"^\s*¶?\s*(\d+)\s*\.?\s*$")
+TYPE_A_SENTENCE = "Type the number of a sentence as printed, e.g. 3.2 for the 2nd sentence of ¶3."
+"""What a player is told when a typed line is not a sentence number at all."""
 
 
 class Sentence(Struct, frozen=True):
@@ -63,13 +65,13 @@ def resolve_typed(article: Article, text: str) -> str:
         ValueError: with a message for the player when ``text`` names no sentence of the article.
     """
     label = parse_label(text)
-    paragraph_match = _PARAGRAPH.match(text)
     if label is not None:
         paragraph = int(label.split(".", 1)[0])
-    elif paragraph_match:
-        paragraph = int(paragraph_match.group(1))
     else:
-        raise ValueError("Type the number of a sentence as printed, e.g. 3.2 for the 2nd sentence of ¶3.")
+        bare = _PARAGRAPH.match(text)
+        if bare is None:
+            raise ValueError(TYPE_A_SENTENCE)
+        paragraph = int(bare.group(1))
     in_paragraph = [sentence for sentence in sentences(article) if sentence.paragraph == paragraph]
     if not in_paragraph:
         raise ValueError(f"There is no ¶{paragraph}: type the number of a sentence as printed, e.g. 3.2.")

@@ -97,8 +97,8 @@ class PlayerScreen(GameScreen[str | None]):
         their name under "New player": the letters went nowhere and Enter then took the highlighted
         player, so the newcomer played (and saved) as someone else.
         """
-        players = self.query("#player-list")
-        if event.is_printable and event.character and players and players.first().has_focus:
+        focused = self.focused
+        if event.is_printable and event.character and focused is not None and focused.id == "player-list":
             event.stop()
             event.prevent_default()
             box = self.query_one("#player-name", Input)
