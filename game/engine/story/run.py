@@ -149,8 +149,6 @@ class StoryRun:
         """Times each scene was entered; the start counts from the beginning."""
         self.path: list[Step] = []
         self.score = 0
-        self._orders: dict[str, list[int]] = {}
-        """Each scene's shown order (file positions), computed on its first visit."""
 
     # --- state -----------------------------------------------------------------------------
 
@@ -203,19 +201,13 @@ class StoryRun:
             return []
         taken = {(step.scene, step.choice) for step in self.path}
         views = []
-        for position, index in enumerate(self._order(scene)):
+        for position, index in enumerate(shown_order(self.scenario.id, scene)):
             choice = scene.choices[index]
             reason = self._closed_reason(scene.id, index, choice)
             views.append(
                 ChoiceView(position, index, choice.label, reason is None, reason, (scene.id, index) in taken)
             )
         return views
-
-    def _order(self, scene: Scene) -> list[int]:
-        order = self._orders.get(scene.id)
-        if order is None:
-            order = self._orders[scene.id] = shown_order(self.scenario.id, scene)
-        return order
 
     def open_choices(self) -> list[ChoiceView]:
         return [view for view in self.choices() if view.open]
@@ -241,7 +233,7 @@ class StoryRun:
         count = len(scene.choices)
         if not isinstance(position, int) or isinstance(position, bool) or not 0 <= position < count:
             raise ValueError(f"a choice is a number from 1 to {len(scene.choices)}")
-        index = self._order(scene)[position]
+        index = shown_order(self.scenario.id, scene)[position]
         choice = scene.choices[index]
         reason = self._closed_reason(scene.id, index, choice)
         if reason is not None:
