@@ -13,7 +13,7 @@ from textual.screen import Screen
 
 from game.engine.story.conditions import Value
 from game.engine.story.model import Ending, Scenario
-from game.ui.texts import NUMBER_STYLE, literal
+from game.ui.texts import NUMBER_STYLE, OneLine, literal
 
 if TYPE_CHECKING:
     # The run modules are imported where a run is made or checked: the game starts without them.
@@ -71,12 +71,20 @@ def changes_line(changes: list[Change]) -> Content:
     return Content.assemble(*parts)
 
 
-def choice_prompt(view: ChoiceView) -> Content:
-    """A choice as listed: ``1 label``; a closed one adds ``✕ why`` on its own line (the list greys it)."""
+def choice_prompt(view: ChoiceView, *, short: bool = False) -> Content | OneLine:
+    """A choice as listed: ``1 label``; a closed one adds ``✕ why`` on its own line (the list greys it).
+
+    On a ``short`` screen a closed choice is one row, ``1 ✕ label · why`` cut to the list's width:
+    with its label and reason wrapped it took three of the list's three rows at 40×12, and the open
+    choices below it were scrolled out of sight. Its number still says why, in a notification.
+    """
     number = (f"{view.index + 1} ", NUMBER_STYLE)
     if view.open:
         return Content.assemble(number, literal(view.label))
     reason = literal(view.reason or "closed").stylize("italic")
+    if short:
+        label = literal(view.label)
+        return OneLine(Content.assemble(number, ("✕ ", "bold"), label, (SEPARATOR, "dim"), reason))
     return Content.assemble(number, literal(view.label), "\n  ", ("✕ ", "bold"), reason)
 
 

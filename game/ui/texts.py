@@ -11,6 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 
 from game.engine.content.pack import QuoteRef
 from game.engine.content.quotes import Paragraph, Span
@@ -96,3 +100,27 @@ def paragraph_content(paragraph: Paragraph, spans: Iterable[Span], target: Span 
         if start < end:
             content = content.stylize(TARGET_STYLE, start - paragraph.start, end - paragraph.start)
     return content
+
+
+class OneLine(Visual):
+    """``content`` kept to one row: cut with an ellipsis where a widget would wrap it.
+
+    For an entry of a list that may show it short (an OptionList wraps every prompt to its width; its
+    ``text-wrap`` rule would apply to every option, not to this one).
+    """
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.content.cell_length
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return 1
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        if width <= 0:
+            return []
+        return self.content.truncate(width, ellipsis=True).render_strips(width, 1, style, options)[:1]

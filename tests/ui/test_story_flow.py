@@ -194,6 +194,51 @@ async def test_a_closed_choice_cannot_be_taken_by_key_click_or_arrows(story_pack
         assert [step.choice for step in run.path] == [highlighted.authored]
 
 
+async def test_at_40x12_a_closed_choice_takes_one_row_and_every_open_one_shows(story_pack: Pack) -> None:
+    """The quay's closed choice, listed first, took three rows (its label, and a reason wrapped on two)
+    of the list's three at 40×12: the last open choice was scrolled out of sight, and the first line
+    on show was the middle of the reason. Now it is one row, cut short; its number says why."""
+    app = make_app(packs=[story_pack])
+    async with app.run_test(size=(40, 12)) as pilot:
+        app.start_scenario("harbour-report")
+        await pilot.pause()
+        screen = scene_screen(app)
+        views = screen.story.choices()
+        assert not views[0].open  # the case at hand: the closed choice is listed first
+        text = screen_text(app)
+        for view in views:
+            if view.open:
+                assert f"{view.index + 1} {view.label}" in text, text
+        assert f"{views[0].index + 1} ✕ {views[0].label} · needs" in text, text
+
+        last = views[-1]
+        assert await pilot.click("#story-choices", offset=(6, 1 + last.index))  # below the border's row
+        await pilot.pause()
+        assert [step.choice for step in screen.story.path] == [last.authored]
+
+
+async def test_a_closed_choice_is_shortened_and_restored_as_the_terminal_changes(story_pack: Pack) -> None:
+    app = make_app(packs=[story_pack])
+    async with app.run_test(size=SIZE) as pilot:
+        app.start_scenario("harbour-report")
+        await pilot.pause()
+        screen = scene_screen(app)
+        choices = screen.query_one("#story-choices", SafeOptionList)
+        await press(pilot, "end")
+        lit = choices.highlighted
+        assert "✕ needs Facts checked ≥ 1" in screen_text(app)
+
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert "1 ✕ Write it up now ·" in screen_text(app)
+        assert choices.highlighted == lit
+
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert "✕ needs Facts checked ≥ 1" in screen_text(app)
+        assert choices.highlighted == lit
+
+
 async def test_a_click_takes_an_open_choice(story_pack: Pack) -> None:
     app = make_app(packs=[story_pack])
     async with app.run_test(size=SIZE) as pilot:

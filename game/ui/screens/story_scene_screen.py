@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 
 from game.engine.content.pack import QuoteRef
 from game.engine.content.text import CONTEXT_LABEL
-from game.engine.story.run import StoryOutcome, StoryRun
+from game.engine.story.run import ChoiceView, StoryOutcome, StoryRun
 from game.ui.screens.base import GameScreen
 from game.ui.story_texts import choice_prompt, fit_height, run_heading, status_line
 from game.ui.texts import labelled, literal, quote_line
@@ -90,7 +90,12 @@ class StorySceneScreen(GameScreen[None]):
         yield Footer()
 
     def on_resize(self, event: events.Resize) -> None:
+        was_short = self.has_class("-short")
         fit_height(self, event.size.height)
+        if self.has_class("-short") != was_short and self.story.scene is not None:
+            # A closed choice takes one row on a short screen, two or three on a tall one.
+            choices = self.query_one("#story-choices", SafeOptionList)
+            self._list_choices(self.story.choices(), choices.highlighted)
 
     def on_mount(self) -> None:
         fit_height(self, self.app.size.height)
@@ -125,16 +130,21 @@ class StorySceneScreen(GameScreen[None]):
         self.query_one("#story-body", VerticalScroll).scroll_home(animate=False)
 
         views = story.choices()
-        choices = self.query_one("#story-choices", SafeOptionList)
-        choices.set_options(
-            Option(choice_prompt(view), id=f"choice-{view.index}", disabled=not view.open) for view in views
-        )
-        first_open = next((view.index for view in views if view.open), None)
-        choices.highlighted = first_open
-        choices.focus()
+        self._list_choices(views, next((view.index for view in views if view.open), None))
+        self.query_one("#story-choices", SafeOptionList).focus()
         closed = sum(not view.open for view in views)
         self.query_one("#story-hint", Static).update(Content(self._hint(len(views), closed)))
         self.refresh_bindings()
+
+    def _list_choices(self, views: list[ChoiceView], highlighted: int | None) -> None:
+        """List the scene's choices (closed ones on one row if the screen is short), ``highlighted`` lit."""
+        short = self.has_class("-short")
+        choices = self.query_one("#story-choices", SafeOptionList)
+        choices.set_options(
+            Option(choice_prompt(view, short=short), id=f"choice-{view.index}", disabled=not view.open)
+            for view in views
+        )
+        choices.highlighted = highlighted
 
     def _intro(self) -> Content:
         """The scenario's intro, then its own context (what in the story is made up), labelled as such."""
