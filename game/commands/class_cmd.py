@@ -121,12 +121,15 @@ def _open_class(args: argparse.Namespace) -> ClassSession | int:
 
     from game.classroom.session import ClassSession
     from game.engine.quiz.run import DEFAULT_ROUND_SIZE, new_seed
+    from game.store.class_files import remove_stale_builds
     from game.store.classdb import ClassConfig, ClassStore
     from game.store.records import StoreError
 
     folder = Path(args.dir).expanduser()
     try:
         ClassSession.check_folder(folder)
+        # What a host killed while creating this class left (a student's `join` never deletes anything).
+        remove_stale_builds(folder)
         if ClassStore.exists(folder):
             store = ClassStore.open(folder)
             config = store.config()

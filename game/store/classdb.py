@@ -20,12 +20,11 @@ from typing import Any
 
 # The progress store's file checks (regular file, not a FIFO, SQLite's magic bytes) apply here unchanged.
 from game.store import CLASS_FILENAME
+from game.store.class_files import building_path, put_in_place, remove_build
 from game.store.connection import Transactions, header_is_garbage, is_corrupt_error, is_locked_error
 from game.store.records import StoreError
 
 SCHEMA_VERSION = 1
-_CREATING = ".creating"
-"""The ending of the name a class is built under before it is put in place (see :meth:`ClassStore.create`)."""
 
 _DDL = (
     """CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)""",
@@ -204,17 +203,16 @@ class ClassStore(Transactions):
         target = folder / CLASS_FILENAME
         if target.exists():
             raise StoreError(f"{folder} already holds a class")
-        building = folder / f".{CLASS_FILENAME}.{os.urandom(4).hex()}{_CREATING}"
+        building = building_path(folder)
         try:
             made = cls(folder, _connect(building, busy_timeout_ms))
             try:
                 made._fill(config, now)
             finally:
                 made.close()  # the last connection: SQLite folds the WAL into the file and removes it
-            _put_in_place(building, target, folder)
+            put_in_place(building, target, folder)
         finally:
-            for leftover in (building, *(Path(f"{building}{end}") for end in ("-wal", "-shm", "-journal"))):
-                leftover.unlink(missing_ok=True)
+            remove_build(building)  # a kill before this leaves it to the next start's remove_stale_builds
         return cls(folder, _connect(target, busy_timeout_ms))
 
     def _fill(self, config: ClassConfig, now: float) -> None:
@@ -357,21 +355,6 @@ class ClassStore(Transactions):
             )
             for r in rows
         ]
-
-
-def _put_in_place(building: Path, target: Path, folder: Path) -> None:
-    """Give the finished class its name; a class already there (two hosts at once) is kept, not replaced."""
-    try:
-        os.link(building, target)  # fails when the name is taken, where a rename would replace it
-    except FileExistsError:
-        raise StoreError(f"{folder} already holds a class") from None
-    except OSError as exc:
-        if target.exists():
-            raise StoreError(f"{folder} already holds a class") from None
-        try:  # a file system without hard links: a rename, checked just before
-            os.rename(building, target)
-        except OSError as again:
-            raise StoreError(f"cannot create {target}: {again.strerror or again}") from exc
 
 
 def _connect(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:

@@ -5,6 +5,7 @@ the setup errors (exit 2, one line)."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -16,7 +17,7 @@ from class_procs import free_port, join_argv, run, spawn, start_argv, wait_for_c
 
 from game.classroom.session import ClassRound, ClassSession
 from game.engine.content.pack import Pack
-from game.store.classdb import ClassStore
+from game.store.classdb import CLASS_FILENAME, ClassStore
 
 SEED = 10
 """Seed 10 deals the Panjshir pack's first questions as pick-one questions (2 to 4 options)."""
@@ -227,6 +228,36 @@ def test_a_restarted_host_continues_at_the_current_question(tmp_path: Path) -> N
     assert again.returncode == 0, again.stderr
     assert "Question 1 of 12 (Single choice), released." in again.stdout
     assert "Reveal, question 1 of 12: no one answered." in again.stdout and "Question 2 of 12" in again.stdout
+
+
+KILLED_WHILE_CREATING = """
+import os, signal, sys
+from pathlib import Path
+from game.store import classdb
+config = classdb.ClassConfig("panjshir", 3, 4, None, "teacher", False, None, "sha")
+def killed(self, config, now):
+    with self._write() as conn:
+        conn.execute("CREATE TABLE half (x)")
+        os.kill(os.getpid(), signal.SIGKILL)
+classdb.ClassStore._fill = killed
+classdb.ClassStore.create(Path(sys.argv[1]), config, 1.0)
+"""
+
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a creator's pid is asked about on POSIX only")
+def test_a_host_killed_while_creating_leaves_a_build_the_next_start_removes(tmp_path: Path) -> None:
+    folder = tmp_path / "class"
+    folder.mkdir()
+    killed = subprocess.run([sys.executable, "-c", KILLED_WHILE_CREATING, str(folder)], capture_output=True)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    left = sorted(p.name for p in folder.iterdir())
+    assert left and all(name.startswith(f".{CLASS_FILENAME}.") for name in left), left
+    assert not ClassStore.exists(folder)
+
+    started = run(start_argv(folder, "--no-serve", seed=3), "quit\n")
+    assert started.returncode == 0, started.stderr
+    assert sorted(p.name for p in folder.iterdir()) == [CLASS_FILENAME]
 
 
 PROBE = """
