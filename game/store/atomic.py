@@ -25,10 +25,17 @@ STALE_AFTER = 15 * 60.0
 """Seconds after which a temporary file is taken to be left over from a crash."""
 
 
-def _fsync_folder(folder: Path) -> None:
-    # Make the rename durable. Windows cannot open a folder for fsync; there the rename is all we get.
+def fsync_folder(folder: Path) -> None:
+    """Make a name just given in ``folder`` (a rename, a hard link) survive a power cut, where the system can.
+
+    POSIX only: a folder is opened with ``O_DIRECTORY``; where that is missing (Windows cannot open a folder
+    for fsync) the new name is all we get.
+    """
+    directory = getattr(os, "O_DIRECTORY", None)
+    if directory is None:
+        return
     try:
-        fd = os.open(folder, os.O_RDONLY)
+        fd = os.open(folder, os.O_RDONLY | directory)
     except OSError:
         return
     try:
@@ -73,7 +80,7 @@ def write_bytes(target: str | os.PathLike[str], data: bytes) -> Path:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
     return path
 
 

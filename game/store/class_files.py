@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from game.store import CLASS_FILENAME
+from game.store.atomic import fsync_folder
 from game.store.records import StoreError
 
 CREATING = ".creating"
@@ -46,7 +47,11 @@ def remove_build(building: Path) -> None:
 
 
 def put_in_place(building: Path, target: Path, folder: Path) -> None:
-    """Give the finished class its name; a class already there (two hosts at once) is kept, not replaced."""
+    """Give the finished class its name; a class already there (two hosts at once) is kept, not replaced.
+
+    The folder is fsynced after: SQLite syncs the file's contents, not the name it is given here, and a
+    power cut could otherwise lose the class its students have started answering in.
+    """
     try:
         os.link(building, target)  # fails when the name is taken, where a rename would replace it
     except FileExistsError:
@@ -58,6 +63,7 @@ def put_in_place(building: Path, target: Path, folder: Path) -> None:
             os.rename(building, target)
         except OSError as again:
             raise StoreError(f"cannot create {target}: {again.strerror or again}") from exc
+    fsync_folder(folder)
 
 
 def remove_stale_builds(folder: Path, *, now: float | None = None) -> list[str]:

@@ -4,6 +4,7 @@ the next `class start` removes (never a live creator's build, never a file that 
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
 import time
@@ -17,8 +18,9 @@ from game.store.class_files import (
     building_path,
     remove_stale_builds,
 )
-from game.store.classdb import CLASS_FILENAME
+from game.store.classdb import CLASS_FILENAME, ClassConfig, ClassStore
 
+CONFIG = ClassConfig("panjshir", 11, 4, None, "teacher", True, None, "sha")
 posix_only = pytest.mark.skipif(os.name != "posix", reason="a creator's pid is asked about on POSIX only")
 
 
@@ -92,3 +94,23 @@ def test_only_builds_are_touched(tmp_path: Path) -> None:
     (tmp_path / f".{CLASS_FILENAME}.{gone}-11111111.creating").symlink_to(target)
     assert remove_stale_builds(tmp_path) == []
     assert len(list(tmp_path.iterdir())) == len(others) + 3 and target.read_text() == "keep"
+
+
+@pytest.mark.skipif(not hasattr(os, "O_DIRECTORY"), reason="folders are fsynced where O_DIRECTORY exists")
+def test_the_folder_is_fsynced_once_the_class_has_its_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite syncs the class's contents; the hard link that names it is the folder's, synced after it."""
+    folder = tmp_path / "class"
+    synced: list[bool] = []
+    fsync = os.fsync
+
+    def recording(fd: int) -> None:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode) and info.st_ino == folder.stat().st_ino:
+            synced.append((folder / CLASS_FILENAME).exists())
+        fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", recording)
+    ClassStore.create(folder, CONFIG, 1.0).close()
+    assert True in synced, synced
