@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import stat
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,8 @@ from game.store.connection import Transactions, header_is_garbage, is_corrupt_er
 from game.store.records import StoreError
 
 SCHEMA_VERSION = 1
+_REMOVE_OR_MOVE = "remove it, or choose another folder"
+"""What a teacher can do about a class file with nothing in it (the game never deletes one itself)."""
 
 _DDL = (
     """CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)""",
@@ -160,6 +163,10 @@ class ClassStore(Transactions):
         path = folder / CLASS_FILENAME
         if not path.exists():
             raise StoreError(f"{folder} is not a class (no {CLASS_FILENAME}); start one with `class start`")
+        if _empty_file(path):
+            # An older quotebound's creation cut short left this; SQLite would take it as an empty database
+            # (and write a header into it). The teacher decides what happens to it: it is never deleted here.
+            raise StoreError(f"{path} is empty, not a class store: {_REMOVE_OR_MOVE}")
         store = cls(folder, _connect(path, busy_timeout_ms))
         # `create` puts the file in place only once the class is whole: no waiting for one being made.
         try:
@@ -169,16 +176,21 @@ class ClassStore(Transactions):
             raise
         if version is None:
             store.close()
-            raise StoreError(f"{path} is not a class store")
+            raise StoreError(f"{path} is not a class store: choose another folder")
+        if version == 0:
+            store.close()
+            raise StoreError(f"{path} is an empty database, not a class store: {_REMOVE_OR_MOVE}")
         if version > SCHEMA_VERSION:
             store.close()
             raise StoreError(f"{path} was written by a newer quotebound; not touching it")
         return store
 
     def _version(self) -> int | None:
-        """The schema version, or None when the file holds no class (yet)."""
+        """The schema version; 0 when the file holds no table at all, None when it holds something else."""
         with self._read() as conn:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not tables:
+                return 0
             if not {"schema_version", "class"} <= tables:
                 return None
             row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
@@ -355,6 +367,15 @@ class ClassStore(Transactions):
             )
             for r in rows
         ]
+
+
+def _empty_file(path: Path) -> bool:
+    """Whether ``path`` is a regular file of no bytes (stat follows symlinks, and never blocks on a FIFO)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False  # the open that follows says what is wrong
+    return stat.S_ISREG(info.st_mode) and info.st_size == 0
 
 
 def _connect(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:

@@ -219,6 +219,22 @@ def test_setup_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> N
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("command", ["start", "join"])
+def test_an_empty_class_file_is_refused_with_what_to_do_and_kept(tmp_path: Path, command: str) -> None:
+    """A 0-byte class.sqlite3 (an older version's creation cut short) was "not a class store" and no more."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    (folder / CLASS_FILENAME).write_bytes(b"")
+    argv = start_argv(folder, "--no-serve", seed=3) if command == "start" else join_argv(folder, "Ana")
+    result = run(argv, "quit\n")
+    assert result.returncode == 2
+    path = folder / CLASS_FILENAME
+    what = "is empty, not a class store: remove it, or choose another folder"
+    assert result.stderr.strip().splitlines() == [f"quotebound: {path} {what}"]
+    assert sorted(p.name for p in folder.iterdir()) == [CLASS_FILENAME]
+    assert path.read_bytes() == b""
+
+
 def test_a_restarted_host_continues_at_the_current_question(tmp_path: Path) -> None:
     """The host closed (or killed) and started again on the same folder shows the question still open."""
     folder = tmp_path / "class"

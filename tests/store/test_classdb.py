@@ -211,10 +211,24 @@ def test_a_class_being_created_is_never_seen_half_made(
 
 
 def test_an_empty_class_file_is_not_a_class_store_at_once(tmp_path: Path) -> None:
-    """A file under the class's name is only ever a whole class: an empty one is refused without waiting."""
-    (tmp_path / CLASS_FILENAME).write_bytes(b"")
-    with pytest.raises(StoreError, match="is not a class store"):
+    """A file under the class's name is only ever a whole class: an empty one is refused without waiting,
+    with what to do about it, and left as it is (opening it used to write a database header into it)."""
+    path = tmp_path / CLASS_FILENAME
+    path.write_bytes(b"")
+    with pytest.raises(StoreError) as info:
         ClassStore.open(tmp_path)
+    assert str(info.value) == f"{path} is empty, not a class store: remove it, or choose another folder"
+    assert path.read_bytes() == b""
+
+
+def test_a_class_file_with_no_tables_is_an_empty_database(tmp_path: Path) -> None:
+    """What an older open of an empty file made of it: a database header and nothing more."""
+    path = tmp_path / CLASS_FILENAME
+    sqlite3.connect(path).execute("PRAGMA journal_mode = WAL").connection.close()
+    assert path.stat().st_size > 0
+    with pytest.raises(StoreError, match=r"is an empty database, not a class store: remove it, or choose"):
+        ClassStore.open(tmp_path)
+    assert path.exists()
 
 
 def test_a_second_create_leaves_the_class_and_no_temporary_file(tmp_path: Path) -> None:
