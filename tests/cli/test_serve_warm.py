@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import os
 import shlex
 import signal
 import sys
 import textwrap
+import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,12 +24,15 @@ from aiohttp import ClientWebSocketResponse, WSMsgType
 from aiohttp.test_utils import TestClient, TestServer
 
 from game.cli import build_parser
+from game.commands import warm
 from game.commands.classroom import ClassServer, game_environment
 from game.commands.warm import WarmProcess, WarmWorker, available
 
 pytestmark = pytest.mark.skipif(not available(), reason="the warm worker needs fork and pidfds (Linux)")
 
 FIRST_SCREEN = b"Who is playing?"
+FIRST_WIDTH = 81
+"""The first of two browsers' screen width; the second asks for one more."""
 
 COLD_GAME = textwrap.dedent(
     """\
@@ -84,17 +89,29 @@ def parent_of(pid: int) -> int:
     return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
 
 
+class Games(list[WarmProcess]):
+    """The games the worker opened, in the order they were ready: not the order their browsers connected
+    (two opened at once are forked in threads and come back in either order under load)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_width: dict[int, WarmProcess] = {}
+        """Each game by the screen width its browser asked for: a test that tells browsers apart gives
+        each its own width."""
+
+
 @contextlib.asynccontextmanager
 async def serving(worker: WarmWorker | None, command: str = "false", **options: Any) -> AsyncIterator[Any]:
     """A ClassServer on 127.0.0.1 whose games come from ``worker``; on leaving, every game has ended."""
     options.setdefault("max_players", 10)
     server = ClassServer(command, host="127.0.0.1", title="quotebound", worker=worker, **options)
-    games: list[WarmProcess] = []
+    games = Games()
     real_open = WarmWorker.open_game
 
     async def recording_open(self: WarmWorker, width: int, height: int) -> WarmProcess:
         game = await real_open(self, width, height)
         games.append(game)
+        games.by_width[width] = game
         return game
 
     WarmWorker.open_game = recording_open  # type: ignore[method-assign]
@@ -123,12 +140,37 @@ async def test_a_warm_game_shows_its_first_screen_and_ends_with_its_browser(work
         await wait_for(lambda: not alive(game.pid))
 
 
-async def test_two_browsers_get_two_independent_games(worker: WarmWorker) -> None:
+@pytest.mark.parametrize("first_ready_last", [False, True], ids=["in-order", "first-ready-last"])
+async def test_two_browsers_get_two_independent_games(
+    worker: WarmWorker, monkeypatch: pytest.MonkeyPatch, first_ready_last: bool
+) -> None:
+    """Each browser's game is found by the width it asked for: the test once took the first game ready
+    for the first browser's, and under load the second browser's was ready first, so it waited for the
+    wrong game to end after the first browser left ("timed out waiting"). ``first-ready-last`` makes
+    that order happen: the first browser's fork waits until the second's has been made."""
+    if first_ready_last:
+        second_made = threading.Event()
+        real_ask = warm._ask
+
+        def ask(path: str, request: bytes, fds: list[int]) -> tuple[int, int]:
+            if json.loads(request)["width"] == FIRST_WIDTH:
+                assert second_made.wait(30.0)
+                return real_ask(path, request, fds)
+            try:
+                return real_ask(path, request, fds)
+            finally:
+                second_made.set()
+
+        monkeypatch.setattr(warm, "_ask", ask)
     async with serving(worker) as (server, client, games):
-        first = await client.ws_connect("/ws")
-        second = await client.ws_connect("/ws")
+        first = await client.ws_connect(f"/ws?width={FIRST_WIDTH}&height=24")
+        second = await client.ws_connect(f"/ws?width={FIRST_WIDTH + 1}&height=24")
         await asyncio.gather(read_until(first, FIRST_SCREEN), read_until(second, FIRST_SCREEN))
-        assert len(games) == 2 and games[0].pid != games[1].pid
+        assert len(games) == 2
+        mine, theirs = games.by_width[FIRST_WIDTH], games.by_width[FIRST_WIDTH + 1]
+        assert mine.pid != theirs.pid
+        if first_ready_last:
+            assert games == [theirs, mine]
         await first.send_json(["stdin", "Zanzibar"])  # typed into the first game's name box
         await read_until(first, b"Zanzibar")
         with contextlib.suppress(TimeoutError):
@@ -137,10 +179,10 @@ async def test_two_browsers_get_two_independent_games(worker: WarmWorker) -> Non
                     message = await second.receive()
                     assert b"Zanzibar" not in (message.data or b""), "a key reached the other game"
         await first.close()
-        await wait_for(lambda: not alive(games[0].pid))
-        assert alive(games[1].pid), "closing one browser ended the other's game"
+        await wait_for(lambda: not alive(mine.pid))
+        assert alive(theirs.pid), "closing one browser ended the other's game"
         await second.close()
-        await wait_for(lambda: not alive(games[1].pid))
+        await wait_for(lambda: not alive(theirs.pid))
 
 
 async def test_a_warm_game_that_ignores_quit_is_killed_after_the_grace_period(worker: WarmWorker) -> None:
