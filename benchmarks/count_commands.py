@@ -55,7 +55,9 @@ def _instructions(argv: list[str], env: dict[str, str], out: Path) -> int:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--only", help="comma-separated: validate,export,report,coverage,stats")
     parser.add_argument("--keep", type=Path, help="keep the callgrind.out files here")
     args = parser.parse_args()

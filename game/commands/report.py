@@ -6,8 +6,35 @@ HTML; ``-o FILE`` writes it atomically. Unreadable files are named on stderr and
 
 from __future__ import annotations
 
-import argparse
 import sys
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
+from game.commands.fastargs import Arg, add_arguments, fast_parse
+
+if TYPE_CHECKING:  # a plain `report` line is read without argparse (fast_args)
+    import argparse
+
+
+ARGS = (
+    Arg("paths", nargs="+", metavar="RESULTS", help="results files or folders"),
+    Arg(
+        "--csv", group="style", dest="style", action="store_const", const="csv", help="CSV for a spreadsheet"
+    ),
+    Arg("--markdown", group="style", dest="style", action="store_const", const="markdown", help="Markdown"),
+    Arg(
+        "--html",
+        group="style",
+        dest="style",
+        action="store_const",
+        const="html",
+        help="a standalone HTML page",
+    ),
+    Arg("--top", type=int, default=5, metavar="N", help="how many most-missed questions (default 5)"),
+    Arg("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout; - is stdout"),
+    Arg("--scenes", metavar="DIR", help="folder of packs, for the quotes (default: bundled packs)"),
+)
+"""``report``'s arguments: what argparse registers and what :func:`fast_args` reads."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -19,26 +46,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "each student's score, each question's share right and most chosen wrong answer, and the questions "
         "missed most, with their quotes.",
     )
-    parser.add_argument("paths", nargs="+", metavar="RESULTS", help="results files or folders")
-    style = parser.add_mutually_exclusive_group()
-    style.add_argument("--csv", dest="style", action="store_const", const="csv", help="CSV for a spreadsheet")
-    style.add_argument("--markdown", dest="style", action="store_const", const="markdown", help="Markdown")
-    style.add_argument(
-        "--html", dest="style", action="store_const", const="html", help="a standalone HTML page"
-    )
-    parser.add_argument(
-        "--top", type=int, default=5, metavar="N", help="how many most-missed questions (default 5)"
-    )
-    parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout; - is stdout"
-    )
-    parser.add_argument(
-        "--scenes", metavar="DIR", help="folder of packs, for the quotes (default: bundled packs)"
-    )
+    add_arguments(parser, ARGS)
     parser.set_defaults(func=run, style="text")
 
 
-def run(args: argparse.Namespace) -> int:
+def fast_args(argv: list[str]) -> SimpleNamespace | None:
+    """``report``'s arguments as argparse reads them, for a plain line (see :func:`fast_parse`)."""
+    return fast_parse("report", ARGS, {"func": run, "style": "text"}, argv)
+
+
+def run(args: argparse.Namespace | SimpleNamespace) -> int:
     """Read the results, compute the report, write it in the chosen style."""
     from game.commands.common import load_command_packs
     from game.commands.export import write_output
