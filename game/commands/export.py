@@ -58,15 +58,17 @@ def fast_args(argv: list[str]) -> SimpleNamespace | None:
 
 def run(args: argparse.Namespace | SimpleNamespace) -> int:
     """Render the chosen format and write it."""
-    from game.commands.common import load_command_packs, pick_pack
+    from game.commands.common import load_command_pack_refs, pick_pack
     from game.export.common import DEFAULT_SEED, deal
 
-    packs = load_command_packs(args.scenes, strict=False)
-    if packs is None:
+    # Only the pack exported is decoded from the cache (the others are known to load, unchanged).
+    refs = load_command_pack_refs(args.scenes, strict=False)
+    if refs is None:
         return 1
-    pack = pick_pack(packs, args.pack)
-    if pack is None:
+    chosen = pick_pack(refs, args.pack)
+    if chosen is None:
         return 1
+    pack = chosen.open()
     if args.answers and args.format != "markdown":
         print(
             "quotebound: note: --answers applies to --format markdown only; the others hold the answers.",

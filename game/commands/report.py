@@ -57,8 +57,9 @@ def fast_args(argv: list[str]) -> SimpleNamespace | None:
 
 def run(args: argparse.Namespace | SimpleNamespace) -> int:
     """Read the results, compute the report, write it in the chosen style."""
-    from game.commands.common import load_command_packs
+    from game.commands.common import load_command_pack_refs
     from game.commands.export import write_output
+    from game.engine.packs import PacksById
     from game.export import class_gains, report_formats
     from game.export.report import build_report
     from game.store.results import collect
@@ -71,15 +72,16 @@ def run(args: argparse.Namespace | SimpleNamespace) -> int:
     if not collected.results and not classes:
         print("quotebound: no results files found.", file=sys.stderr)
         return 1
-    packs = load_command_packs(args.scenes, strict=False) or []
-    gains = [class_gains.load_gains(folder, {p.id: p for p in packs}) for folder in classes]
+    # A pack is decoded from the cache only when a result names it (see PacksById).
+    packs = PacksById(load_command_pack_refs(args.scenes, strict=False) or [])
+    gains = [class_gains.load_gains(folder, packs) for folder in classes]
     for problem in (g for g in gains if isinstance(g, str)):
         print(f"quotebound: skipped {problem}", file=sys.stderr)
     extra = [g for g in gains if isinstance(g, class_gains.GainsReport)]
     if not collected.results:
         only = "".join(_gains_text(g, args.style) for g in extra)
         return write_output(only or "No answers yet.\n", args.output)
-    report = build_report(collected.results, {p.id: p for p in packs}, top=max(0, args.top))
+    report = build_report(collected.results, packs, top=max(0, args.top))
     if args.style == "csv":
         # The byte-order mark is how Excel knows a CSV file is UTF-8 (else “ and ¶ come out garbled).
         text = "\ufeff" + report_formats.to_csv(report)

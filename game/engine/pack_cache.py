@@ -21,7 +21,7 @@ file again when it needs positions (:func:`game.authoring.storylint.lint_scenari
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import msgspec
@@ -96,7 +96,19 @@ class _PackEntry(Struct, array_like=True):
     """Decoded only once the header matches the files: a stale entry of a big pack costs little."""
 
 
+class _PackId(Struct):
+    id: str
+
+
+class _CachedPackHead(Struct, array_like=True):
+    """The first field of a :class:`_CachedPack`, and of it only the id: msgspec skips the rest (the
+    fields left out of an array-like struct, the keys left out of a struct) without building them."""
+
+    meta: _PackId
+
+
 _ENCODER = msgspec.msgpack.Encoder()
+_HEAD = msgspec.msgpack.Decoder(_CachedPackHead)
 _INFO = msgspec.msgpack.Decoder(_InfoEntry)
 _PACK_ENTRY = msgspec.msgpack.Decoder(_PackEntry)
 _PACK = msgspec.msgpack.Decoder(_CachedPack)
@@ -187,15 +199,34 @@ class PackCache:
 
     def get(self, pack_folder: Path) -> Pack | None:
         """The cached pack of ``pack_folder`` if none of its files changed since it was stored."""
+        found = self.get_later(pack_folder)
+        return None if found is None else found[1]()
+
+    def get_later(self, pack_folder: Path) -> tuple[str, Callable[[], Pack | None]] | None:
+        """The id of the cached pack of ``pack_folder`` if none of its files changed since it was stored,
+        and a function that decodes the pack (None if that fails: a miss, as for :meth:`get`).
+
+        A hit proves the pack loads (only packs that loaded without errors are stored): a command that
+        needs one pack of several knows the others are sound without decoding them.
+        """
         try:
             entry = _PACK_ENTRY.decode(self._entry(pack_folder, "pack").read_bytes())
             names = [str(path) for path in _pack_files(pack_folder)]
             article = entry.header.files[-1][0] if entry.header.files else ""
             if not self._matches(entry.header, pack_folder, [*names, article]):
                 return None
-            return _pack_of(_PACK.decode(entry.pack), pack_folder)
-        except Exception:  # noqa: BLE001 - a damaged entry (or one a condition no longer compiles) is a miss
+            pack_id = _HEAD.decode(entry.pack).meta.id
+        except Exception:  # noqa: BLE001 - a damaged entry is a miss, whatever failed
             return None
+        raw = entry.pack
+
+        def decode() -> Pack | None:
+            try:
+                return _pack_of(_PACK.decode(raw), pack_folder)
+            except Exception:  # noqa: BLE001 - a damaged entry (or a condition no longer compiling) is a miss
+                return None
+
+        return pack_id, decode
 
     def keys_before_load(self, pack_folder: Path) -> list[FileKey] | None:
         """The keys of a pack's YAML files, taken before it is loaded (None when one cannot be read)."""

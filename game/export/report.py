@@ -15,6 +15,7 @@ dealt differently (different seeds, a retake), no one number holds, and the ques
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 from statistics import median
 
@@ -140,7 +141,7 @@ def _unanswered(res: Results) -> tuple[int, ...]:
 
 
 def build_report(
-    results: list[tuple[Path, Results]], packs: dict[str, Pack], *, top: int = TOP_MISSED
+    results: list[tuple[Path, Results]], packs: Mapping[str, Pack], *, top: int = TOP_MISSED
 ) -> ClassReport:
     """Compute the class report.
 
