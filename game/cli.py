@@ -76,7 +76,7 @@ def _columns() -> int:
     return (columns if columns > 0 else 80) - 2
 
 
-_TABLED = frozenset({"export", "report"})
+_TABLED = frozenset({"export", "report", "validate"})
 """The commands whose arguments are a table (game.commands.fastargs) read without argparse when plain."""
 
 _FREEZE = frozenset({"export", "report", "stats", "coverage", "validate"})
@@ -117,7 +117,8 @@ def _run(args_list: list[str]) -> int:
 
         args = fast_play_args(args_list[1:])
     elif args_list[0] in _TABLED:
-        # A plain `export` or `report` line, as argparse would parse it, without it (~5M instructions).
+        # A plain `export`, `report` or `validate` line, as argparse would parse it, without it (~5M
+        # instructions).
         from importlib import import_module
 
         args = import_module(COMMANDS[args_list[0]][0]).fast_args(args_list[1:])

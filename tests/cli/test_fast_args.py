@@ -12,7 +12,7 @@ from types import ModuleType
 import pytest
 
 from game.cli import build_parser, main
-from game.commands import export, report
+from game.commands import export, report, validate
 
 ACCEPTED: dict[str, list[list[str]]] = {
     "export": [
@@ -38,6 +38,13 @@ ACCEPTED: dict[str, list[list[str]]] = {
         ["--scenes", "s", "a", "--output=x"],
         ["-", "a"],
         [""],
+    ],
+    "validate": [
+        [],
+        ["scenes"],
+        ["a", "b/pack.yaml", "--strict"],
+        ["--scenes", "s"],
+        ["--strict", "--scenes=s", "x"],
     ],
 }
 """Lines after the command that it reads itself."""
@@ -80,10 +87,18 @@ LEFT_TO_ARGPARSE: dict[str, list[list[str]]] = {
         ["--", "a"],
         ["-x"],
     ],
+    "validate": [
+        ["--help"],
+        ["--strict", "--strict"],
+        ["--strict=1"],
+        ["--scen", "s"],
+        ["a", "--strict", "b"],
+        ["--scenes"],
+    ],
 }
 """Every other line: argparse parses these (and reports the errors among them)."""
 
-MODULES: dict[str, ModuleType] = {"export": export, "report": report}
+MODULES: dict[str, ModuleType] = {"export": export, "report": report, "validate": validate}
 
 
 def _argparse(command: str, argv: list[str]) -> dict[str, object]:
