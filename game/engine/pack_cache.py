@@ -100,7 +100,14 @@ class _PackEntry(Struct, array_like=True):
     found by walking the whole payload (~0.4M instructions for panjshir), bytes by its length."""
 
 
+class _VerdictEntry(Struct, array_like=True):
+    header: _Header
+    diagnostics: list[Diagnostic]
+    notes: list[str]
+
+
 _ENCODER = msgspec.msgpack.Encoder()
+_VERDICT = msgspec.msgpack.Decoder(_VerdictEntry)
 _INFO = msgspec.msgpack.Decoder(_InfoEntry)
 _PACK_ENTRY = msgspec.msgpack.Decoder(_PackEntry)
 _PACK = msgspec.msgpack.Decoder(_CachedPack)
@@ -251,6 +258,51 @@ class PackCache:
             return
         header = self._header(pack.folder, [*keys, article_key])
         self._write(self._entry(pack.folder, "pack"), _ENCODER.encode(_PackEntry(header, pack.id, data)))
+
+    # --- validate's verdict on one pack ------------------------------------------------------------
+
+    def get_verdict(self, pack_folder: Path) -> tuple[list[Diagnostic], list[str]] | None:
+        """What validating ``pack_folder`` gave (its diagnostics and its notes) if none of the files it
+        read changed since, with this code, from this working folder; None otherwise."""
+        try:
+            entry = _VERDICT.decode(self._entry(pack_folder, "verdict").read_bytes())
+            names = [str(path) for path in _pack_files(pack_folder)]
+            article = entry.header.files[-1][0] if entry.header.files else ""
+            if not self._matches(entry.header, pack_folder, [*names, article]):
+                return None
+        except Exception:  # noqa: BLE001 - a damaged or unreadable entry is a miss, whatever failed
+            return None
+        return entry.diagnostics, entry.notes
+
+    def verdict_keys(self, pack_folder: Path) -> list[FileKey] | None:
+        """The keys of the files validating ``pack_folder`` reads (its YAML files, then its article),
+        taken before it is validated; None when one cannot be read or the article is not known (a
+        ``pack.yaml`` that does not say where it is): such a verdict is not kept."""
+        try:
+            from game.engine.content.loader import article_file  # here: it reads pack.yaml with YAML
+
+            return [
+                *(file_key(path) for path in _pack_files(pack_folder)),
+                file_key(article_file(pack_folder)),
+            ]
+        except Exception:  # noqa: BLE001 - files that cannot be keyed: no verdict kept
+            return None
+
+    def put_verdict(
+        self, pack_folder: Path, keys: list[FileKey] | None, diagnostics: list[Diagnostic], notes: list[str]
+    ) -> None:
+        """Store what validating ``pack_folder`` gave, from files whose keys (:meth:`verdict_keys`) were
+        ``keys`` before; nothing when a file changed meanwhile, or the set of files did."""
+        if keys is None:
+            return
+        try:
+            now = [str(path) for path in _pack_files(pack_folder)]
+            if now != [key[0] for key in keys[:-1]] or not _same(keys):
+                return
+        except OSError:
+            return
+        entry = _VerdictEntry(self._header(pack_folder, keys), diagnostics, notes)
+        self._write(self._entry(pack_folder, "verdict"), _ENCODER.encode(entry))
 
 
 def _pack_files(folder: Path) -> list[Path]:
