@@ -45,38 +45,63 @@ def read_article_bytes(path: Path) -> bytes:
         raise ArticleFileError(errno.EFBIG, f"{size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,}", str(path))
     return raw
 
+
 _FOLD = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u2035": "'",
-        "\u00b4": "'", "`": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u2035": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
         "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
         "\u2212": "-",
-        "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2007": " ",
     }
 )
 _FOLDS_ASCII = frozenset(chr(code) for code in _FOLD if code < 128)
 """The ASCII characters _FOLD changes (just the backtick): other ASCII text needs no translate."""
 
 
+_SPACES = r"\s+"
+"""Runs of white space: for a str pattern, re's white-space class is exactly ``str.isspace`` (both are
+Py_UNICODE_ISSPACE). Compiled on first use (re keeps it): most commands never search an article."""
+
+
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
-    """Normalise ``text`` and return, for each normalised character, its index in ``text``."""
+    """Normalise ``text`` and return, for each normalised character, its index in ``text``.
+
+    Every run of white space becomes one space (mapped to the run's first character); every other
+    character stays, after folding (``_FOLD`` maps one character to one, so indices do not move).
+    """
+    # A step per run of white space, not per character (the article's every character went through a
+    # Python loop, ~300 instructions each); tests/engine/test_normalize_map.py compares it with that loop.
     folded = text.translate(_FOLD)
-    out: list[str] = []
     index: list[int] = []
-    in_space = False
-    for i, ch in enumerate(folded):
-        if ch.isspace():
-            if not in_space:
-                out.append(" ")
-                index.append(i)
-            in_space = True
-            continue
-        in_space = False
-        out.append(ch)
-        index.append(i)
-    return "".join(out), index
+    at = 0
+    for match in re.finditer(_SPACES, folded):
+        start = match.start()
+        index.extend(range(at, start + 1))  # the characters before the run, then the run's first
+        at = match.end()
+    index.extend(range(at, len(folded)))
+    return re.sub(_SPACES, " ", folded), index
 
 
 _FOLD_PAIRS = [(chr(code), str(folded)) for code, folded in _FOLD.items()]
