@@ -80,28 +80,38 @@ _FOLDS_ASCII = frozenset(chr(code) for code in _FOLD if code < 128)
 """The ASCII characters _FOLD changes (just the backtick): other ASCII text needs no translate."""
 
 
-_SPACES = r"\s+"
-"""Runs of white space: for a str pattern, re's white-space class is exactly ``str.isspace`` (both are
-Py_UNICODE_ISSPACE). Compiled on first use (re keeps it): most commands never search an article."""
-
-
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """Normalise ``text`` and return, for each normalised character, its index in ``text``.
 
     Every run of white space becomes one space (mapped to the run's first character); every other
     character stays, after folding (``_FOLD`` maps one character to one, so indices do not move).
     """
-    # A step per run of white space, not per character (the article's every character went through a
-    # Python loop, ~300 instructions each); tests/engine/test_normalize_map.py compares it with that loop.
-    folded = text.translate(_FOLD)
+    # A step per word, not per character: the article's every character went through a Python loop
+    # (and a dict look-up in str.translate), ~1,400 instructions each in a fresh process, where
+    # `validate` searches it. tests/engine/test_normalize_map.py compares this with that loop.
+    folded = text
+    if not text.isascii():
+        for char, replacement in _FOLD_PAIRS:
+            if char in folded:
+                folded = folded.replace(char, replacement)
+    elif not _FOLDS_ASCII.isdisjoint(text):
+        folded = text.translate(_FOLD)
+    out: list[str] = []
     index: list[int] = []
     at = 0
-    for match in re.finditer(_SPACES, folded):
-        start = match.start()
-        index.extend(range(at, start + 1))  # the characters before the run, then the run's first
-        at = match.end()
-    index.extend(range(at, len(folded)))
-    return re.sub(_SPACES, " ", folded), index
+    for word in folded.split():  # str.split(): the runs of str.isspace characters
+        # The word's own start: only white space lies between `at` and it, and a word has none.
+        start = folded.find(word, at)
+        if start > at:
+            out.append(" ")
+            index.append(at)
+        out.append(word)
+        at = start + len(word)
+        index.extend(range(start, at))
+    if at < len(folded):  # white space at the end
+        out.append(" ")
+        index.append(at)
+    return "".join(out), index
 
 
 _FOLD_PAIRS = [(chr(code), str(folded)) for code, folded in _FOLD.items()]
