@@ -1,5 +1,6 @@
 """``normalize_answer`` skips a substitution whose pattern cannot match (the character it needs is not
-there): the folded answers are those of the four substitutions run every time."""
+there): the folded answers are those of the four substitutions run every time. ``fold_accents`` removes
+each distinct mark at once: the text is that of the character-by-character filter."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import unicodedata
 import pytest
 
 from game.engine.quiz import scoring
-from game.engine.quiz.scoring import normalize_answer
+from game.engine.quiz.scoring import fold_accents, normalize_answer
 
 
 def always(text: str) -> str:
@@ -83,3 +84,28 @@ def test_random_text_folds_as_before(seed: int) -> None:
     rng = random.Random(seed)
     text = "".join(rng.choice(ALPHABET) for _ in range(rng.randrange(0, 25)))
     assert normalize_answer.__wrapped__(text) == always(text)
+
+
+MARKED = [
+    *"aeoAZ19 .'",
+    "é",
+    "e\u0301",
+    "\u0308",
+    "\u0301\u0327",
+    "ﬁ",
+    "Å",
+    "ø",
+    "İ",
+    "\u05b0",
+    "한",
+    "ǅ",
+    "①",
+]
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_fold_accents_removes_the_marks_as_the_character_filter_did(seed: int) -> None:
+    rng = random.Random(seed)
+    text = "".join(rng.choice(MARKED) for _ in range(rng.randrange(0, 30)))
+    decomposed = unicodedata.normalize("NFKD", text)
+    assert fold_accents(text) == "".join(ch for ch in decomposed if not unicodedata.combining(ch))
