@@ -59,6 +59,7 @@ def fast_args(argv: list[str]) -> SimpleNamespace | None:
 def run(args: argparse.Namespace | SimpleNamespace) -> int:
     """Render the chosen format and write it."""
     from game.commands.common import load_command_pack_refs, pick_pack
+    from game.engine.content.diagnostics import ContentError
     from game.export.common import DEFAULT_SEED, deal
 
     # Only the pack exported is decoded from the cache (the others are known to load, unchanged).
@@ -68,7 +69,13 @@ def run(args: argparse.Namespace | SimpleNamespace) -> int:
     chosen = pick_pack(refs, args.pack)
     if chosen is None:
         return 1
-    pack = chosen.open()
+    try:
+        pack = chosen.open()
+    except ContentError as exc:  # a damaged cache entry, and files that no longer load (PackRef.open)
+        for problem in exc.diagnostics:
+            print(problem, file=sys.stderr)
+        print("quotebound: fix the problems above (see `quotebound validate`).", file=sys.stderr)
+        return 1
     if args.answers and args.format != "markdown":
         print(
             "quotebound: note: --answers applies to --format markdown only; the others hold the answers.",

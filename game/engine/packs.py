@@ -147,7 +147,12 @@ class PacksById(Mapping[str, Pack]):
         self._refs = {ref.id: ref for ref in refs}
 
     def __getitem__(self, pack_id: str) -> Pack:
-        return self._refs[pack_id].open()
+        try:
+            return self._refs[pack_id].open()
+        except ContentError:
+            # Only when a damaged cache payload sends it back to files that no longer load (see
+            # PackRef.open): the pack is then as good as missing (``get`` gives None), never a crash.
+            raise KeyError(pack_id) from None
 
     def __contains__(self, pack_id: object) -> bool:
         return pack_id in self._refs

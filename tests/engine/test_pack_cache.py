@@ -253,3 +253,23 @@ def test_a_pack_ref_with_a_damaged_payload_loads_from_the_files(
     monkeypatch.setattr(loader, "load_pack", lambda f, kinds: calls.append(f) or real(f, kinds))
     assert refs[0].open().questions[0].id == "river"
     assert calls == [pack_dir]
+
+
+def test_a_pack_ref_whose_files_no_longer_load_is_missing_not_a_crash(
+    pack_dir: Path, cache: PackCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The payload does not decode and the files, checked unchanged, fail to load all the same (say,
+    an article made unreadable since): PacksById gives None for it, as for a pack not found."""
+    load_pack(pack_dir, cache)
+    refs, _ = load_pack_refs(pack_dir.parent, cache)
+
+    def damaged(*_args: object) -> None:
+        raise ValueError("a damaged payload")
+
+    def refuse(folder: Path, kinds: object) -> None:
+        raise ContentError([])
+
+    monkeypatch.setattr(pack_cache, "_pack_of", damaged)
+    monkeypatch.setattr(loader, "load_pack", refuse)
+    by_id = PacksById(refs)
+    assert "bb" in by_id and by_id.get("bb") is None
