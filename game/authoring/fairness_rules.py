@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
 from game.engine.content.quotes import normalize
 from game.engine.content.sentences import split_sentences
+from game.engine.quiz.scoring import fold_accents
 
 LONGEST_MARGIN = 1.5
 """The right option gives itself away when it is longer than this many times the longest wrong one."""
@@ -45,9 +45,7 @@ _SMALL_NUMBERS = {
         "fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
 }
-MONTHS = (
-    "January February March April May June July August September October November December".split()
-)
+MONTHS = "January February March April May June July August September October November December".split()
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 
 # Months and weekdays only with their capital: "may" is a hedge, "march" a verb.
@@ -74,10 +72,7 @@ def words(text: str, *, fold: bool = True) -> list[str]:
 @functools.lru_cache(maxsize=4096)  # each option is read by several checks
 def _words(text: str, fold: bool) -> tuple[str, ...]:
     text = normalize(text)
-    text = text.casefold() if fold else text
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = fold_accents(text.casefold() if fold else text)
     return tuple(_WORD.findall(_POSSESSIVE.sub("", text)))
 
 
@@ -113,11 +108,18 @@ def contains_run(haystack: list[str], needle: list[str]) -> bool:
     """Whether ``needle`` occurs in ``haystack`` as consecutive words."""
     if not needle or len(needle) > len(haystack):
         return False
-    first = needle[0]
-    return any(
-        haystack[i] == first and haystack[i : i + len(needle)] == needle
-        for i in range(len(haystack) - len(needle) + 1)
-    )
+    first, size = needle[0], len(needle)
+    stop = len(haystack) - size + 1  # the last place a run can start, plus one
+    # Each place the first word stands, found by list.index (in C) rather than a Python step per word:
+    # every declared name is looked for in the article's words.
+    at = -1
+    while True:
+        try:
+            at = haystack.index(first, at + 1, stop)
+        except ValueError:
+            return False
+        if haystack[at : at + size] == needle:
+            return True
 
 
 def runs(word_list: list[str], size: int) -> set[tuple[str, ...]]:

@@ -20,7 +20,7 @@ from game.engine.content.diagnostics import ContentError, Diagnostic
 from game.engine.content.loader import PACK_FILE, ContentKinds, PackBuilder, content_files, display_path
 from game.engine.content.pack import Pack
 from game.engine.content.yamlsafe import YamlDoc
-from game.engine.packs import KINDS, find_packs
+from game.engine.packs import KINDS, PackCache, find_packs
 from game.engine.story.file import load_scenario_file
 
 
@@ -71,15 +71,41 @@ def validate_pack(folder: Path, note: Callable[[str], None] = _to_stderr) -> lis
     return sorted(pack.warnings + fairness_report(pack, note, excused))
 
 
+def validate_pack_cached(
+    folder: Path, cache: PackCache, note: Callable[[str], None] = _to_stderr
+) -> list[Diagnostic]:
+    """:func:`validate_pack`, or what it gave last time (its diagnostics, and its notes handed to
+    ``note`` again) when none of the files it read changed since, with this code (see
+    :meth:`PackCache.get_verdict`): in a folder of packs, editing one re-validates that one alone."""
+    found = cache.get_verdict(folder)
+    if found is not None:
+        diagnostics, notes = found
+        for line in notes:
+            note(line)
+        return diagnostics
+    keys = cache.verdict_keys(folder)
+    kept: list[str] = []
+
+    def keep(line: str) -> None:
+        kept.append(line)
+        note(line)
+
+    diagnostics = validate_pack(folder, keep)
+    cache.put_verdict(folder, keys, diagnostics, kept)
+    return diagnostics
+
+
 def _file_count(folder: Path) -> int:
     return 1 + len(content_files(folder))
 
 
-def validate_paths(paths: list[Path]) -> tuple[list[Diagnostic], int]:
+def validate_paths(paths: list[Path], cache: PackCache | None = None) -> tuple[list[Diagnostic], int]:
     """Validate what the user named.
 
     Args:
         paths: pack folders, folders of packs, or YAML files inside a pack.
+        cache: keep each pack's verdict here, and take it from here for a pack none of whose files
+            changed (see :func:`validate_pack_cached`); None validates every pack.
 
     Returns:
         The diagnostics, and how many files were checked.
@@ -116,8 +142,17 @@ def validate_paths(paths: list[Path]) -> tuple[list[Diagnostic], int]:
                 continue
             done.add(folder.resolve())
             files += _file_count(folder)
-            diagnostics.extend(validate_pack(folder))
+            diagnostics.extend(
+                validate_pack(folder) if cache is None else validate_pack_cached(folder, cache)
+            )
     return diagnostics, files
 
 
-__all__ = ["LINTING_KINDS", "PackBuilder", "load_linted_pack", "validate_pack", "validate_paths"]
+__all__ = [
+    "LINTING_KINDS",
+    "PackBuilder",
+    "load_linted_pack",
+    "validate_pack",
+    "validate_pack_cached",
+    "validate_paths",
+]

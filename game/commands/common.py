@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TypeVar
 
 from game.engine.content.diagnostics import ContentError, Diagnostic
 from game.engine.content.pack import Pack
-from game.engine.packs import PackCache, PackShelf, load_packs, pack_shelf
+from game.engine.packs import (
+    PackCache,
+    PackRef,
+    PackShelf,
+    load_pack_refs,
+    load_packs,
+    pack_shelf,
+)
 from game.engine.story.model import Scenario
 from game.paths import cache_dir, scenes_dir
 
@@ -29,8 +37,15 @@ def load_command_packs(scenes: str | None, *, strict: bool) -> list[Pack] | None
     Returns:
         The packs, or None when the command should stop with status 1.
     """
+    refs = load_command_pack_refs(scenes, strict=strict)
+    return None if refs is None else [ref.open() for ref in refs]
+
+
+def load_command_pack_refs(scenes: str | None, *, strict: bool) -> list[PackRef] | None:
+    """What :func:`load_command_packs` gives (and prints), each pack opened only when the command asks:
+    a pack the cache holds unchanged is known to load without being decoded."""
     folder = scenes_dir(scenes)
-    packs, problems = load_packs(folder, pack_cache())
+    refs, problems = load_pack_refs(folder, pack_cache())
     if problems and strict:
         for problem in problems:
             print(problem, file=sys.stderr)
@@ -41,10 +56,10 @@ def load_command_packs(scenes: str | None, *, strict: bool) -> list[Pack] | None
             f"quotebound: note: {len(problems)} problem(s) in {folder}; see `quotebound validate`.",
             file=sys.stderr,
         )
-    if not packs and strict:
+    if not refs and strict:
         print(f"quotebound: no packs found in {folder}", file=sys.stderr)
         return None
-    return packs
+    return refs
 
 
 def _fix_these(problems: list[Diagnostic]) -> None:
@@ -92,7 +107,10 @@ def open_command_shelf(scenes: str | None, pack_id: str | None) -> tuple[PackShe
     return shelf, index
 
 
-def pick_pack(packs: list[Pack], pack_id: str | None) -> Pack | None:
+_Named = TypeVar("_Named", Pack, PackRef)
+
+
+def pick_pack(packs: list[_Named], pack_id: str | None) -> _Named | None:
     """The pack with ``pack_id``, or the only pack when none is named; None (with a message) otherwise."""
     if pack_id:
         for pack in packs:

@@ -6,13 +6,36 @@ Imports no UI.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from game.commands.argtypes import positive_int
+from game.commands.fastargs import Arg, add_arguments, fast_parse
 from game.export import FORMATS
+
+if TYPE_CHECKING:  # a plain `export` line is read without argparse (fast_args)
+    import argparse
+
+
+ARGS = (
+    Arg("--format", required=True, choices=FORMATS, help="the export format"),
+    Arg("--pack", help="the pack id (needed when there are several)"),
+    Arg("--seed", type=int, help="deal as `play --seed S` (default: 1)"),
+    Arg("--questions", type=positive_int, metavar="N", help="only the first N dealt questions"),
+    Arg("--answers", action="store_true", help="markdown: the answer key instead of the sheet"),
+    Arg(
+        "--flavor",
+        choices=["anki", "quizlet"],
+        default="anki",
+        help="tsv: Anki (HTML, headers) or Quizlet (plain)",
+    ),
+    Arg("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout; - is stdout"),
+    Arg("--scenes", metavar="DIR", help="folder of packs (default: the bundled packs)"),
+)
+"""``export``'s arguments: what argparse registers and what :func:`fast_args` reads."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,38 +47,34 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "them (seed 1 unless given), so a sheet matches a class round and its key; json exports the whole "
         "pack as written.",
     )
-    parser.add_argument("--format", required=True, choices=FORMATS, help="the export format")
-    parser.add_argument("--pack", help="the pack id (needed when there are several)")
-    parser.add_argument("--seed", type=int, help="deal as `play --seed S` (default: 1)")
-    parser.add_argument(
-        "--questions", type=positive_int, metavar="N", help="only the first N dealt questions"
-    )
-    parser.add_argument(
-        "--answers", action="store_true", help="markdown: the answer key instead of the sheet"
-    )
-    parser.add_argument(
-        "--flavor",
-        choices=["anki", "quizlet"],
-        default="anki",
-        help="tsv: Anki (HTML, headers) or Quizlet (plain)",
-    )
-    parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout; - is stdout"
-    )
-    parser.add_argument("--scenes", metavar="DIR", help="folder of packs (default: the bundled packs)")
+    add_arguments(parser, ARGS)
     parser.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def fast_args(argv: list[str]) -> SimpleNamespace | None:
+    """``export``'s arguments as argparse reads them, for a plain line (see :func:`fast_parse`)."""
+    return fast_parse("export", ARGS, {"func": run}, argv)
+
+
+def run(args: argparse.Namespace | SimpleNamespace) -> int:
     """Render the chosen format and write it."""
-    from game.commands.common import load_command_packs, pick_pack
+    from game.commands.common import load_command_pack_refs, pick_pack
+    from game.engine.content.diagnostics import ContentError
     from game.export.common import DEFAULT_SEED, deal
 
-    packs = load_command_packs(args.scenes, strict=False)
-    if packs is None:
+    # Only the pack exported is decoded from the cache (the others are known to load, unchanged).
+    refs = load_command_pack_refs(args.scenes, strict=False)
+    if refs is None:
         return 1
-    pack = pick_pack(packs, args.pack)
-    if pack is None:
+    chosen = pick_pack(refs, args.pack)
+    if chosen is None:
+        return 1
+    try:
+        pack = chosen.open()
+    except ContentError as exc:  # a damaged cache entry, and files that no longer load (PackRef.open)
+        for problem in exc.diagnostics:
+            print(problem, file=sys.stderr)
+        print("quotebound: fix the problems above (see `quotebound validate`).", file=sys.stderr)
         return 1
     if args.answers and args.format != "markdown":
         print(

@@ -6,8 +6,35 @@ HTML; ``-o FILE`` writes it atomically. Unreadable files are named on stderr and
 
 from __future__ import annotations
 
-import argparse
 import sys
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
+from game.commands.fastargs import Arg, add_arguments, fast_parse
+
+if TYPE_CHECKING:  # a plain `report` line is read without argparse (fast_args)
+    import argparse
+
+
+ARGS = (
+    Arg("paths", nargs="+", metavar="RESULTS", help="results files or folders"),
+    Arg(
+        "--csv", group="style", dest="style", action="store_const", const="csv", help="CSV for a spreadsheet"
+    ),
+    Arg("--markdown", group="style", dest="style", action="store_const", const="markdown", help="Markdown"),
+    Arg(
+        "--html",
+        group="style",
+        dest="style",
+        action="store_const",
+        const="html",
+        help="a standalone HTML page",
+    ),
+    Arg("--top", type=int, default=5, metavar="N", help="how many most-missed questions (default 5)"),
+    Arg("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout; - is stdout"),
+    Arg("--scenes", metavar="DIR", help="folder of packs, for the quotes (default: bundled packs)"),
+)
+"""``report``'s arguments: what argparse registers and what :func:`fast_args` reads."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -19,29 +46,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "each student's score, each question's share right and most chosen wrong answer, and the questions "
         "missed most, with their quotes.",
     )
-    parser.add_argument("paths", nargs="+", metavar="RESULTS", help="results files or folders")
-    style = parser.add_mutually_exclusive_group()
-    style.add_argument("--csv", dest="style", action="store_const", const="csv", help="CSV for a spreadsheet")
-    style.add_argument("--markdown", dest="style", action="store_const", const="markdown", help="Markdown")
-    style.add_argument(
-        "--html", dest="style", action="store_const", const="html", help="a standalone HTML page"
-    )
-    parser.add_argument(
-        "--top", type=int, default=5, metavar="N", help="how many most-missed questions (default 5)"
-    )
-    parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout; - is stdout"
-    )
-    parser.add_argument(
-        "--scenes", metavar="DIR", help="folder of packs, for the quotes (default: bundled packs)"
-    )
+    add_arguments(parser, ARGS)
     parser.set_defaults(func=run, style="text")
 
 
-def run(args: argparse.Namespace) -> int:
+def fast_args(argv: list[str]) -> SimpleNamespace | None:
+    """``report``'s arguments as argparse reads them, for a plain line (see :func:`fast_parse`)."""
+    return fast_parse("report", ARGS, {"func": run, "style": "text"}, argv)
+
+
+def run(args: argparse.Namespace | SimpleNamespace) -> int:
     """Read the results, compute the report, write it in the chosen style."""
-    from game.commands.common import load_command_packs
+    from game.commands.common import load_command_pack_refs
     from game.commands.export import write_output
+    from game.engine.packs import PacksById
     from game.export import class_gains, report_formats
     from game.export.report import build_report
     from game.store.results import collect
@@ -54,15 +72,16 @@ def run(args: argparse.Namespace) -> int:
     if not collected.results and not classes:
         print("quotebound: no results files found.", file=sys.stderr)
         return 1
-    packs = load_command_packs(args.scenes, strict=False) or []
-    gains = [class_gains.load_gains(folder, {p.id: p for p in packs}) for folder in classes]
+    # A pack is decoded from the cache only when a result names it (see PacksById).
+    packs = PacksById(load_command_pack_refs(args.scenes, strict=False) or [])
+    gains = [class_gains.load_gains(folder, packs) for folder in classes]
     for problem in (g for g in gains if isinstance(g, str)):
         print(f"quotebound: skipped {problem}", file=sys.stderr)
     extra = [g for g in gains if isinstance(g, class_gains.GainsReport)]
     if not collected.results:
         only = "".join(_gains_text(g, args.style) for g in extra)
         return write_output(only or "No answers yet.\n", args.output)
-    report = build_report(collected.results, {p.id: p for p in packs}, top=max(0, args.top))
+    report = build_report(collected.results, packs, top=max(0, args.top))
     if args.style == "csv":
         # The byte-order mark is how Excel knows a CSV file is UTF-8 (else “ and ¶ come out garbled).
         text = "\ufeff" + report_formats.to_csv(report)

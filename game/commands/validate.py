@@ -7,14 +7,26 @@ validating (:func:`game.commands.validate_fast.replay`, called by ``game.cli`` b
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, TextIO
 
 from game.authoring.validate import validate_paths
+from game.commands.common import pack_cache
+from game.commands.fastargs import Arg, add_arguments, fast_parse
 from game.engine.content.diagnostics import Diagnostic, summary_line
 from game.paths import scenes_dir
+
+if TYPE_CHECKING:  # a plain `validate` line is read without argparse (fast_args)
+    import argparse
+
+ARGS = (
+    Arg("paths", nargs="*", type=Path, metavar="PATH"),
+    Arg("--scenes", help="the scenes folder to check when no PATH is given"),
+    Arg("--strict", action="store_true", help="treat warnings as errors"),
+)
+"""``validate``'s arguments: what argparse registers and what :func:`fast_args` reads."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,19 +36,24 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="check packs: schema, ids, answers, quotes verbatim in the article",
         description="Check every pack in the scenes folder, or the given pack folders or YAML files.",
     )
-    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH")
-    parser.add_argument("--scenes", help="the scenes folder to check when no PATH is given")
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    add_arguments(parser, ARGS)
     parser.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def fast_args(argv: list[str]) -> SimpleNamespace | None:
+    """``validate``'s arguments as argparse reads them, for a plain line (see :func:`fast_parse`)."""
+    return fast_parse("validate", ARGS, {"func": run}, argv)
+
+
+def run(args: argparse.Namespace | SimpleNamespace) -> int:
     """Print diagnostics and a summary; 1 when anything is wrong."""
     paths = args.paths or [scenes_dir(args.scenes)]
     out, err = _Tee(sys.stdout), _Tee(sys.stderr)
     sys.stdout, sys.stderr = out, err  # the fairness notes print too
     try:
-        diagnostics, files = validate_paths(paths)
+        # A pack none of whose files changed since its last check gives that check's verdict (not with
+        # the cache off: QUOTEBOUND_CACHE= validates every pack).
+        diagnostics, files = validate_paths(paths, pack_cache())
         for diagnostic in diagnostics:
             print(diagnostic)
         print(summary_line(diagnostics, files), file=sys.stderr)

@@ -21,7 +21,7 @@ file again when it needs positions (:func:`game.authoring.storylint.lint_scenari
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import msgspec
@@ -92,11 +92,22 @@ class _InfoEntry(Struct, array_like=True):
 
 class _PackEntry(Struct, array_like=True):
     header: _Header
-    pack: msgspec.Raw
-    """Decoded only once the header matches the files: a stale entry of a big pack costs little."""
+    id: str
+    """The pack's id: with the header, all a command that does not use this pack needs of it."""
+    pack: bytes
+    """A :class:`_CachedPack`, decoded only once the header matches the files (a stale entry of a big
+    pack costs little) and the pack is used. Bytes (msgpack's bin), not msgspec.Raw: a Raw field is
+    found by walking the whole payload (~0.4M instructions for panjshir), bytes by its length."""
+
+
+class _VerdictEntry(Struct, array_like=True):
+    header: _Header
+    diagnostics: list[Diagnostic]
+    notes: list[str]
 
 
 _ENCODER = msgspec.msgpack.Encoder()
+_VERDICT = msgspec.msgpack.Decoder(_VerdictEntry)
 _INFO = msgspec.msgpack.Decoder(_InfoEntry)
 _PACK_ENTRY = msgspec.msgpack.Decoder(_PackEntry)
 _PACK = msgspec.msgpack.Decoder(_CachedPack)
@@ -187,15 +198,33 @@ class PackCache:
 
     def get(self, pack_folder: Path) -> Pack | None:
         """The cached pack of ``pack_folder`` if none of its files changed since it was stored."""
+        found = self.get_later(pack_folder)
+        return None if found is None else found[1]()
+
+    def get_later(self, pack_folder: Path) -> tuple[str, Callable[[], Pack | None]] | None:
+        """The id of the cached pack of ``pack_folder`` if none of its files changed since it was stored,
+        and a function that decodes the pack (None if that fails: a miss, as for :meth:`get`).
+
+        A hit proves the pack loads (only packs that loaded without errors are stored): a command that
+        needs one pack of several knows the others are sound without decoding them.
+        """
         try:
             entry = _PACK_ENTRY.decode(self._entry(pack_folder, "pack").read_bytes())
             names = [str(path) for path in _pack_files(pack_folder)]
             article = entry.header.files[-1][0] if entry.header.files else ""
             if not self._matches(entry.header, pack_folder, [*names, article]):
                 return None
-            return _pack_of(_PACK.decode(entry.pack), pack_folder)
-        except Exception:  # noqa: BLE001 - a damaged entry (or one a condition no longer compiles) is a miss
+        except Exception:  # noqa: BLE001 - a damaged entry is a miss, whatever failed
             return None
+        raw = entry.pack
+
+        def decode() -> Pack | None:
+            try:
+                return _pack_of(_PACK.decode(raw), pack_folder)
+            except Exception:  # noqa: BLE001 - a damaged entry (or a condition no longer compiling) is a miss
+                return None
+
+        return entry.id, decode
 
     def keys_before_load(self, pack_folder: Path) -> list[FileKey] | None:
         """The keys of a pack's YAML files, taken before it is loaded (None when one cannot be read)."""
@@ -228,7 +257,52 @@ class PackCache:
         except Exception:  # noqa: BLE001 - a pack that cannot be stored is simply not cached
             return
         header = self._header(pack.folder, [*keys, article_key])
-        self._write(self._entry(pack.folder, "pack"), _ENCODER.encode(_PackEntry(header, msgspec.Raw(data))))
+        self._write(self._entry(pack.folder, "pack"), _ENCODER.encode(_PackEntry(header, pack.id, data)))
+
+    # --- validate's verdict on one pack ------------------------------------------------------------
+
+    def get_verdict(self, pack_folder: Path) -> tuple[list[Diagnostic], list[str]] | None:
+        """What validating ``pack_folder`` gave (its diagnostics and its notes) if none of the files it
+        read changed since, with this code, from this working folder; None otherwise."""
+        try:
+            entry = _VERDICT.decode(self._entry(pack_folder, "verdict").read_bytes())
+            names = [str(path) for path in _pack_files(pack_folder)]
+            article = entry.header.files[-1][0] if entry.header.files else ""
+            if not self._matches(entry.header, pack_folder, [*names, article]):
+                return None
+        except Exception:  # noqa: BLE001 - a damaged or unreadable entry is a miss, whatever failed
+            return None
+        return entry.diagnostics, entry.notes
+
+    def verdict_keys(self, pack_folder: Path) -> list[FileKey] | None:
+        """The keys of the files validating ``pack_folder`` reads (its YAML files, then its article),
+        taken before it is validated; None when one cannot be read or the article is not known (a
+        ``pack.yaml`` that does not say where it is): such a verdict is not kept."""
+        try:
+            from game.engine.content.loader import article_file  # here: it reads pack.yaml with YAML
+
+            return [
+                *(file_key(path) for path in _pack_files(pack_folder)),
+                file_key(article_file(pack_folder)),
+            ]
+        except Exception:  # noqa: BLE001 - files that cannot be keyed: no verdict kept
+            return None
+
+    def put_verdict(
+        self, pack_folder: Path, keys: list[FileKey] | None, diagnostics: list[Diagnostic], notes: list[str]
+    ) -> None:
+        """Store what validating ``pack_folder`` gave, from files whose keys (:meth:`verdict_keys`) were
+        ``keys`` before; nothing when a file changed meanwhile, or the set of files did."""
+        if keys is None:
+            return
+        try:
+            now = [str(path) for path in _pack_files(pack_folder)]
+            if now != [key[0] for key in keys[:-1]] or not _same(keys):
+                return
+        except OSError:
+            return
+        entry = _VerdictEntry(self._header(pack_folder, keys), diagnostics, notes)
+        self._write(self._entry(pack_folder, "verdict"), _ENCODER.encode(entry))
 
 
 def _pack_files(folder: Path) -> list[Path]:

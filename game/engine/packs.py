@@ -11,6 +11,7 @@ keeps it. Memory grows with the packs opened, not the packs installed.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from game.engine.content import loader, model
@@ -78,6 +79,89 @@ def load_packs(root: Path, cache: PackCache | None = None) -> tuple[list[Pack], 
         except ContentError as exc:
             problems.extend(exc.diagnostics)
     return packs, problems
+
+
+class PackRef:
+    """A pack of a scenes folder that loads: its id now, its content when :meth:`open` is first called.
+
+    A pack the cache holds unchanged is decoded only when opened: ``export --pack`` and ``report`` use
+    one or a few of the installed packs, and knowing that the others load needs no decoding.
+    """
+
+    __slots__ = ("folder", "id", "_pack", "_decode", "_cache")
+
+    def __init__(
+        self,
+        folder: Path,
+        pack_id: str,
+        pack: Pack | None = None,
+        decode: Callable[[], Pack | None] | None = None,
+        cache: PackCache | None = None,
+    ) -> None:
+        self.folder = folder
+        self.id = pack_id
+        self._pack = pack
+        self._decode = decode
+        self._cache = cache
+
+    def open(self) -> Pack:
+        """The pack (decoded from the cache now if it was not yet; from its files if that fails).
+
+        Raises:
+            ContentError: only if the cache's payload was damaged and the files, which the cache had
+                checked unchanged since they loaded, now fail to load.
+        """
+        if self._pack is None:
+            pack = self._decode() if self._decode is not None else None
+            self._pack = pack if pack is not None else load_pack(self.folder, self._cache)
+        return self._pack
+
+
+def load_pack_refs(root: Path, cache: PackCache | None = None) -> tuple[list[PackRef], list[Diagnostic]]:
+    """What :func:`load_packs` gives, each pack as a :class:`PackRef`: those the cache holds unchanged
+    are not decoded until opened."""
+    if cache is None:
+        packs, found_problems = load_packs(root)
+        return [PackRef(pack.folder, pack.id, pack) for pack in packs], found_problems
+    refs: list[PackRef] = []
+    problems: list[Diagnostic] = []
+    for folder in find_packs(root):
+        found = cache.get_later(folder)
+        if found is not None:
+            refs.append(PackRef(folder, found[0], decode=found[1], cache=cache))
+            continue
+        try:
+            pack = load_pack(folder, cache)
+        except ContentError as exc:
+            problems.extend(exc.diagnostics)
+            continue
+        refs.append(PackRef(folder, pack.id, pack))
+    return refs, problems
+
+
+class PacksById(Mapping[str, Pack]):
+    """Packs by id, each opened when first looked up (``in`` opens none). As ``{p.id: p for p in packs}``,
+    a later pack with the same id wins."""
+
+    def __init__(self, refs: list[PackRef]) -> None:
+        self._refs = {ref.id: ref for ref in refs}
+
+    def __getitem__(self, pack_id: str) -> Pack:
+        try:
+            return self._refs[pack_id].open()
+        except ContentError:
+            # Only when a damaged cache payload sends it back to files that no longer load (see
+            # PackRef.open): the pack is then as good as missing (``get`` gives None), never a crash.
+            raise KeyError(pack_id) from None
+
+    def __contains__(self, pack_id: object) -> bool:
+        return pack_id in self._refs
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._refs)
+
+    def __len__(self) -> int:
+        return len(self._refs)
 
 
 def info_of(pack: Pack) -> PackInfo:
@@ -193,10 +277,13 @@ __all__ = [
     "KINDS",
     "PackCache",
     "PackInfo",
+    "PackRef",
     "PackShelf",
+    "PacksById",
     "find_packs",
     "info_of",
     "load_pack",
+    "load_pack_refs",
     "load_packs",
     "pack_shelf",
 ]

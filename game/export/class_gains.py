@@ -22,6 +22,8 @@ from game.store import CLASS_FILENAME
 if TYPE_CHECKING:
     # Imported where they are used: `report` on results files alone (no class folder) needs none of the
     # class's modules, nor sqlite3.
+    from collections.abc import Mapping
+
     from game.classroom.gains import ClassGain, Gain
     from game.classroom.session import ClassSession
 
@@ -72,7 +74,7 @@ def build_gains(session: ClassSession) -> GainsReport | None:
     return GainsReport(session.store.folder, students, topics, class_gain(g for _n, g in students))
 
 
-def load_gains(folder: Path, packs: dict[str, Pack]) -> GainsReport | str | None:
+def load_gains(folder: Path, packs: Mapping[str, Pack]) -> GainsReport | str | None:
     """Open the class in ``folder`` and compute its gains; a message when it cannot be read."""
     from game.classroom.session import ClassSession
     from game.engine.packs import load_packs

@@ -71,8 +71,9 @@ def deal(pack: Pack, *, seed: int | None = None, count: int | None = None) -> li
     """
     run = QuizRun(pack, seed=DEFAULT_SEED if seed is None else seed, count=count)
     items: list[Item] = []
+    by_id = {q.id: q for q in reversed(pack.questions)}  # as Pack.question finds them, without a walk each
     for number, qid in enumerate(run.order, start=1):
-        question = pack.question(qid)
+        question = by_id[qid]
         choices = run.choices(question)
         perm = run.perms[qid]
         kind = types.type_of(question)

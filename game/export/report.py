@@ -15,6 +15,7 @@ dealt differently (different seeds, a retake), no one number holds, and the ques
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 from statistics import median
 
@@ -140,7 +141,7 @@ def _unanswered(res: Results) -> tuple[int, ...]:
 
 
 def build_report(
-    results: list[tuple[Path, Results]], packs: dict[str, Pack], *, top: int = TOP_MISSED
+    results: list[tuple[Path, Results]], packs: Mapping[str, Pack], *, top: int = TOP_MISSED
 ) -> ClassReport:
     """Compute the class report.
 
@@ -153,6 +154,8 @@ def build_report(
     stats: dict[tuple[str, str], QuestionStat] = {}
     pack_order: dict[str, int] = {}
     notes: list[str] = []
+    # Each pack's questions by id, built once: the report places and quotes every question asked.
+    indexes: dict[str, dict[str, int]] = {}
     for file, res in sorted(results, key=lambda fr: (fr[1].player.casefold(), fr[1].started, str(fr[0]))):
         pack_index = pack_order.setdefault(res.pack, len(pack_order))
         # Files written before the bonus had its own field held it inside `score`: take it out, so a
@@ -181,12 +184,15 @@ def build_report(
             note = f"pack {res.pack!r} has a different article now than when some rounds were played"
             if note not in notes:
                 notes.append(note)
+        index = indexes.get(res.pack)
+        if index is None:
+            index = indexes[res.pack] = _positions(pack)
         for answer in res.answers:
             stat = stats.get((res.pack, answer.id))
             if stat is None:
                 stat = QuestionStat(res.pack, answer.id, answer.prompt, answer.right_answer, (pack_index, 0))
-                stat.order = (pack_index, _index_in_pack(pack, answer.id, len(stats)))
-                stat.quotes = _quotes(pack, answer.id)
+                stat.order = (pack_index, index.get(answer.id, 100_000 + len(stats)))
+                stat.quotes = _quotes(pack, answer.id, index)
                 stats[(res.pack, answer.id)] = stat
             stat.asked += 1
             stat.numbers.add(answer.number)
@@ -231,19 +237,26 @@ def _number_as_played(pack_stats: list[QuestionStat]) -> bool:
     return True
 
 
-def _index_in_pack(pack: Pack | None, question_id: str, fallback: int) -> int:
-    if pack is not None:
-        for i, question in enumerate(pack.questions):
-            if question.id == question_id:
-                return i
-    return 100_000 + fallback  # unknown questions after the known ones, in the order first seen
+def _positions(pack: Pack | None) -> dict[str, int]:
+    """Each question id of ``pack`` → its index (the first, should an id repeat); none without a pack.
+
+    A question the pack does not have is placed at ``100_000`` plus the order it was first seen in, after
+    the known ones."""
+    if pack is None:
+        return {}
+    return {question.id: i for i, question in reversed(list(enumerate(pack.questions)))}
 
 
-def _quotes(pack: Pack | None, question_id: str) -> list[str] | None:
+def _quotes(pack: Pack | None, question_id: str, positions: dict[str, int] | None = None) -> list[str] | None:
+    """The quotes of a question of ``pack`` (found through ``positions``, from :func:`_positions`, when
+    given); None without the pack or the question."""
     if pack is None:
         return None
     try:
-        question = pack.question(question_id)
+        if positions is None:
+            question = pack.question(question_id)
+        else:
+            question = pack.questions[positions[question_id]]
         return [quote_text(q) for q in pack.quotes_of(question.quotes)]
     except KeyError:
         return None

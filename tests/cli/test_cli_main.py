@@ -8,6 +8,7 @@ import pytest
 
 from game import cli
 from game.commands import play
+from game.commands import validate as validate_cmd
 
 
 @pytest.mark.parametrize(
@@ -35,6 +36,8 @@ def test_first_word_names_the_command(
     # `quotebound` and `quotebound --player NAME` are read without argparse (fast_play_args), whose
     # namespace names play.run when it is made: the game must not start here either way.
     monkeypatch.setattr(play, "run", lambda ns: seen.append(ns) or 0)
+    # So is a plain `quotebound validate` (game.commands.fastargs).
+    monkeypatch.setattr(validate_cmd, "run", lambda ns: seen.append(ns) or 0)
     assert cli.main(argv) == 0
     assert seen[0].command == command
     assert getattr(seen[0], "player", None) == player

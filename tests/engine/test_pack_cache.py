@@ -15,7 +15,7 @@ from game.authoring.storylint import lint_scenario
 from game.engine import pack_cache
 from game.engine.content import loader
 from game.engine.content.diagnostics import ContentError
-from game.engine.packs import PackCache, load_pack, pack_shelf
+from game.engine.packs import PackCache, PacksById, load_pack, load_pack_refs, load_packs, pack_shelf
 from game.paths import bundled_scenes
 from tests.engine.test_pack_shelf import BAD_QUIZ, GOOD_QUIZ, scenes_with
 
@@ -209,3 +209,67 @@ def test_the_code_stamp_changes_when_a_source_file_changes(
     before = game.code_stamp()
     module.write_text("A = 22\n", encoding="utf-8")
     assert game.code_stamp() != before
+
+
+def test_pack_refs_decode_only_the_packs_opened(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a warm cache, every pack is known to load (and by its id) without being decoded; a pack is
+    decoded when opened, and is then the pack a full load gives."""
+    root = scenes_with(tmp_path, aa=GOOD_QUIZ, bb=GOOD_QUIZ, cc=BAD_QUIZ)
+    cache = PackCache(tmp_path / "cache")
+    packs, problems = load_packs(root, cache)
+    decoded: list[str] = []
+    real = pack_cache._pack_of
+    monkeypatch.setattr(pack_cache, "_pack_of", lambda c, f: decoded.append(f.name) or real(c, f))
+    no_loading_but_broken = loader.load_pack
+    monkeypatch.setattr(
+        loader,
+        "load_pack",
+        lambda f, kinds: no_loading_but_broken(f, kinds) if f.name == "cc" else pytest.fail("loaded"),
+    )
+    refs, again = load_pack_refs(root, cache)
+    assert [ref.id for ref in refs] == [pack.id for pack in packs] == ["aa", "bb"]
+    assert again == problems and problems  # the broken pack's problems, as load_packs gives them
+    assert decoded == []
+    by_id = PacksById(refs)
+    assert "bb" in by_id and "zz" not in by_id and decoded == []
+    assert by_id["bb"].questions == packs[1].questions and decoded == ["bb"]
+    assert refs[1].open() is by_id["bb"] and decoded == ["bb"]
+
+
+def test_a_pack_ref_with_a_damaged_payload_loads_from_the_files(
+    pack_dir: Path, cache: PackCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A header that matches the files and a payload that does not decode: the pack comes from its
+    files."""
+    load_pack(pack_dir, cache)
+    (entry,) = cache.folder.glob("*.pack")
+    stored = pack_cache._PACK_ENTRY.decode(entry.read_bytes())
+    damaged = pack_cache._PackEntry(stored.header, stored.id, stored.pack[:-40])
+    entry.write_bytes(pack_cache._ENCODER.encode(damaged))
+    refs, problems = load_pack_refs(pack_dir.parent, cache)
+    assert problems == [] and [ref.id for ref in refs] == ["bb"]
+    calls: list[Path] = []
+    real = loader.load_pack
+    monkeypatch.setattr(loader, "load_pack", lambda f, kinds: calls.append(f) or real(f, kinds))
+    assert refs[0].open().questions[0].id == "river"
+    assert calls == [pack_dir]
+
+
+def test_a_pack_ref_whose_files_no_longer_load_is_missing_not_a_crash(
+    pack_dir: Path, cache: PackCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The payload does not decode and the files, checked unchanged, fail to load all the same (say,
+    an article made unreadable since): PacksById gives None for it, as for a pack not found."""
+    load_pack(pack_dir, cache)
+    refs, _ = load_pack_refs(pack_dir.parent, cache)
+
+    def damaged(*_args: object) -> None:
+        raise ValueError("a damaged payload")
+
+    def refuse(folder: Path, kinds: object) -> None:
+        raise ContentError([])
+
+    monkeypatch.setattr(pack_cache, "_pack_of", damaged)
+    monkeypatch.setattr(loader, "load_pack", refuse)
+    by_id = PacksById(refs)
+    assert "bb" in by_id and by_id.get("bb") is None

@@ -45,15 +45,35 @@ def read_article_bytes(path: Path) -> bytes:
         raise ArticleFileError(errno.EFBIG, f"{size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,}", str(path))
     return raw
 
+
 _FOLD = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u2035": "'",
-        "\u00b4": "'", "`": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u2035": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
         "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
         "\u2212": "-",
-        "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2007": " ",
     }
 )
 _FOLDS_ASCII = frozenset(chr(code) for code in _FOLD if code < 128)
@@ -61,21 +81,36 @@ _FOLDS_ASCII = frozenset(chr(code) for code in _FOLD if code < 128)
 
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
-    """Normalise ``text`` and return, for each normalised character, its index in ``text``."""
-    folded = text.translate(_FOLD)
+    """Normalise ``text`` and return, for each normalised character, its index in ``text``.
+
+    Every run of white space becomes one space (mapped to the run's first character); every other
+    character stays, after folding (``_FOLD`` maps one character to one, so indices do not move).
+    """
+    # A step per word, not per character: the article's every character went through a Python loop
+    # (and a dict look-up in str.translate), ~1,400 instructions each in a fresh process, where
+    # `validate` searches it. tests/engine/test_normalize_map.py compares this with that loop.
+    folded = text
+    if not text.isascii():
+        for char, replacement in _FOLD_PAIRS:
+            if char in folded:
+                folded = folded.replace(char, replacement)
+    elif not _FOLDS_ASCII.isdisjoint(text):
+        folded = text.translate(_FOLD)
     out: list[str] = []
     index: list[int] = []
-    in_space = False
-    for i, ch in enumerate(folded):
-        if ch.isspace():
-            if not in_space:
-                out.append(" ")
-                index.append(i)
-            in_space = True
-            continue
-        in_space = False
-        out.append(ch)
-        index.append(i)
+    at = 0
+    for word in folded.split():  # str.split(): the runs of str.isspace characters
+        # The word's own start: only white space lies between `at` and it, and a word has none.
+        start = folded.find(word, at)
+        if start > at:
+            out.append(" ")
+            index.append(at)
+        out.append(word)
+        at = start + len(word)
+        index.extend(range(start, at))
+    if at < len(folded):  # white space at the end
+        out.append(" ")
+        index.append(at)
     return "".join(out), index
 
 

@@ -129,6 +129,9 @@ class QuizRun:
         self.seed = new_seed() if seed is None else seed
         self.streak_bonus = streak_bonus
         rng = random.Random(self.seed)
+        # By id once: Pack.question walks the list, and a round looks up each question it deals.
+        # Reversed, so a repeated id finds the first, as Pack.question does.
+        by_id = {q.id: q for q in reversed(pack.questions)}
         pool = [q.id for q in pack.questions]
         if question_ids is not None:
             wanted = set(question_ids)
@@ -137,7 +140,7 @@ class QuizRun:
         if count is not None:
             pool = pool[: max(1, count)]
         self.order: list[str] = pool
-        self.perms: dict[str, list[int]] = {qid: self._deal(pack.question(qid), rng) for qid in pool}
+        self.perms: dict[str, list[int]] = {qid: self._deal(by_id[qid], rng) for qid in pool}
         self.records: list[AnswerRecord] = []
         self.streak = 0
 
