@@ -105,7 +105,10 @@ class StudentScreen(StudentLayout):
         # Listening before the first look: a change made between the two still wakes this game.
         self._listener = wakeup.Listener.open(self.session.store.path)
         if self._listener is not None:
-            asyncio.get_running_loop().add_reader(self._listener.fileno(), self._wake)
+            try:
+                asyncio.get_running_loop().add_reader(self._listener.fileno(), self._wake)
+            except (NotImplementedError, RuntimeError):  # a loop that cannot watch sockets: poll
+                self.stop_listening()
         self.poll()
         self._looking = self.set_interval(POLL_SECONDS, self.poll)
         if self.session.config.time_limit is not None:
@@ -120,7 +123,7 @@ class StudentScreen(StudentLayout):
         """Close the wake-up socket (its file is removed); the game no longer hears the host."""
         listener, self._listener = self._listener, None
         if listener is not None:
-            with contextlib.suppress(RuntimeError, ValueError, OSError):  # the loop may be closed already
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError, OSError):  # loop closed
                 asyncio.get_running_loop().remove_reader(listener.fileno())
             listener.close()
 
