@@ -8,6 +8,13 @@ those that refuse it (a game that was killed left its socket file behind). A gam
 now and then (a lost wake-up only delays a release), and one that cannot listen (no ``AF_UNIX``, the folder
 not ours, a path too long) keeps looking as often as before.
 
+Woken all at once, thirty games drawing the new question on two cores share them fairly and all finish
+near the end, at about their total CPU over two. So the host may wake them in relays instead
+(``chains``, one per core): it wakes the first game of each relay with the names of the rest, and each game,
+once its new screen is out, wakes the next (:meth:`Listener.pass_on`). The last student waits as long as
+before, the median student half as long. A relay that stalls (a game stopped, not killed) leaves the rest to
+their own looks at the store.
+
 Only games of the same user as the host are woken (the folder is private to that user); a student joining
 from a terminal as another user keeps polling. Issue 16: with thirty browsers on two cores, thirty games
 polling every 50 ms cost a tenth of the machine and added ~25 ms on average to each release.
@@ -19,6 +26,7 @@ import contextlib
 import errno
 import hashlib
 import os
+import re
 import select
 import socket
 import stat
@@ -29,6 +37,9 @@ MAX_PATH = 100
 """The longest socket path used (bytes): ``sun_path`` holds 108 on Linux, 104 on macOS, with its NUL."""
 _SUFFIX = ".s"
 _PING = b"!"
+"""A wake-up; what follows it, if anything, is the relay's rest: socket names, one a line."""
+_NAME = re.compile(r"[0-9]+-[0-9a-f]{8}\.s")
+"""A socket's name (the pid, 8 random hex digits): a relay only names sockets of its own folder."""
 
 
 def available() -> bool:
@@ -78,6 +89,8 @@ class Listener:
         self.sock = sock
         self.path = path
         self.closed = False
+        self.onward: list[str] = []
+        """The relay this game is to pass on once its screen is out (see :meth:`pass_on`)."""
 
     @classmethod
     def open(cls, store_path: Path, *, roots: tuple[str, ...] | None = None) -> Listener | None:
@@ -110,12 +123,20 @@ class Listener:
         count = 0
         while True:
             try:
-                data = self.sock.recv(64)
+                data = self.sock.recv(65536)
             except OSError:  # BlockingIOError: none left; others: closed meanwhile
                 return count
             if not data:  # shut down by close()
                 return count
             count += 1
+            rest = data[len(_PING) :].decode("ascii", "replace").split("\n") if len(data) > 1 else []
+            self.onward += [name for name in rest if _NAME.fullmatch(name)]
+
+    def pass_on(self) -> None:
+        """Wake the next game of the relay this one was woken by, with the names of the rest."""
+        onward, self.onward = self.onward, []
+        if onward:
+            _relay(self.path.parent, onward)
 
     def wait(self, timeout: float) -> bool:
         """Block (a thread) until a wake-up is waiting, for at most ``timeout`` seconds: whether one is."""
@@ -130,6 +151,7 @@ class Listener:
         if self.closed:
             return
         self.closed = True
+        self.pass_on()  # a game leaving never stalls a relay
         with contextlib.suppress(OSError):
             self.path.unlink()
         self.sock.close()
@@ -137,34 +159,53 @@ class Listener:
             self.path.parent.rmdir()  # refused while another game's socket is there
 
 
-def wake_all(store_path: Path, *, roots: tuple[str, ...] | None = None) -> int:
+def wake_all(store_path: Path, *, roots: tuple[str, ...] | None = None, chains: int = 0) -> int:
     """Tell every game listening on ``store_path``'s class to look at the store; how many were told.
 
-    A socket nobody reads (its game was killed) is removed. A game whose queue is full is skipped: it has
-    wake-ups waiting already.
+    With ``chains`` (> 0), the games are woken in that many relays (see the module docstring), and the count
+    is of the relays started. A socket nobody reads (its game was killed) is removed; a game whose queue is
+    full is not counted (it has wake-ups waiting already).
     """
     folder = wake_folder(store_path, roots=roots)
     if folder is None:
         return 0
     try:
-        names = [entry.name for entry in os.scandir(folder) if entry.name.endswith(_SUFFIX)]
+        names = sorted(entry.name for entry in os.scandir(folder) if _NAME.fullmatch(entry.name))
     except OSError:
         return 0
     woken = 0
-    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sender:
-        sender.setblocking(False)
-        for name in names:
-            path = os.path.join(folder, name)
-            try:
-                sender.sendto(_PING, path)
-                woken += 1
-            except (BlockingIOError, InterruptedError):
-                woken += 1
-            except OSError as exc:
-                if exc.errno in (errno.ECONNREFUSED, errno.ENOTSOCK):
-                    with contextlib.suppress(OSError):
-                        os.unlink(path)
-    if not woken:
+    if chains > 0:
+        woken = sum(_relay(folder, names[i::chains]) for i in range(min(chains, len(names))))
+    else:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sender:
+            sender.setblocking(False)
+            woken = sum(_send(sender, folder, name, _PING) for name in names)
+    if not names or not woken:
         with contextlib.suppress(OSError):
             folder.rmdir()  # only dead games were there: leave nothing behind (refused if one just came)
     return woken
+
+
+def _relay(folder: Path, names: list[str]) -> bool:
+    """Wake the first game of ``names`` that can be woken, handing it the rest; whether one was."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sender:
+        sender.setblocking(False)
+        for i, name in enumerate(names):
+            if _send(sender, folder, name, _PING + "\n".join(names[i + 1 :]).encode("ascii")):
+                return True
+    return False
+
+
+def _send(sender: socket.socket, folder: Path, name: str, payload: bytes) -> bool:
+    """Send ``payload`` to socket ``name``; whether it went. A socket nobody reads is removed."""
+    path = os.path.join(folder, name)
+    try:
+        sender.sendto(payload, path)
+        return True
+    except (BlockingIOError, InterruptedError):
+        return False  # its queue is full: it has wake-ups waiting, and a relay goes on past it
+    except OSError as exc:
+        if exc.errno in (errno.ECONNREFUSED, errno.ENOTSOCK):
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+        return False

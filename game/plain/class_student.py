@@ -250,3 +250,4 @@ def _relay(listener: wakeup.Listener, reader: LineReader) -> None:
     while not listener.closed:
         if listener.wait(1.0) and listener.drain():
             reader.wake()
+            listener.pass_on()  # printing a few lines is quick: the relay goes on at once

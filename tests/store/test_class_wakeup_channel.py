@@ -128,3 +128,64 @@ def test_no_unix_sockets_means_no_channel(tmp_path: Path, monkeypatch: pytest.Mo
     assert not wakeup.available()
     assert Listener.open(tmp_path / "class.sqlite3") is None
     assert wake_all(tmp_path / "class.sqlite3") == 0
+
+
+def _open(store: Path, root: tuple[str, ...], count: int) -> list[Listener]:
+    games = [Listener.open(store, roots=root) for _ in range(count)]
+    assert all(games)
+    return sorted((g for g in games if g is not None), key=lambda g: g.path.name)
+
+
+def test_relays_reach_every_game_once_one_after_another(tmp_path: Path, root: tuple[str, ...]) -> None:
+    """Five games in two relays: the host wakes two; each game woken passes the relay on, and every game
+    is woken exactly once."""
+    store = tmp_path / "class.sqlite3"
+    games = _open(store, root, 5)
+    try:
+        assert wake_all(store, roots=root, chains=2) == 2
+        woken: list[str] = []
+        for _ in range(5):
+            ready = [g for g in games if g.wait(0.0) and g.drain()]
+            # One game a relay at a time: the next of each is woken only when this one passes it on.
+            assert 1 <= len(ready) <= 2
+            for game in ready:
+                woken.append(game.path.name)
+                game.pass_on()
+            if len(woken) == 5:
+                break
+        assert sorted(woken) == [g.path.name for g in games]
+        assert [g.drain() for g in games] == [0] * 5
+    finally:
+        for game in games:
+            game.close()
+
+
+def test_a_relay_goes_on_past_a_killed_game_and_a_closing_one(tmp_path: Path, root: tuple[str, ...]) -> None:
+    store = tmp_path / "class.sqlite3"
+    first, killed, leaving, last = _open(store, root, 4)
+    try:
+        killed.sock.close()  # as a SIGKILL would: its file stays
+        assert wake_all(store, roots=root, chains=1) == 1
+        assert first.drain() == 1 and first.onward == [killed.path.name, leaving.path.name, last.path.name]
+        first.pass_on()
+        assert not killed.path.exists()  # refused: removed, and the relay went on to the next
+        assert leaving.drain() == 1
+        leaving.close()  # leaves before passing the relay on: closing passes it
+        assert last.wait(5.0) and last.drain() == 1 and last.onward == []
+    finally:
+        for game in (first, last):
+            game.close()
+
+
+def test_a_relay_names_only_sockets_of_its_folder(tmp_path: Path, root: tuple[str, ...]) -> None:
+    """What follows a wake-up is read as socket names only: a path elsewhere is ignored."""
+    store = tmp_path / "class.sqlite3"
+    game = Listener.open(store, roots=root)
+    assert game is not None
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sender:
+            sender.sendto(b"!../../tmp/x.s\n/etc/passwd\n12-0123abcd.s", os.fspath(game.path))
+        assert game.drain() == 1
+        assert game.onward == ["12-0123abcd.s"]
+    finally:
+        game.close()

@@ -8,11 +8,13 @@ import io
 import os
 import threading
 import time
+from contextlib import AsyncExitStack
 from pathlib import Path
 
 import pytest
 from test_class_student_screen import SIZE, Class, _text, _until
 
+from game.classroom import host as host_module
 from game.classroom import rules, wakeup
 from game.classroom.session import ClassSession
 from game.engine.content.pack import Pack
@@ -58,6 +60,33 @@ async def test_each_change_reaches_the_full_screen_game_at_once(
             klass.do("end")
             await _until(pilot, app, "The teacher has ended the class.")
         assert not folder.exists()
+    finally:
+        klass.close()
+
+
+async def test_a_relay_brings_the_question_to_every_game(
+    tmp_path: Path, panjshir: Pack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three games, one relay (as on a one-core machine): the host wakes the first, each passes the relay
+    on once its screen is out, and all three show the released question although none would look at the
+    store for an hour."""
+    monkeypatch.setattr(class_student_screen, "POLL_SECONDS", HOUR)
+    monkeypatch.setattr(class_student_screen, "WOKEN_POLL_SECONDS", HOUR)
+    monkeypatch.setattr(host_module, "_cores", lambda: 1)
+    klass = Class(tmp_path / "class", panjshir)
+    try:
+        apps = [klass.student(name) for name in ("Ana", "Bo", "Chen")]
+        async with AsyncExitStack() as stack:
+            pilots = [await stack.enter_async_context(app.run_test(size=SIZE)) for app in apps]
+
+            async def until(words: str) -> None:
+                for app, pilot in zip(apps, pilots, strict=True):
+                    with app._context():
+                        await _until(pilot, app, words)
+
+            await until("Waiting for the teacher…")
+            klass.do("start")
+            await until("Question 1 of 2")
     finally:
         klass.close()
 

@@ -138,6 +138,13 @@ class StudentScreen(StudentLayout):
             self._looking.stop()
             self._looking = self.set_interval(WOKEN_POLL_SECONDS, self.poll)
         self.call_later(self.poll)
+        if self._listener.onward:
+            # Once this game's new screen is out: the next of the relay draws its own, not alongside.
+            self.call_after_refresh(self._pass_on)
+
+    def _pass_on(self) -> None:
+        if self._listener is not None:
+            self._listener.pass_on()
 
     def _tick_clock(self) -> None:
         if self.is_attached and self._state is not None and self.feedback is None:
