@@ -61,9 +61,11 @@ class HostControl:
         """Write the class state (only over ``expect``) and, when written, wake the students' games."""
         written = self.session.store.set_state(new, expect=expect)
         if written:
-            # After the commit: a game woken looks at the store and must find the new state there. In one
-            # relay per core: a game draws its new screen while fewer others do (see wakeup).
-            wakeup.wake_all(self.session.store.path, chains=_cores())
+            # After the commit: a game woken looks at the store and must find the new state there. In
+            # relays, two per core: a game draws its new screen while few others do (see wakeup); two, so
+            # that a core is never idle between one game and the next, and a class keeps a fair share of
+            # a machine that runs other work too.
+            wakeup.wake_all(self.session.store.path, chains=2 * _cores())
         return written
 
     def _answered_keys(self) -> set[str]:

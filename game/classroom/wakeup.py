@@ -10,10 +10,10 @@ not ours, a path too long) keeps looking as often as before.
 
 Woken all at once, thirty games drawing the new question on two cores share them fairly and all finish
 near the end, at about their total CPU over two. So the host may wake them in relays instead
-(``chains``, one per core): it wakes the first game of each relay with the names of the rest, and each game,
-once its new screen is out, wakes the next (:meth:`Listener.pass_on`). The last student waits as long as
-before, the median student half as long. A relay that stalls (a game stopped, not killed) leaves the rest to
-their own looks at the store.
+(``chains``, a few per core): it wakes the first game of each relay with the names of the rest, and each
+game, once its new screen is out, wakes the next (:meth:`Listener.pass_on`). The last student waits as long
+as before, the median student about half as long. A relay that stalls (a game stopped, not killed) leaves
+the rest to their own looks at the store.
 
 Only games of the same user as the host are woken (the folder is private to that user); a student joining
 from a terminal as another user keeps polling. Issue 16: with thirty browsers on two cores, thirty games
