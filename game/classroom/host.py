@@ -23,6 +23,10 @@ COMMANDS |= {"pause": "pause", "end": "end"}
 """Typed word → the command it means (``r`` and ``n`` are the host's keys for reveal and next)."""
 
 
+RELAY = 4
+"""The games woken one after another in each relay (see :mod:`game.classroom.wakeup`)."""
+
+
 def _cores() -> int:
     """The cores this process may run on (the students' games run on the same machine)."""
     try:
@@ -62,10 +66,8 @@ class HostControl:
         written = self.session.store.set_state(new, expect=expect)
         if written:
             # After the commit: a game woken looks at the store and must find the new state there. In
-            # relays, two per core: a game draws its new screen while few others do (see wakeup); two, so
-            # that a core is never idle between one game and the next, and a class keeps a fair share of
-            # a machine that runs other work too.
-            wakeup.wake_all(self.session.store.path, chains=2 * _cores())
+            # relays of four: a game draws its new screen while fewer others do (see wakeup).
+            wakeup.wake_all(self.session.store.path, relay=RELAY, cores=_cores())
         return written
 
     def _answered_keys(self) -> set[str]:

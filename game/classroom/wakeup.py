@@ -9,11 +9,12 @@ now and then (a lost wake-up only delays a release), and one that cannot listen 
 not ours, a path too long) keeps looking as often as before.
 
 Woken all at once, thirty games drawing the new question on two cores share them fairly and all finish
-near the end, at about their total CPU over two. So the host may wake them in relays instead
-(``chains``, a few per core): it wakes the first game of each relay with the names of the rest, and each
-game, once its new screen is out, wakes the next (:meth:`Listener.pass_on`). The last student waits as long
-as before, the median student about half as long. A relay that stalls (a game stopped, not killed) leaves
-the rest to their own looks at the store.
+near the end, at about their total CPU over two. So the host may wake them in relays instead: it wakes the
+first game of each relay with the names of the rest, and each game, once its new screen is out, wakes the
+next (:meth:`Listener.pass_on`). The last student waits as long as before; with relays of L games, the
+median one about (1 + 1/L) / 2 as long. Short relays (four games) keep most of that and many games drawing
+at once: fewer would leave more of a busy machine's CPU to its other work. A relay that stalls (a game
+stopped, not killed) leaves the rest to their own looks at the store.
 
 Only games of the same user as the host are woken (the folder is private to that user); a student joining
 from a terminal as another user keeps polling. Issue 16: with thirty browsers on two cores, thirty games
@@ -159,12 +160,14 @@ class Listener:
             self.path.parent.rmdir()  # refused while another game's socket is there
 
 
-def wake_all(store_path: Path, *, roots: tuple[str, ...] | None = None, chains: int = 0) -> int:
+def wake_all(
+    store_path: Path, *, roots: tuple[str, ...] | None = None, relay: int = 0, cores: int = 1
+) -> int:
     """Tell every game listening on ``store_path``'s class to look at the store; how many were told.
 
-    With ``chains`` (> 0), the games are woken in that many relays (see the module docstring), and the count
-    is of the relays started. A socket nobody reads (its game was killed) is removed; a game whose queue is
-    full is not counted (it has wake-ups waiting already).
+    With ``relay`` (> 0), the games are woken in relays of about that many games, at least one relay a core
+    (``cores``; see the module docstring), and the count is of the relays started. A socket nobody reads
+    (its game was killed) is removed; a game whose queue is full is not counted (it has wake-ups waiting).
     """
     folder = wake_folder(store_path, roots=roots)
     if folder is None:
@@ -174,7 +177,8 @@ def wake_all(store_path: Path, *, roots: tuple[str, ...] | None = None, chains: 
     except OSError:
         return 0
     woken = 0
-    if chains > 0:
+    if relay > 0:
+        chains = max(cores, -(-len(names) // relay))
         woken = sum(_relay(folder, names[i::chains]) for i in range(min(chains, len(names))))
     else:
         with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sender:

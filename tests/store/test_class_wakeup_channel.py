@@ -137,12 +137,12 @@ def _open(store: Path, root: tuple[str, ...], count: int) -> list[Listener]:
 
 
 def test_relays_reach_every_game_once_one_after_another(tmp_path: Path, root: tuple[str, ...]) -> None:
-    """Five games in two relays: the host wakes two; each game woken passes the relay on, and every game
-    is woken exactly once."""
+    """Five games in relays of three (so two): the host wakes two; each game woken passes the relay on,
+    and every game is woken exactly once."""
     store = tmp_path / "class.sqlite3"
     games = _open(store, root, 5)
     try:
-        assert wake_all(store, roots=root, chains=2) == 2
+        assert wake_all(store, roots=root, relay=3, cores=1) == 2
         woken: list[str] = []
         for _ in range(5):
             ready = [g for g in games if g.wait(0.0) and g.drain()]
@@ -165,7 +165,7 @@ def test_a_relay_goes_on_past_a_killed_game_and_a_closing_one(tmp_path: Path, ro
     first, killed, leaving, last = _open(store, root, 4)
     try:
         killed.sock.close()  # as a SIGKILL would: its file stays
-        assert wake_all(store, roots=root, chains=1) == 1
+        assert wake_all(store, roots=root, relay=4, cores=1) == 1
         assert first.drain() == 1 and first.onward == [killed.path.name, leaving.path.name, last.path.name]
         first.pass_on()
         assert not killed.path.exists()  # refused: removed, and the relay went on to the next
