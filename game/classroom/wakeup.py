@@ -39,8 +39,10 @@ MAX_PATH = 100
 _SUFFIX = ".s"
 _PING = b"!"
 """A wake-up; what follows it, if anything, is the relay's rest: socket names, one a line."""
-_NAME = re.compile(r"[0-9]+-[0-9a-f]{8}\.s")
-"""A socket's name (the pid, 8 random hex digits): a relay only names sockets of its own folder."""
+_NAME = re.compile(r"[0-9]+-[0-9a-f]{8}(-q)?\.s")
+"""A socket's name (the pid, 8 random hex digits): a relay only names sockets of its own folder. ``-q``
+marks a quick game (the plain one: a few lines printed), woken at once rather than in a relay: it needs
+little CPU, and each hop of a relay waits for the scheduler to run the next game."""
 
 
 def available() -> bool:
@@ -94,15 +96,20 @@ class Listener:
         """The relay this game is to pass on once its screen is out (see :meth:`pass_on`)."""
 
     @classmethod
-    def open(cls, store_path: Path, *, roots: tuple[str, ...] | None = None) -> Listener | None:
-        """Bind a socket for the class of ``store_path``; None where it cannot be done (the game polls)."""
+    def open(
+        cls, store_path: Path, *, roots: tuple[str, ...] | None = None, quick: bool = False
+    ) -> Listener | None:
+        """Bind a socket for the class of ``store_path``; None where it cannot be done (the game polls).
+
+        ``quick``: the game draws a release with little CPU (the plain game): it is never put in a relay.
+        """
         folder = wake_folder(store_path, roots=roots)
         if folder is None:
             return None
         for _attempt in range(3):  # the last game leaving removes the folder: make it again
             if not _own_folder(folder):
                 return None
-            path = folder / f"{os.getpid()}-{os.urandom(4).hex()}{_SUFFIX}"
+            path = folder / f"{os.getpid()}-{os.urandom(4).hex()}{'-q' if quick else ''}{_SUFFIX}"
             sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
             try:
                 sock.bind(os.fspath(path))
@@ -166,7 +173,8 @@ def wake_all(
     """Tell every game listening on ``store_path``'s class to look at the store; how many were told.
 
     With ``relay`` (> 0), the games are woken in relays of about that many games, at least one relay a core
-    (``cores``; see the module docstring), and the count is of the relays started. A socket nobody reads
+    (``cores``; see the module docstring), quick ones at once, and the count is of the quick games and the
+    relays started. A socket nobody reads
     (its game was killed) is removed; a game whose queue is full is not counted (it has wake-ups waiting).
     """
     folder = wake_folder(store_path, roots=roots)
@@ -176,14 +184,14 @@ def wake_all(
         names = sorted(entry.name for entry in os.scandir(folder) if _NAME.fullmatch(entry.name))
     except OSError:
         return 0
-    woken = 0
-    if relay > 0:
-        chains = max(cores, -(-len(names) // relay))
-        woken = sum(_relay(folder, names[i::chains]) for i in range(min(chains, len(names))))
-    else:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sender:
-            sender.setblocking(False)
-            woken = sum(_send(sender, folder, name, _PING) for name in names)
+    relayed = [name for name in names if not name.endswith("-q" + _SUFFIX)] if relay > 0 else []
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sender:
+        sender.setblocking(False)
+        quick = set(names).difference(relayed)
+        woken = sum(_send(sender, folder, name, _PING) for name in names if name in quick)
+    if relayed:
+        chains = max(cores, -(-len(relayed) // relay))
+        woken += sum(_relay(folder, relayed[i::chains]) for i in range(min(chains, len(relayed))))
     if not names or not woken:
         with contextlib.suppress(OSError):
             folder.rmdir()  # only dead games were there: leave nothing behind (refused if one just came)

@@ -234,7 +234,7 @@ def run_student(
     )
     if session.answered(key):
         console.say("Welcome back: your answers so far are kept.")
-    listener = wakeup.Listener.open(session.store.path)
+    listener = wakeup.Listener.open(session.store.path, quick=True)
     if listener is not None:
         threading.Thread(target=_relay, args=(listener, reader), name="class-wakeup", daemon=True).start()
     try:
@@ -250,4 +250,4 @@ def _relay(listener: wakeup.Listener, reader: LineReader) -> None:
     while not listener.closed:
         if listener.wait(1.0) and listener.drain():
             reader.wake()
-            listener.pass_on()  # printing a few lines is quick: the relay goes on at once
+            listener.pass_on()  # never in a relay (quick): nothing to pass on, but never hold one

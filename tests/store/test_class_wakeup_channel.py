@@ -189,3 +189,22 @@ def test_a_relay_names_only_sockets_of_its_folder(tmp_path: Path, root: tuple[st
         assert game.onward == ["12-0123abcd.s"]
     finally:
         game.close()
+
+
+def test_quick_games_are_woken_at_once_and_never_in_a_relay(tmp_path: Path, root: tuple[str, ...]) -> None:
+    """The plain game (quick) is woken directly, with nothing to pass on; the others go in relays."""
+    store = tmp_path / "class.sqlite3"
+    quick = [Listener.open(store, roots=root, quick=True) for _ in range(3)]
+    games = _open(store, root, 2)
+    try:
+        assert all(quick)
+        assert wake_all(store, roots=root, relay=4, cores=1) == 3 + 1
+        for game in quick:
+            assert game is not None and game.drain() == 1 and game.onward == []
+        first, second = games
+        assert first.drain() == 1 and first.onward == [second.path.name]
+        assert second.drain() == 0
+    finally:
+        for game in [*quick, *games]:
+            if game is not None:
+                game.close()
