@@ -125,7 +125,9 @@ class Student:
         self.say()
         if view.phase == "main":
             self.asked.add(view.index)
-            score = next((p.score for p in session.progress(self.clock()) if p.key == self.key), 0)
+            # This student's answers only: the whole class's progress is every answer of every student,
+            # read by thirty games at once at each release (issue 16).
+            score = session.score(self.key)
             lines = quizview.question_lines(shown, score, session.pack)
         else:
             heading = f"{TEST_NAMES[view.phase]}: item {shown.number} of {shown.total} ({shown.label})."
