@@ -62,8 +62,8 @@ def wake_folder(store_path: Path, *, roots: tuple[str, ...] | None = None) -> Pa
     digest = hashlib.sha256(f"{os.getuid()}\0{real}".encode()).hexdigest()[:16]
     for root in roots if roots is not None else (tempfile.gettempdir(), "/tmp"):
         folder = Path(root) / f"qb-{digest}"
-        # A socket's name: the pid and 8 random hex digits, with the suffix.
-        longest = len(os.fsencode(folder / f"{2**22}-{'0' * 8}{_SUFFIX}"))
+        # A socket's longest name: the pid, 8 random hex digits, the quick mark and the suffix.
+        longest = len(os.fsencode(folder / f"{2**22}-{'0' * 8}-q{_SUFFIX}"))
         if longest <= MAX_PATH:
             return folder
     return None
