@@ -8,7 +8,6 @@ nothing.
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,18 +20,6 @@ from game.store.classdb import ClassState
 COMMANDS = {"start": "start", "reveal": "reveal", "r": "reveal", "next": "next", "n": "next"}
 COMMANDS |= {"pause": "pause", "end": "end"}
 """Typed word → the command it means (``r`` and ``n`` are the host's keys for reveal and next)."""
-
-
-RELAY = 4
-"""The games woken one after another in each relay (see :mod:`game.classroom.wakeup`)."""
-
-
-def _cores() -> int:
-    """The cores this process may run on (the students' games run on the same machine)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # not Linux
-        return os.cpu_count() or 1
 
 
 class HostControl:
@@ -65,9 +52,8 @@ class HostControl:
         """Write the class state (only over ``expect``) and, when written, wake the students' games."""
         written = self.session.store.set_state(new, expect=expect)
         if written:
-            # After the commit: a game woken looks at the store and must find the new state there. In
-            # relays of four: a game draws its new screen while fewer others do (see wakeup).
-            wakeup.wake_all(self.session.store.path, relay=RELAY, cores=_cores())
+            # After the commit: a game woken looks at the store and must find the new state there.
+            wakeup.wake_all(self.session.store.path)
         return written
 
     def _answered_keys(self) -> set[str]:

@@ -8,14 +8,6 @@ those that refuse it (a game that was killed left its socket file behind). A gam
 now and then (a lost wake-up only delays a release), and one that cannot listen (no ``AF_UNIX``, the folder
 not ours, a path too long) keeps looking as often as before.
 
-Woken all at once, thirty games drawing the new question on two cores share them fairly and all finish
-near the end, at about their total CPU over two. So the host may wake them in relays instead: it wakes the
-first game of each relay with the names of the rest, and each game, once its new screen is out, wakes the
-next (:meth:`Listener.pass_on`). The last student waits as long as before; with relays of L games, the
-median one about (1 + 1/L) / 2 as long. Short relays (four games) keep most of that and many games drawing
-at once: fewer would leave more of a busy machine's CPU to its other work. A relay that stalls (a game
-stopped, not killed) leaves the rest to their own looks at the store.
-
 Only games of the same user as the host are woken (the folder is private to that user); a student joining
 from a terminal as another user keeps polling. Issue 16: with thirty browsers on two cores, thirty games
 polling every 50 ms cost a tenth of the machine and added ~25 ms on average to each release.
@@ -38,11 +30,8 @@ MAX_PATH = 100
 """The longest socket path used (bytes): ``sun_path`` holds 108 on Linux, 104 on macOS, with its NUL."""
 _SUFFIX = ".s"
 _PING = b"!"
-"""A wake-up; what follows it, if anything, is the relay's rest: socket names, one a line."""
-_NAME = re.compile(r"[0-9]+-[0-9a-f]{8}(-q)?\.s")
-"""A socket's name (the pid, 8 random hex digits): a relay only names sockets of its own folder. ``-q``
-marks a quick game (the plain one: a few lines printed), woken at once rather than in a relay: it needs
-little CPU, and each hop of a relay waits for the scheduler to run the next game."""
+_NAME = re.compile(r"[0-9]+-[0-9a-f]{8}\.s")
+"""A socket's name: the game's pid and 8 random hex digits."""
 
 
 def available() -> bool:
@@ -62,8 +51,8 @@ def wake_folder(store_path: Path, *, roots: tuple[str, ...] | None = None) -> Pa
     digest = hashlib.sha256(f"{os.getuid()}\0{real}".encode()).hexdigest()[:16]
     for root in roots if roots is not None else (tempfile.gettempdir(), "/tmp"):
         folder = Path(root) / f"qb-{digest}"
-        # A socket's longest name: the pid, 8 random hex digits, the quick mark and the suffix.
-        longest = len(os.fsencode(folder / f"{2**22}-{'0' * 8}-q{_SUFFIX}"))
+        # A socket's longest name: the pid, 8 random hex digits and the suffix.
+        longest = len(os.fsencode(folder / f"{2**22}-{'0' * 8}{_SUFFIX}"))
         if longest <= MAX_PATH:
             return folder
     return None
@@ -92,24 +81,17 @@ class Listener:
         self.sock = sock
         self.path = path
         self.closed = False
-        self.onward: list[str] = []
-        """The relay this game is to pass on once its screen is out (see :meth:`pass_on`)."""
 
     @classmethod
-    def open(
-        cls, store_path: Path, *, roots: tuple[str, ...] | None = None, quick: bool = False
-    ) -> Listener | None:
-        """Bind a socket for the class of ``store_path``; None where it cannot be done (the game polls).
-
-        ``quick``: the game draws a release with little CPU (the plain game): it is never put in a relay.
-        """
+    def open(cls, store_path: Path, *, roots: tuple[str, ...] | None = None) -> Listener | None:
+        """Bind a socket for the class of ``store_path``; None where it cannot be done (the game polls)."""
         folder = wake_folder(store_path, roots=roots)
         if folder is None:
             return None
         for _attempt in range(3):  # the last game leaving removes the folder: make it again
             if not _own_folder(folder):
                 return None
-            path = folder / f"{os.getpid()}-{os.urandom(4).hex()}{'-q' if quick else ''}{_SUFFIX}"
+            path = folder / f"{os.getpid()}-{os.urandom(4).hex()}{_SUFFIX}"
             sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
             try:
                 sock.bind(os.fspath(path))
@@ -131,20 +113,12 @@ class Listener:
         count = 0
         while True:
             try:
-                data = self.sock.recv(65536)
+                data = self.sock.recv(64)
             except OSError:  # BlockingIOError: none left; others: closed meanwhile
                 return count
-            if not data:  # shut down by close()
+            if not data:
                 return count
             count += 1
-            rest = data[len(_PING) :].decode("ascii", "replace").split("\n") if len(data) > 1 else []
-            self.onward += [name for name in rest if _NAME.fullmatch(name)]
-
-    def pass_on(self) -> None:
-        """Wake the next game of the relay this one was woken by, with the names of the rest."""
-        onward, self.onward = self.onward, []
-        if onward:
-            _relay(self.path.parent, onward)
 
     def wait(self, timeout: float) -> bool:
         """Block (a thread) until a wake-up is waiting, for at most ``timeout`` seconds: whether one is."""
@@ -159,7 +133,6 @@ class Listener:
         if self.closed:
             return
         self.closed = True
-        self.pass_on()  # a game leaving never stalls a relay
         with contextlib.suppress(OSError):
             self.path.unlink()
         self.sock.close()
@@ -167,15 +140,11 @@ class Listener:
             self.path.parent.rmdir()  # refused while another game's socket is there
 
 
-def wake_all(
-    store_path: Path, *, roots: tuple[str, ...] | None = None, relay: int = 0, cores: int = 1
-) -> int:
+def wake_all(store_path: Path, *, roots: tuple[str, ...] | None = None) -> int:
     """Tell every game listening on ``store_path``'s class to look at the store; how many were told.
 
-    With ``relay`` (> 0), the games are woken in relays of about that many games, at least one relay a core
-    (``cores``; see the module docstring), quick ones at once, and the count is of the quick games and the
-    relays started. A socket nobody reads
-    (its game was killed) is removed; a game whose queue is full is not counted (it has wake-ups waiting).
+    A socket nobody reads (its game was killed) is removed; a game whose queue is full is not counted (it
+    has wake-ups waiting already).
     """
     folder = wake_folder(store_path, roots=roots)
     if folder is None:
@@ -184,38 +153,23 @@ def wake_all(
         names = sorted(entry.name for entry in os.scandir(folder) if _NAME.fullmatch(entry.name))
     except OSError:
         return 0
-    relayed = [name for name in names if not name.endswith("-q" + _SUFFIX)] if relay > 0 else []
     with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sender:
         sender.setblocking(False)
-        quick = set(names).difference(relayed)
-        woken = sum(_send(sender, folder, name, _PING) for name in names if name in quick)
-    if relayed:
-        chains = max(cores, -(-len(relayed) // relay))
-        woken += sum(_relay(folder, relayed[i::chains]) for i in range(min(chains, len(relayed))))
+        woken = sum(_send(sender, folder, name) for name in names)
     if not names or not woken:
         with contextlib.suppress(OSError):
             folder.rmdir()  # only dead games were there: leave nothing behind (refused if one just came)
     return woken
 
 
-def _relay(folder: Path, names: list[str]) -> bool:
-    """Wake the first game of ``names`` that can be woken, handing it the rest; whether one was."""
-    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sender:
-        sender.setblocking(False)
-        for i, name in enumerate(names):
-            if _send(sender, folder, name, _PING + "\n".join(names[i + 1 :]).encode("ascii")):
-                return True
-    return False
-
-
-def _send(sender: socket.socket, folder: Path, name: str, payload: bytes) -> bool:
-    """Send ``payload`` to socket ``name``; whether it went. A socket nobody reads is removed."""
+def _send(sender: socket.socket, folder: Path, name: str) -> bool:
+    """Wake socket ``name``; whether the wake-up went. A socket nobody reads is removed."""
     path = os.path.join(folder, name)
     try:
-        sender.sendto(payload, path)
+        sender.sendto(_PING, path)
         return True
     except (BlockingIOError, InterruptedError):
-        return False  # its queue is full: it has wake-ups waiting, and a relay goes on past it
+        return False  # its queue is full: it has wake-ups waiting
     except OSError as exc:
         if exc.errno in (errno.ECONNREFUSED, errno.ENOTSOCK):
             with contextlib.suppress(OSError):

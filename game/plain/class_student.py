@@ -236,9 +236,9 @@ def run_student(
     )
     if session.answered(key):
         console.say("Welcome back: your answers so far are kept.")
-    listener = wakeup.Listener.open(session.store.path, quick=True)
+    listener = wakeup.Listener.open(session.store.path)
     if listener is not None:
-        threading.Thread(target=_relay, args=(listener, reader), name="class-wakeup", daemon=True).start()
+        threading.Thread(target=_forward, args=(listener, reader), name="class-wakeup", daemon=True).start()
     try:
         return Student(session, reader, key, clock).run()
     finally:
@@ -247,9 +247,8 @@ def run_student(
         session.store.release(key)
 
 
-def _relay(listener: wakeup.Listener, reader: LineReader) -> None:
+def _forward(listener: wakeup.Listener, reader: LineReader) -> None:
     """Pass each wake-up from the host to the reader (a thread: stdin is waited on as a queue)."""
     while not listener.closed:
         if listener.wait(1.0) and listener.drain():
             reader.wake()
-            listener.pass_on()  # never in a relay (quick): nothing to pass on, but never hold one

@@ -46,9 +46,6 @@ WOKEN_POLL_SECONDS = 0.5
 """How often a game the host has woken once still looks: only a lost wake-up waits for it, and the heartbeat
 (every :data:`~game.classroom.rules.HEARTBEAT_SECONDS`) stays on time; thirty idle games cost a tenth of
 the CPU they did at :data:`POLL_SECONDS`."""
-RELAY_SECONDS = 0.1
-"""The longest a game holds the relay it was woken by (see :mod:`game.classroom.wakeup`) before passing it
-on: its new screen is usually out well before."""
 CLOCK_SECONDS = 0.2
 """How often a question's countdown is redrawn between looks at the store (time limits only)."""
 SCROLLS = {
@@ -140,29 +137,7 @@ class StudentScreen(StudentLayout):
             self._woken = True
             self._looking.stop()
             self._looking = self.set_interval(WOKEN_POLL_SECONDS, self.poll)
-        self.call_later(self._look_and_relay)
-
-    def _look_and_relay(self) -> None:
-        """Look at the store; pass the relay on once the new screen is out (see :meth:`_compositor_refresh`),
-        at once when there is nothing new to draw, and at the latest after :data:`RELAY_SECONDS`."""
-        shown = self.view
-        self.poll()
-        if self._listener is not None and self._listener.onward:
-            if self.view == shown:
-                self._pass_on()
-            else:
-                self.set_timer(RELAY_SECONDS, self._pass_on)
-
-    def _compositor_refresh(self) -> None:
-        # Textual's: the frame is handed to the driver here. Right after it, the next game of the relay
-        # draws its own screen, on a core this game no longer needs (Textual's `call_after_refresh` runs
-        # only at some later refresh: 100-300 ms later here).
-        super()._compositor_refresh()
-        self._pass_on()
-
-    def _pass_on(self) -> None:
-        if self._listener is not None and self._listener.onward:
-            self._listener.pass_on()
+        self.call_later(self.poll)
 
     def _tick_clock(self) -> None:
         if self.is_attached and self._state is not None and self.feedback is None:
