@@ -9,9 +9,11 @@ question. The release time is the class state's ``released_at`` (written by the 
 student's arrival is when its "Question k of N" line reaches this process through its stdout pipe, a
 browser's when the frame holding "Question k of N" reaches its websocket. Prints the median and the
 maximum over every student and question, for plain students and browsers apart (target, issue 16: median
-<= 300 ms, max <= 1 s on 2 cores). Plain students poll the store every 100 ms (about 50 ms of their
-median is the poll itself), the full-screen student game every 50 ms. Browsers join once the server's
-warm worker is ready (``serve.log`` says so), so their games are forked warm; the line printed says which.
+<= 300 ms, max <= 1 s on 2 cores). The host wakes every game the moment it releases a question
+(``game.classroom.wakeup``); the games look at the store by themselves only as a fallback (every 0.5 s once
+woken; before the first wake-up, plain students every 100 ms, the full-screen game every 50 ms). Browsers
+join once the server's warm worker is ready (``serve.log`` says so), so their games are forked warm; the
+line printed says which.
 
 ``--cpu`` also samples the CPU time (``/proc/PID/task/*/schedstat``, nanoseconds) of the host, its web
 server (textual-serve relaying every game's output), the warm worker's first ``--cpu-games`` games (3 by

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from game.classroom import rules
+from game.classroom import rules, wakeup
 from game.classroom.session import ClassSession
 from game.store import results as results_store
 from game.store.classdb import ClassState
@@ -45,8 +45,16 @@ class HostControl:
             "pause": lambda: rules.pause(state, now),
             "end": lambda: rules.end(state),
         }[COMMANDS[command]]()
-        self.session.store.set_state(new, expect=state)
+        self._write(new, expect=state)
         return new
+
+    def _write(self, new: ClassState, expect: ClassState) -> bool:
+        """Write the class state (only over ``expect``) and, when written, wake the students' games."""
+        written = self.session.store.set_state(new, expect=expect)
+        if written:
+            # After the commit: a game woken looks at the store and must find the new state there.
+            wakeup.wake_all(self.session.store.path)
+        return written
 
     def _answered_keys(self) -> set[str]:
         """The students who have answered the released question (teacher-paced; empty otherwise)."""
@@ -78,7 +86,7 @@ class HostControl:
         answered = len(self._answered_keys() & keys)
         if not rules.should_reveal(state, self.config, answered=answered, present=len(keys), now=now):
             return False
-        return self.session.store.set_state(rules.reveal(state, self.config), expect=state)
+        return self._write(rules.reveal(state, self.config), expect=state)
 
     def finished(self, phase: str, now: float) -> tuple[int, int]:
         """(students who have answered every item of ``phase``, students) — for "finished k of n"."""
@@ -101,7 +109,7 @@ class HostControl:
             return None
         # Claimed before writing: a second host ending the class at the same moment writes nothing.
         claimed = replace(state, results_written=True)
-        if not self.session.store.set_state(claimed, expect=state):
+        if not self._write(claimed, expect=state):
             return None
         folder = self.session.store.folder / "results"
         written = 0
@@ -118,6 +126,6 @@ class HostControl:
                     )
                     written += 1
         except OSError:
-            self.session.store.set_state(state, expect=claimed)  # a host started again tries again
+            self._write(state, expect=claimed)  # a host started again tries again
             raise
         return folder, written

@@ -2,7 +2,8 @@
 
 A class game must notice the class moving on (a question released, a reveal, the end) while it waits for a
 line, so it waits on the console's background lines (:meth:`Console.background_lines`) in short slices,
-polling the store between them.
+polling the store between them. A student's game the host can wake (:mod:`game.classroom.wakeup`) has its
+wait cut short by :meth:`LineReader.wake` and, once woken, waits in longer slices.
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ from game.plain.console import TIMED_OUT, Console, _TimedOut
 
 POLL_SECONDS = 0.1
 """How often a waiting game looks at the class store: well inside the 300 ms a released question may take."""
+WOKEN_POLL_SECONDS = 0.5
+"""How often a game the host has woken once still looks (only a lost wake-up waits for it)."""
+_WAKE = "\n"
+"""Put in the lines' queue by a wake-up: no line read from stdin holds a line end."""
 
 
 class LineReader:
@@ -25,14 +30,29 @@ class LineReader:
         self._held: deque[str | None] = deque()
         """Lines typed ahead while nothing was asked, kept for the next question."""
         self._eof = False
+        self.woken = False
+        """A wake-up has come: the host reaches this game."""
+
+    @property
+    def poll_seconds(self) -> float:
+        """How long to wait for a line before looking at the store again."""
+        return WOKEN_POLL_SECONDS if self.woken else POLL_SECONDS
+
+    def wake(self) -> None:
+        """End the current wait now (from any thread): the class has moved on."""
+        self.woken = True
+        self._lines.put(_WAKE)
 
     def get(self, timeout: float) -> str | None | _TimedOut:
-        """The next line; None at end of input; :data:`TIMED_OUT` when none came within ``timeout``."""
+        """The next line; None at end of input; :data:`TIMED_OUT` when none came within ``timeout`` (or a
+        wake-up came first)."""
         if self._eof:
             return None
         try:
             line = self._held.popleft() if self._held else self._lines.get(timeout=max(0.0, timeout))
         except queue.Empty:
+            return TIMED_OUT
+        if line == _WAKE:
             return TIMED_OUT
         if line is None:
             self._eof = True
@@ -41,7 +61,7 @@ class LineReader:
         return line
 
     def typed_quit(self, timeout: float, words: set[str]) -> bool:
-        """Wait up to ``timeout`` for a line typed ahead: True when it is one of ``words`` (a quit).
+        """Wait up to ``timeout`` (or a wake-up) for a line typed ahead: True when it is one of ``words``.
 
         Any other line, and the end of input, is held for the next :meth:`get`: a script pipes its answers
         in before the questions come, and they must wait for them.
@@ -49,6 +69,8 @@ class LineReader:
         try:
             line = self._lines.get(timeout=max(0.0, timeout))
         except queue.Empty:
+            return False
+        if line == _WAKE:
             return False
         if line is not None and line.strip().casefold() in words:
             if self.console.echo:

@@ -9,15 +9,16 @@ Pre- and post-test items are answered with no feedback and no score.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 
-from game.classroom import rules
+from game.classroom import rules, wakeup
 from game.classroom.lines import after_joined_reveal, joined_reveal
 from game.classroom.session import ClassSession
 from game.engine.content.text import clean_text
 from game.plain import quizview
-from game.plain.class_lines import POLL_SECONDS, LineReader
+from game.plain.class_lines import LineReader
 from game.plain.console import TIMED_OUT, Console
 
 QUIT_WORDS = {"quit", "exit"}
@@ -67,7 +68,7 @@ class Student:
                     continue
                 if not self.show(view):
                     return 0
-            if self.reader.typed_quit(POLL_SECONDS, QUIT_WORDS):
+            if self.reader.typed_quit(self.reader.poll_seconds, QUIT_WORDS):
                 self.say("Leaving the class; join again with the same name to continue.")
                 return 0
 
@@ -124,7 +125,9 @@ class Student:
         self.say()
         if view.phase == "main":
             self.asked.add(view.index)
-            score = next((p.score for p in session.progress(self.clock()) if p.key == self.key), 0)
+            # This student's answers only: the whole class's progress is every answer of every student,
+            # read by thirty games at once at each release (issue 16).
+            score = session.score(self.key)
             lines = quizview.question_lines(shown, score, session.pack)
         else:
             heading = f"{TEST_NAMES[view.phase]}: item {shown.number} of {shown.total} ({shown.label})."
@@ -142,7 +145,10 @@ class Student:
                 self.say(f"You have {round(left)} seconds.")
         self.reader.prompt(quizview.prompt_for(shown))
         while True:
-            line = self.reader.get(POLL_SECONDS)
+            wait = self.reader.poll_seconds
+            if limit is not None:  # the student's own time-out is not left to the next look
+                wait = max(0.0, min(wait, started + limit - self.clock()))
+            line = self.reader.get(wait)
             if line is TIMED_OUT:
                 now = self.clock()
                 now_view = self.tick()
@@ -230,7 +236,19 @@ def run_student(
     )
     if session.answered(key):
         console.say("Welcome back: your answers so far are kept.")
+    listener = wakeup.Listener.open(session.store.path)
+    if listener is not None:
+        threading.Thread(target=_forward, args=(listener, reader), name="class-wakeup", daemon=True).start()
     try:
         return Student(session, reader, key, clock).run()
     finally:
+        if listener is not None:
+            listener.close()
         session.store.release(key)
+
+
+def _forward(listener: wakeup.Listener, reader: LineReader) -> None:
+    """Pass each wake-up from the host to the reader (a thread: stdin is waited on as a queue)."""
+    while not listener.closed:
+        if listener.wait(1.0) and listener.drain():
+            reader.wake()

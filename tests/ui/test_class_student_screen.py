@@ -160,7 +160,10 @@ async def test_the_keys_scroll_the_reveal_without_focusing_it(klass: Class) -> N
         klass.do("reveal")
         await _until(pilot, app, "Wrong")
         scroll = app.screen.query_one("#student-feedback")
-        assert app.screen.focused is None and scroll.max_scroll_y > 0
+        focused = app.screen.focused
+        assert scroll.max_scroll_y > 0
+        # Nothing on show is focused (the answer list, hidden, may keep the focus; it takes no keys).
+        assert focused is None or (focused.id == "student-pick" and not focused.display)
         await pilot.press("end")
         assert scroll.scroll_y == scroll.max_scroll_y
         await pilot.press("up")
@@ -288,3 +291,23 @@ async def test_find_the_line_closed_when_the_class_moves_on(tmp_path: Path, panj
         assert [r.question_id for r in made.host.store.answers(student="bo")] == [fourth]
     finally:
         made.close()
+
+
+async def test_the_key_hint_follows_the_screen_height(klass: Class) -> None:
+    """The answer keys' hint shows under a question, not on a short screen, and comes back when the screen
+    grows again (it is shown by `display`, which the short screen's rule cannot override)."""
+    app = klass.student("Ana")
+    async with app.run_test(size=SIZE) as pilot:
+        klass.do("start")
+        await _until(pilot, app, "Question 1 of 2")
+        hint = app.screen.query_one("#student-hint")
+        assert hint.display
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert not hint.display
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert hint.display
+        await pilot.press("1")
+        await _until(pilot, app, "locked in")
+        assert not hint.display

@@ -1,8 +1,9 @@
 """A student's screen in a live class: what :func:`game.classroom.rules.student_view` says, full screen.
 
-It polls the class store every :data:`POLL_SECONDS` and shows "Waiting for the teacher…", a question the
-moment it is released (with the game's own answer widgets, one per answer shape, answered as
-:class:`~game.ui.screens.class_answer_screen.AnswerScreen` says), the answer locked in,
+It looks at the class store when the host wakes it (:mod:`game.classroom.wakeup`) and, as a fallback, every
+:data:`POLL_SECONDS` (:data:`WOKEN_POLL_SECONDS` once a wake-up has come), and shows "Waiting for the
+teacher…", a question the moment it is released (with the game's own answer widgets, one per answer
+shape, answered as :class:`~game.ui.screens.class_answer_screen.AnswerScreen` says), the answer locked in,
 then at the reveal the student's own feedback with the article's words and their ¶. Self-paced, the
 feedback follows each answer (Enter goes on); pre- and post-test items get no feedback and no score. The
 screen holds no game state: the class store is the truth, read through
@@ -13,14 +14,17 @@ placed in the widgets is :class:`~game.ui.screens.class_student_layout.StudentLa
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Callable
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from game.classroom import rules
+from game.classroom import rules, wakeup
 from game.classroom.lines import after_joined_reveal
 from game.classroom.session import ClassSession, StoreError
 from game.engine.content.pack import Pack
@@ -36,7 +40,14 @@ POLL_SECONDS = 0.05
 """How often the screen looks at the class store: a released question shows within this, plus a frame.
 
 A look is one small query (~0.45 ms of CPU): at 50 ms rather than 100 ms a game spends ~9 instead of ~4.5 ms
-of CPU a second, and the 30-browser class benchmark's median release came ~70 ms sooner (issue 16)."""
+of CPU a second, and the 30-browser class benchmark's median release came ~70 ms sooner (issue 16). This is
+how often a game looks until the host's first wake-up reaches it (where none can, always)."""
+WOKEN_POLL_SECONDS = 0.5
+"""How often a game the host has woken once still looks: only a lost wake-up waits for it, and the heartbeat
+(every :data:`~game.classroom.rules.HEARTBEAT_SECONDS`) stays on time; thirty idle games cost a tenth of
+the CPU they did at :data:`POLL_SECONDS`."""
+CLOCK_SECONDS = 0.2
+"""How often a question's countdown is redrawn between looks at the store (time limits only)."""
 SCROLLS = {
     "up": "scroll_up",
     "down": "scroll_down",
@@ -83,15 +94,54 @@ class StudentScreen(StudentLayout):
         self._state: rules.ClassState | None = None
         self._answered: dict[str, set[int]] | None = None
         """The student's answered items as last read (None: read them at the next look)."""
+        self._listener: wakeup.Listener | None = None
+        self._looking: Timer | None = None
+        self._woken = False
 
     def on_mount(self) -> None:
         self.query_one("#student-input", Input).cursor_blink = getattr(self.app, "CURSOR_BLINK", True)
         name = next((s.name for s in self.session.store.students() if s.key == self.key), self.key)
         self.query_one("#student-name", Static).update(literal(name))
+        # Listening before the first look: a change made between the two still wakes this game.
+        self._listener = wakeup.Listener.open(self.session.store.path)
+        if self._listener is not None:
+            try:
+                asyncio.get_running_loop().add_reader(self._listener.fileno(), self._wake)
+            except (NotImplementedError, RuntimeError):  # a loop that cannot watch sockets: poll
+                self.stop_listening()
         self.poll()
-        self.set_interval(POLL_SECONDS, self.poll)
+        self._looking = self.set_interval(POLL_SECONDS, self.poll)
+        if self.session.config.time_limit is not None:
+            self.set_interval(CLOCK_SECONDS, self._tick_clock)
         if self.welcome_back:
             self.notify("Welcome back: your answers so far are kept.", timeout=4)
+
+    def on_unmount(self) -> None:
+        self.stop_listening()
+
+    def stop_listening(self) -> None:
+        """Close the wake-up socket (its file is removed); the game no longer hears the host."""
+        listener, self._listener = self._listener, None
+        if listener is not None:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError, OSError):  # loop closed
+                asyncio.get_running_loop().remove_reader(listener.fileno())
+            listener.close()
+
+    def _wake(self) -> None:
+        """The host says the class has moved on: look at the store now (through the message queue, so the
+        look runs as any handler of this screen does)."""
+        if self._listener is None or not self._listener.drain():
+            return
+        if not self._woken and self._looking is not None:
+            # The host reaches this game: looking often is now only a fallback.
+            self._woken = True
+            self._looking.stop()
+            self._looking = self.set_interval(WOKEN_POLL_SECONDS, self.poll)
+        self.call_later(self.poll)
+
+    def _tick_clock(self) -> None:
+        if self.is_attached and self._state is not None and self.feedback is None:
+            self._show_clock(self._state, self.clock())
 
     @property
     def pack(self) -> Pack:

@@ -55,6 +55,8 @@ class ChoiceList(SafeOptionList):
         """Skip OptionList's clearing and repaint on a Resize at the width the lines were measured at (see
         :meth:`_on_resize`); opt-in: the quiz's list, painted before its first layout, then repaints rows
         a first key would not (tests/ui/test_partial_repaint.py)."""
+        self.keeps_focus_hidden = False
+        """Keep the focus when hidden (see :meth:`_on_hide`); opt-in: the class game's lists."""
         self._measured_width: int | None = None
         """The content width the options' lines were measured at since the caches were last cleared."""
 
@@ -77,7 +79,23 @@ class ChoiceList(SafeOptionList):
         if self.keeps_measures_on_resize and self._line_cache.lines and width == self._measured_width:
             event.prevent_default()  # OptionList's handler is the only one under this class
 
+    def _on_hide(self, event: events.Hide) -> None:
+        # Textual blurs a focused widget that is hidden, and focusing it again restyles it (its `:focus`
+        # rules, every option's component classes): ~2 ms of CPU a class game spent at each release, when
+        # the list hidden since the answer was locked in is shown and focused again (issue 16). A list that
+        # keeps the focus while hidden takes no keys (see check_action).
+        if self.keeps_focus_hidden:
+            event.prevent_default()  # Widget's handler, below, would blur; it also does what follows
+            for shown, scrollbar in (
+                (self.show_horizontal_scrollbar, "horizontal_scrollbar"),
+                (self.show_vertical_scrollbar, "vertical_scrollbar"),
+            ):
+                if shown:
+                    getattr(self, scrollbar).post_message(event)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.display:
+            return False  # a hidden list takes no keys: they go on to the screen's bindings
         if action == "submit":
             return self.enter_submits
         if action == "select":
