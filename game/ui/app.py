@@ -140,7 +140,7 @@ class QuoteboundApp(App[None]):
         return self.saving.progress
 
     def on_mount(self) -> None:
-        self.saving.start()
+        self.saving.start()  # the title screen asks who is playing as it is composed (Saving.greet)
 
     def on_ready(self) -> None:
         # The first frame is on the terminal: the collector, paused for the start (game.startup), runs again.
@@ -190,9 +190,12 @@ class QuoteboundApp(App[None]):
         return not self.player and self.ASK_PLAYER
 
     def get_default_screen(self) -> Screen[Any]:
-        return TitleScreen(covered=self.asks_player_first)
+        return TitleScreen()
 
     # --- navigation ----------------------------------------------------------------------------
+
+    def greet(self) -> None:
+        self.saving.greet()
 
     def back_to_title(self) -> None:
         """Close every screen above the title."""
