@@ -37,6 +37,7 @@ def test_what_the_start_built_is_counted_old_not_walked_at_once() -> None:
     the first collection walked every one of them (~27 ms for the game's start) and the middle
     generation walked them again, before a newcomer's first screen showed."""
     assert gc.isenabled()
+    gc.unfreeze()  # a command run in-process by an earlier test froze its imports (game.cli's _FREEZE)
     pause_gc()
     try:
         built = [[] for _ in range(2000)]
