@@ -4,10 +4,11 @@ Starting the game builds objects and frees almost none (modules, classes, the st
 Python's collector walks the young objects every 700 allocations and the older ones in turn: measured
 with callgrind, ~48M instructions of the ~1,170M to the first frame (4%), finding next to no garbage.
 ``quotebound play`` pauses it before its first import (:func:`pause_gc`, from ``game.cli``); the app
-resumes it once the first frame has been shown (Textual's ``Ready`` event), or the play command when
-the game ends without one. Nothing is frozen (``gc.freeze()``, as the serve warm worker does before
-forking): measured, ~4,000 objects built before the first frame (the player screen's, once dismissed)
-become garbage in cycles, which frozen would stay for the whole session.
+resumes it at Textual's ``Ready`` event (its first layout: the title's, or for a newcomer the hidden
+title's just before "Who is playing?" is drawn), or the play command when the game ends without one.
+Nothing stays frozen (``gc.freeze()``, as the serve warm worker does before forking): measured, ~4,000
+objects built before the first frame (the player screen's, once dismissed) become garbage in cycles,
+which frozen would stay for the whole session.
 
 On resuming, the start's objects go straight to the oldest generation (``gc.freeze()`` then
 ``gc.unfreeze()``). Left in the youngest, the first collection after the pause walked all of them (~300,000;

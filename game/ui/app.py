@@ -143,7 +143,9 @@ class QuoteboundApp(App[None]):
         self.saving.start()  # the title screen asks who is playing as it is composed (Saving.greet)
 
     def on_ready(self) -> None:
-        # The first frame is on the terminal: the collector, paused for the start (game.startup), runs again.
+        # The first layout is done: the collector, paused for the start (game.startup), runs again. For a
+        # newcomer that layout is the hidden title's, just before "Who is playing?" is drawn; resuming
+        # walks nothing, so it does not delay that frame.
         resume_gc()
 
     def on_unmount(self) -> None:
