@@ -11,7 +11,7 @@ objects built before the first frame (the player screen's, once dismissed) becom
 which frozen would stay for the whole session.
 
 On resuming, the start's objects go straight to the oldest generation (``gc.freeze()`` then
-``gc.unfreeze()``). Left in the youngest, the first collection after the pause walked all of them (~300,000;
+``gc.unfreeze()``). Left in the youngest, the first collection after the pause walked all of them (~80,000;
 ~27 ms) and ten collections later the middle generation walked the survivors again (~22 ms), nearly all
 of them kept. For a newcomer both walks came before "Who is playing?" showed (Textual's Ready event,
 where the app resumes, precedes that screen's first frame). Now they are walked only by the next full
