@@ -4,7 +4,7 @@
 
 Each program runs under ``valgrind --tool=callgrind`` in its own 80x24 pseudo-terminal, as a player starts
 it, until the first frame Textual hands the terminal (``first_frame.py``: ``App._display`` wrapped to
-``os._exit``):
+``os._exit``; a frame Textual is given inside a batch update is dropped, not written, and not the one):
 
 - returning: the real command line, ``game.cli.main(["--player", "Bench"])`` (the title);
 - newcomer: ``game.cli.main([])`` ("Who is playing?");

@@ -3,7 +3,8 @@
     python benchmarks/first_frame.py game [ARGS...]   # the real command line: game.cli.main(ARGS)
     python benchmarks/first_frame.py minimal          # the floor: minimal_app.py --terminal
 
-``App._display`` is wrapped to ``os._exit(0)`` right after the first frame it is given. The wrap is put in
+``App._display`` is wrapped to ``os._exit(0)`` right after the first frame it writes (a frame it is
+given inside a batch update is dropped, not shown, and does not count). The wrap is put in
 by an import hook when ``textual.app`` is first imported, so Textual is imported where the program
 imports it (for the game: after ``game.cli`` has paused the collector), not earlier. Start it in a
 terminal (``count_first_paint.py`` runs it under valgrind in an 80x24 pseudo-terminal).
@@ -39,8 +40,13 @@ class _ExitAtFirstFrame(importlib.abc.MetaPathFinder):
             display = module.App._display
 
             def exit_after(self: Any, screen: Any, renderable: Any) -> None:
+                # Textual drops a frame made inside a batch update (as the app's own start is: a screen
+                # pushed from App.on_mount is laid out and rendered there, and nothing reaches the
+                # terminal), so only a frame given outside one is the first the terminal shows.
+                shown = renderable is not None and not self._batch_count
                 display(self, screen, renderable)
-                os._exit(0)
+                if shown:
+                    os._exit(0)
 
             module.App._display = exit_after
 

@@ -36,8 +36,8 @@ def quotebound_command() -> list[str]:
     return [str(script)] if script.exists() else [PYTHON, "-m", "game"]
 
 
-def core(repeat: int) -> list[str]:
-    """Start-up benchmarks."""
+def core(repeat: int, *, first_paint_only: bool = False) -> list[str]:
+    """Start-up benchmarks (``first_paint_only``: the two first-painted-screen rows alone)."""
     rows: list[str] = []
     with tempfile.TemporaryDirectory(prefix="qb-bench-data-") as data:
         # Never the real progress database or pack cache (the cache is warm: compare() warms up first).
@@ -57,6 +57,8 @@ def core(repeat: int) -> list[str]:
                 target_memory=1.25,
                 env=env,
             ).rows()
+        if first_paint_only:
+            return rows
         startup = compare(
             "headless, start to idle after the title (quotebound --player NAME)",
             [PYTHON, str(HERE / "quotebound_app.py"), "Bench"],
@@ -81,9 +83,16 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument(
+        "--first-paint", action="store_true", help="only the two first-painted-screen rows (pty)"
+    )
+    parser.add_argument("--repeat", type=int, help="interleaved pairs a row (default 9; 3 with --quick)")
     args = parser.parse_args()
-    repeat = 3 if args.quick else 9
-    rows = core(repeat)
+    repeat = args.repeat or (3 if args.quick else 9)
+    rows = core(repeat, first_paint_only=args.first_paint)
+    if args.first_paint:
+        print("\n".join(rows))
+        return 0
     # Other benchmark modules (bench_*.py) each expose main(repeat) -> list[str].
     for path in sorted(HERE.glob("bench_*.py")):
         spec = importlib.util.spec_from_file_location(path.stem, path)

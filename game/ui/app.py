@@ -140,10 +140,12 @@ class QuoteboundApp(App[None]):
         return self.saving.progress
 
     def on_mount(self) -> None:
-        self.saving.start()
+        self.saving.start()  # the title screen asks who is playing as it is composed (Saving.greet)
 
     def on_ready(self) -> None:
-        # The first frame is on the terminal: the collector, paused for the start (game.startup), runs again.
+        # The first layout is done: the collector, paused for the start (game.startup), runs again. For a
+        # newcomer that layout is the hidden title's, just before "Who is playing?" is drawn; resuming
+        # walks nothing, so it does not delay that frame.
         resume_gc()
 
     def on_unmount(self) -> None:
@@ -190,9 +192,12 @@ class QuoteboundApp(App[None]):
         return not self.player and self.ASK_PLAYER
 
     def get_default_screen(self) -> Screen[Any]:
-        return TitleScreen(covered=self.asks_player_first)
+        return TitleScreen()
 
     # --- navigation ----------------------------------------------------------------------------
+
+    def greet(self) -> None:
+        self.saving.greet()
 
     def back_to_title(self) -> None:
         """Close every screen above the title."""

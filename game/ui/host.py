@@ -65,6 +65,11 @@ class GameHost(Protocol):
 
     # --- navigation ----------------------------------------------------------------------------------
 
+    def greet(self) -> None:
+        """Ask who is playing and offer their unfinished runs, as the game starts (the title asks, as it is
+        composed)."""
+        ...
+
     def back_to_title(self) -> None: ...
 
     def open_reader(self, target: QuoteRef | None = None) -> None: ...

@@ -1,10 +1,12 @@
 """The app's side of progress: who is playing, saving as they play, resume, review, stats, class results.
 
 :class:`Saving` owns the one :class:`~game.progress.service.ProgressService` (``app.progress``); screens
-never touch it. The flow at start (:meth:`Saving.start`, run when the app mounts):
+never touch it. The flow at start:
 
-1. open the database (a damaged file set aside, a locked or newer one: a notification, play goes on unsaved);
-2. ``--player NAME``, or else the player screen (pick a name, type a new one, or Esc to play as a guest);
+1. open the database (a damaged file set aside, a locked or newer one: a notification, play goes on unsaved),
+   when the app mounts (:meth:`Saving.start`);
+2. ``--player NAME``, or else the player screen (pick a name, type a new one, or Esc to play as a guest),
+   when the title screen is composed (:meth:`Saving.greet`);
 3. if the player has unfinished runs of the pack, the resume screen: resume one, or start fresh;
 4. the title screen, which shows the player and offers Resume, Review (N due) and Stats.
 
@@ -45,7 +47,7 @@ class Saving:
     # --- start -------------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Open the database, then find out who is playing (see the module docstring)."""
+        """Open the database (see the module docstring)."""
         if self._opened:
             return
         self._opened = True
@@ -62,6 +64,18 @@ class Saving:
         for pack in app.shelf.opened():  # a pack opened later is pruned when it is chosen
             service.prune(pack)
         self.tell(service.notices)
+
+    def greet(self) -> None:
+        """Find out who is playing, then offer their unfinished runs: the screens a game starts on.
+
+        Called as the title screen (the bottom of the stack) is composed, not from the app's
+        ``on_mount``: Textual (8.2.8) runs the app's compose and mount inside a batch update, drops any
+        frame it is given meanwhile, and waits there for a screen pushed then to mount. "Who is
+        playing?" was thus built, laid out and rendered for nothing, and shown only after the start,
+        laid out and rendered again (tests/ui/test_start_frames.py). The title is composed once the
+        app's start is over.
+        """
+        app = self.app
         if app.asks_player_first:
             self.ask_player()
         elif app.player:

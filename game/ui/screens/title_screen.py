@@ -45,19 +45,26 @@ class TitleScreen(GameScreen[None]):
     """Number keys pick the menu entry with that key (an absent entry's key does nothing); arrows and
     Enter work in the menu; q quits."""
 
-    def __init__(self, *, covered: bool = False) -> None:
-        """Args:
-        covered: a screen (who is playing?) is pushed over this one before the first frame. The title's
-            widgets are then built the first time it comes to the front, not under that screen, where
-            building and laying them out cost a newcomer's first screen about a sixth of its start.
-        """
+    def __init__(self) -> None:
         super().__init__()
-        self._built = not covered
+        self._greeted = False
+        self._built = False
+        """Whether the widgets are built: at compose, unless a screen then covers this one (see compose)."""
         self._was_covered = False
         self._offered: list[tuple[MenuEntry, str]] = []
         """The menu as last built: each entry offered, with its label then."""
 
     def compose(self) -> ComposeResult:
+        if not self._greeted:
+            # The screens a game starts on (who is playing, the offer to resume) are pushed over this
+            # one here: the first moment after Textual's start batch (see Saving.greet), and before
+            # building widgets that, under those screens, only cost the first frame time (a sixth of a
+            # newcomer's start) and raced it (this screen's Footer, re-composed in a batch update as
+            # Textual resumed and suspended the title at start, dropped the resume offer's first frame).
+            # The title is then built the first time it comes to the front (on_screen_resume).
+            self._greeted = True
+            self.game.greet()
+            self._built = self.app.screen is self
         if not self._built:
             return
         with VerticalScroll(id="title-body"):
@@ -115,7 +122,7 @@ class TitleScreen(GameScreen[None]):
 
     def refresh_pack(self) -> None:
         """Show the current pack and rebuild the menu (labels may count things); nothing until the
-        screen is built (see ``covered``)."""
+        screen is built (see ``compose``)."""
         if not self._built:
             return
         pack = self.game.pack
