@@ -89,13 +89,7 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     # A step per word, not per character: the article's every character went through a Python loop
     # (and a dict look-up in str.translate), ~1,400 instructions each in a fresh process, where
     # `validate` searches it. tests/engine/test_normalize_map.py compares this with that loop.
-    folded = text
-    if not text.isascii():
-        for char, replacement in _FOLD_PAIRS:
-            if char in folded:
-                folded = folded.replace(char, replacement)
-    elif not _FOLDS_ASCII.isdisjoint(text):
-        folded = text.translate(_FOLD)
+    folded = _fold(text)
     out: list[str] = []
     index: list[int] = []
     at = 0
@@ -119,10 +113,8 @@ _FOLD_PAIRS = [(chr(code), str(folded)) for code, folded in _FOLD.items()]
 replacing them one after another gives what translating with _FOLD gives."""
 
 
-def normalize(text: str) -> str:
-    """Normalise quotes, dashes and white space; strip the ends."""
-    # Called for every quote and option of a pack, so the cheap exact shortcuts: fold only text it can
-    # change, and split/join, which splits at the same white space as a regex \s+ and strip().
+def _fold(text: str) -> str:
+    """``text`` with its quotes and dashes folded as ``_FOLD`` says (same length, same places)."""
     if not text.isascii():
         # One C search per folded character, and a replace for the few present: str.translate with a
         # table that maps to other characters looks every character up in a dict (~5x the cost on a
@@ -130,9 +122,17 @@ def normalize(text: str) -> str:
         for char, folded in _FOLD_PAIRS:
             if char in text:
                 text = text.replace(char, folded)
-    elif not _FOLDS_ASCII.isdisjoint(text):
-        text = text.translate(_FOLD)
-    return " ".join(text.split())
+        return text
+    if not _FOLDS_ASCII.isdisjoint(text):
+        return text.translate(_FOLD)
+    return text
+
+
+def normalize(text: str) -> str:
+    """Normalise quotes, dashes and white space; strip the ends."""
+    # Called for every quote and option of a pack, so the cheap exact shortcuts: fold only text it can
+    # change, and split/join, which splits at the same white space as a regex \s+ and strip().
+    return " ".join(_fold(text).split())
 
 
 # Structs, not dataclasses: the same fields, equality and hashing, and this module is on the import
