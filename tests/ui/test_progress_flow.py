@@ -253,6 +253,20 @@ async def test_start_fresh_drops_the_unfinished_round(ui_pack: Pack, tmp_path: P
         assert store.unfinished_runs(store.ensure_player("Ana")) == []
 
 
+async def test_every_choice_of_the_offer_is_in_sight_at_40x12(ui_pack: Pack, tmp_path: Path) -> None:
+    """At 40x12 the explanation took the rows "Start fresh" needed: only "1 Resume round" showed, and the
+    list could not scroll to the other. On a short screen the explanation goes; every choice is in sight."""
+    seed_round(ui_pack, tmp_path, [True])
+    app = new_app(ui_pack, tmp_path, player="Ana")
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        choices = app.screen.query_one("#resume-list")
+        assert choices.max_scroll_y == 0
+        assert choices.region.bottom <= 12
+        assert "Start fresh" in screen_text(app)
+
+
 async def test_escape_on_the_offer_keeps_the_round_on_the_title_menu(ui_pack: Pack, tmp_path: Path) -> None:
     seed_round(ui_pack, tmp_path, [True, True])
     app = new_app(ui_pack, tmp_path)

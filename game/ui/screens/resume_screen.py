@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import tzinfo
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -18,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from game.progress.records import Resumable
 from game.ui.screens.base import GameScreen
+from game.ui.story_texts import fit_height
 from game.ui.texts import NUMBER_STYLE, literal
 from game.ui.widgets.safe_option_list import SafeOptionList
 
@@ -82,9 +84,13 @@ class ResumeScreen(GameScreen[Resumable | str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        fit_height(self, self.app.size.height)
         choices = self.query_one("#resume-list", SafeOptionList)
         choices.highlighted = 0
         choices.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        fit_height(self, event.size.height)
 
     def _choose(self, index: int) -> None:
         if 0 <= index < len(self.items):
