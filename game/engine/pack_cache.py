@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 import msgspec
 from msgspec import Struct
@@ -106,6 +107,9 @@ class _VerdictEntry(Struct, array_like=True):
     notes: list[str]
 
 
+_ContentEntry = TypeVar("_ContentEntry", _PackEntry, _VerdictEntry)
+"""An entry keyed by every file of a pack and its article."""
+
 _ENCODER = msgspec.msgpack.Encoder()
 _VERDICT = msgspec.msgpack.Decoder(_VerdictEntry)
 _INFO = msgspec.msgpack.Decoder(_InfoEntry)
@@ -165,6 +169,22 @@ class PackCache:
             and _same(header.files)
         )
 
+    def _content_entry(
+        self, pack_folder: Path, suffix: str, decoder: msgspec.msgpack.Decoder[_ContentEntry]
+    ) -> _ContentEntry | None:
+        """The entry ``suffix`` of ``pack_folder`` if it was made from the pack's files and article as
+        they are now (same names, sizes, mtimes and hashes), with this code, from this working folder;
+        None otherwise: a missing, stale, damaged or unreadable entry is a miss, whatever failed."""
+        try:
+            entry = decoder.decode(self._entry(pack_folder, suffix).read_bytes())
+            names: list[str] = [str(path) for path in _pack_files(pack_folder)]
+            article: str = entry.header.files[-1][0] if entry.header.files else ""  # the article is last
+            if not self._matches(entry.header, pack_folder, [*names, article]):
+                return None
+        except Exception:  # noqa: BLE001 - any doubt is a miss
+            return None
+        return entry
+
     def _write(self, target: Path, data: bytes) -> None:
         tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
         try:
@@ -208,13 +228,8 @@ class PackCache:
         A hit proves the pack loads (only packs that loaded without errors are stored): a command that
         needs one pack of several knows the others are sound without decoding them.
         """
-        try:
-            entry = _PACK_ENTRY.decode(self._entry(pack_folder, "pack").read_bytes())
-            names = [str(path) for path in _pack_files(pack_folder)]
-            article = entry.header.files[-1][0] if entry.header.files else ""
-            if not self._matches(entry.header, pack_folder, [*names, article]):
-                return None
-        except Exception:  # noqa: BLE001 - a damaged entry is a miss, whatever failed
+        entry = self._content_entry(pack_folder, "pack", _PACK_ENTRY)
+        if entry is None:
             return None
         raw = entry.pack
 
@@ -264,15 +279,8 @@ class PackCache:
     def get_verdict(self, pack_folder: Path) -> tuple[list[Diagnostic], list[str]] | None:
         """What validating ``pack_folder`` gave (its diagnostics and its notes) if none of the files it
         read changed since, with this code, from this working folder; None otherwise."""
-        try:
-            entry = _VERDICT.decode(self._entry(pack_folder, "verdict").read_bytes())
-            names = [str(path) for path in _pack_files(pack_folder)]
-            article = entry.header.files[-1][0] if entry.header.files else ""
-            if not self._matches(entry.header, pack_folder, [*names, article]):
-                return None
-        except Exception:  # noqa: BLE001 - a damaged or unreadable entry is a miss, whatever failed
-            return None
-        return entry.diagnostics, entry.notes
+        entry = self._content_entry(pack_folder, "verdict", _VERDICT)
+        return None if entry is None else (entry.diagnostics, entry.notes)
 
     def verdict_keys(self, pack_folder: Path) -> list[FileKey] | None:
         """The keys of the files validating ``pack_folder`` reads (its YAML files, then its article),
