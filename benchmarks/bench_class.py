@@ -47,11 +47,19 @@ from class_procs import free_port, game_env, join_argv, spawn, start_argv, wait_
 from game.store.classdb import ClassStore  # noqa: E402
 
 HEADING = re.compile(r"^Question (\d+) of \d+ ")
+REVEALED = b"From the article:"
+"""A browser's reveal is on screen when its frame holds the quote's label."""
+ENDED = b"The teacher has ended the class"
 TIMEOUT = 120.0
 
 
 async def browsers(
-    port: int, count: int, questions: int, arrivals: dict[tuple[str, int], float], lock: threading.Lock
+    port: int,
+    count: int,
+    questions: int,
+    arrivals: dict[tuple[str, int], float],
+    lock: threading.Lock,
+    answer_after: float = 0.0,
 ) -> None:
     """``count`` browsers: each joins under a name, then answers 1 to every question the moment it shows."""
     import aiohttp
@@ -60,26 +68,47 @@ async def browsers(
         async with client.ws_connect(f"http://127.0.0.1:{port}/ws?width=80&height=24") as ws:
             seen = b""
 
-            async def until(wanted: bytes) -> None:
+            async def until(*wanted: bytes) -> bytes:
+                """Wait for the first of ``wanted`` to reach this browser; what came up to it is used up."""
                 nonlocal seen
+                keep = max(map(len, wanted))
                 async with asyncio.timeout(TIMEOUT):
-                    while wanted not in seen:
+                    while True:
+                        found = [(seen.index(w), w) for w in wanted if w in seen]
+                        if found:
+                            at, match = min(found)
+                            seen = seen[at + len(match) :]
+                            return match
                         message = await ws.receive()
                         if message.type != aiohttp.WSMsgType.BINARY:
                             raise RuntimeError(f"browser {i}: the game ended ({message.type})")
                         # Only the tail is kept: searching a buffer that grows with every frame would take
                         # this process ever more of the CPU the games need.
-                        seen = seen[-len(wanted) :] + message.data
+                        seen = seen[-keep:] + message.data
+
+            def heading(q: int) -> bytes:
+                return f"Question {q} of {questions}".encode()
 
             await until(b"Type your name")
             await ws.send_json(["stdin", f"B{i}\r"])
             # The host starts once everyone has joined: a browser may go straight to the first question.
+            asked = False  # the next question is already on screen (its release came before the reveal)
             for q in range(1, questions + 1):
-                await until(f"Question {q} of {questions}".encode())
-                with lock:
-                    arrivals[(f"B{i}", q)] = time.time()
+                if not asked:
+                    await until(heading(q))
+                    with lock:
+                        arrivals[(f"B{i}", q)] = time.time()
+                await asyncio.sleep(answer_after)
                 await ws.send_json(["stdin", "1"])
-            await until(b"The teacher has ended the class")
+                # The reveal, unless the teacher moved on before it reached this screen.
+                shown = await until(REVEALED, heading(q + 1) if q < questions else ENDED)
+                if shown == ENDED:
+                    return
+                asked = shown != REVEALED
+                with lock:
+                    # The reveal of question q under a negative key; or the next question's arrival.
+                    arrivals[(f"B{i}", q + 1 if asked else -q)] = time.time()
+            await until(ENDED)
 
     async with aiohttp.ClientSession() as client:
         await asyncio.gather(*(one(i, client) for i in range(count)))
@@ -122,7 +151,7 @@ class CpuSampler:
         self.stop = threading.Event()
 
     def _roles(self) -> dict[str, int]:
-        roles = {"host": self.host}
+        roles = {"host": self.host, "bench": os.getpid()}
         servers = _children(self.host)
         if servers:
             roles["server"] = servers[0]
@@ -159,6 +188,7 @@ class CpuSampler:
 def report_cpu(
     sampler: CpuSampler, releases: dict[int, float], arrivals: dict[tuple[str, int], float], window: float
 ) -> None:
+    games_total: dict[int, float] = {}
     for role in sorted(sampler.samples):
         extra, upto = [], []
         for q, at in releases.items():
@@ -168,6 +198,8 @@ def report_cpu(
             idle = sampler.used(role, at - window - 0.02, at - 0.02)
             if busy is not None and idle is not None:
                 extra.append(busy - idle)
+                if role.startswith("game"):
+                    games_total[q] = games_total.get(q, 0.0) + busy - idle
             if role.startswith("game") and ("B0", q) in arrivals and sampler.games == 1:
                 spent = sampler.used(role, at, arrivals[("B0", q)])
                 if spent is not None:
@@ -181,6 +213,8 @@ def report_cpu(
         if upto:
             line += f"; to the frame {statistics.median(upto):.1f} ms"
         print(line)
+    if games_total:
+        print(f"  all sampled games: a release {sorted(round(v) for v in games_total.values())} ms")
 
 
 def main() -> int:
@@ -188,6 +222,10 @@ def main() -> int:
     parser.add_argument("--students", type=int, default=30, help="plain students (class join --plain)")
     parser.add_argument("--browsers", type=int, default=0, help="students in browsers (served)")
     parser.add_argument("--questions", type=int, default=5)
+    parser.add_argument(
+        "--gap", type=float, default=2.0, help="seconds from the reveal to `next` (the class reads it)"
+    )
+    parser.add_argument("--answer-after", type=float, default=0.0, help="seconds a browser takes to answer")
     parser.add_argument("--cpu", action="store_true", help="sample the CPU of the host, server and games")
     parser.add_argument("--cpu-games", type=int, default=3, help="games sampled with --cpu")
     parser.add_argument("--cpu-every", type=float, default=0.005, help="seconds between CPU samples")
@@ -205,7 +243,7 @@ def main() -> int:
         folder = Path(tmp) / "class"
         script = [f"wait joined {args.students + args.browsers}", "start"]
         for _ in range(args.questions - 1):
-            script += ["wait reveal", "sleep 0.5", "next"]
+            script += ["wait reveal", f"sleep {args.gap}", "next"]
         script += ["wait reveal", "end"]
         serving = ["--port", str(port)] if args.browsers else ["--no-serve"]
         argv = start_argv(folder, "--questions", str(args.questions), *serving, seed=10)
@@ -227,6 +265,8 @@ def main() -> int:
                     state = store.state()
                     if state.phase == "main" and state.released_at is not None:
                         releases.setdefault(state.question + 1, state.released_at)
+                        if state.revealed:  # seen within this loop's 20 ms
+                            releases.setdefault(-(state.question + 1), time.time())
                     time.sleep(0.02)
 
         browsing: threading.Thread | None = None
@@ -237,7 +277,9 @@ def main() -> int:
                 warm = log.is_file() and "warm worker is ready" in log.read_text(errors="replace")
                 time.sleep(0.1)
             browsing = threading.Thread(
-                target=lambda: asyncio.run(browsers(port, args.browsers, args.questions, arrivals, lock)),
+                target=lambda: asyncio.run(
+                    browsers(port, args.browsers, args.questions, arrivals, lock, args.answer_after)
+                ),
                 daemon=True,
             )
             browsing.start()
@@ -286,6 +328,27 @@ def main() -> int:
             f"median {statistics.median(delays):.0f} ms, max {max(delays):.0f} ms "
             "(target: median <= 300 ms, max <= 1000 ms)"
         )
+        by_question: dict[int, list[float]] = {}
+        for (name, q), at in arrivals.items():
+            if name.startswith(prefix) and q >= 2 and q in releases:
+                by_question.setdefault(q, []).append((at - releases[q]) * 1000)
+        print(
+            "  median / max by question: "
+            + ", ".join(
+                f"{q}: {statistics.median(d):.0f} / {max(d):.0f}" for q, d in sorted(by_question.items())
+            )
+        )
+        reveals = [
+            (at - releases[q]) * 1000
+            for (name, q), at in arrivals.items()
+            if name.startswith(prefix) and q < 0 and q in releases
+        ]
+        if reveals:
+            print(
+                f"  the reveal on those screens (from the store's reveal, seen within 20 ms): median "
+                f"{statistics.median(reveals):.0f} ms, max {max(reveals):.0f} ms; `next` came {args.gap} s "
+                "after the reveal"
+            )
     if sampler is not None:
         report_cpu(sampler, releases, arrivals, args.cpu_window)
     return status

@@ -12,7 +12,7 @@ question's widgets ask for no second layout (issue 16).
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import Reactive
@@ -100,6 +100,8 @@ class StudentLayout(AnswerScreen):
         """Self-paced: the feedback on show until the student goes on."""
         self._hint_wanted = False
         """Whether the view on show has the answer keys' hint (a short screen hides it anyway)."""
+        self._feedback_item: tuple[str, int] | None = None
+        """The answered item whose feedback is built (see :meth:`_show_feedback`)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="student-top"):
@@ -107,22 +109,30 @@ class StudentLayout(AnswerScreen):
             yield Static(id="student-name")
             yield QuestionClock(id="student-clock")
             yield Static(id="student-score")
-        yield Static(id="student-message")
-        with QuestionScroll(id="student-question", can_focus=False):
-            yield QuestionText(id="student-type")
-            yield QuestionText(id="student-prompt")
-            yield QuestionText(id="student-statement")
-        yield Static(id="student-sequence")
-        pick = ChoiceList(id="student-pick")
-        pick.keeps_measures_on_resize = True  # shown again at each release, painted at its size at once
-        lists = (pick, TickList(id="student-tick"), OrderList(id="student-order"))
-        for each in lists:
-            each.keeps_focus_hidden = True  # no blur at the answer, no restyle at the next release
-        yield from lists
-        yield Input(placeholder="Type your answer, then press Enter", id="student-input", max_length=500)
-        yield Static(id="student-hint")
-        yield Static(id="student-verdict")
-        yield VerticalScroll(id="student-feedback")
+        # The stage: the question (with the line over it) and the feedback, each filling it, one over the
+        # other (see _show_reveal_side): what comes next is built and painted under what is on show.
+        with Container(id="student-stage"):
+            with Vertical(id="student-ask"):
+                yield Static(id="student-message")
+                with QuestionScroll(id="student-question", can_focus=False):
+                    yield QuestionText(id="student-type")
+                    yield QuestionText(id="student-prompt")
+                    yield QuestionText(id="student-statement")
+                yield Static(id="student-sequence")
+                pick = ChoiceList(id="student-pick")
+                pick.keeps_measures_on_resize = True  # shown again at each release, painted at its size
+                lists = (pick, TickList(id="student-tick"), OrderList(id="student-order"))
+                for each in lists:
+                    each.keeps_focus_hidden = True  # no blur at the answer, no restyle at the next release
+                yield from lists
+                yield Input(
+                    placeholder="Type your answer, then press Enter", id="student-input", max_length=500
+                )
+                yield Static(id="student-hint")
+            with Vertical(id="student-reveal"):
+                yield Static(id="student-note")
+                yield Static(id="student-verdict")
+                yield VerticalScroll(id="student-feedback")
         yield SteadyFooter()
 
     def _set(self, selector: str, content: Content | str) -> None:
@@ -133,21 +143,73 @@ class StudentLayout(AnswerScreen):
             self.query_one(selector, Static).update(content)
 
     def _place(self, *, asking: bool, question: bool, feedback: bool, message: str) -> None:
-        """Show the parts this view needs and hide the rest (a change that changes nothing costs nothing)."""
+        """Show the parts this view needs and hide the rest (a change that changes nothing costs nothing).
+
+        With ``feedback`` the feedback is put over the question and ``message`` goes over it; the question's
+        side is left as it is, under it (the subclass builds the next question there while the student
+        reads). Otherwise the feedback's side is hidden.
+        """
+        self._show_reveal_side(feedback, on_top=feedback)
+        if feedback:
+            self._set_note(message)
+            for widget in self._lists.values():
+                widget.covered = True
+            return
         shape = None
         if asking and self.view is not None:
             shape = self.session.round.presented(self.view.phase, self.view.index).shape
-        for each, widget in self._lists.items():
-            widget.display = each == shape
-        self.query_one("#student-input", Input).display = shape == TYPE_TEXT
-        self.query_one("#student-sequence", Static).display = shape == ORDER
-        self._hint_wanted = asking
-        self._show_hint()
+        self._place_answer(shape, covered=False)
+        self._place_question(question, message)
+
+    def _set_note(self, message: str) -> None:
+        """The line over the feedback (none when empty)."""
+        self._set("#student-note", Content(message))
+        self.query_one("#student-note", Static).display = bool(message)
+
+    def _place_question(self, question: bool, message: str) -> None:
+        """Show the question (or not) and the line over it."""
         self.query_one("#student-question", VerticalScroll).display = question
-        self.query_one("#student-verdict", Static).display = feedback
-        self.query_one("#student-feedback", VerticalScroll).display = feedback
         self._set("#student-message", Content(message))
         self.query_one("#student-message", Static).display = bool(message)
+
+    def _show_reveal_side(self, shown: bool, *, on_top: bool) -> None:
+        """Show the feedback's side of the stage (``shown``), over the question's side or under it.
+
+        Both sides fill the stage, each in a layer of its own, and a side under the other is laid out and
+        painted as the one over it is. So what comes next is built under what is on show: a locked-in
+        answer's feedback under its question, the next question under the reveal. The reveal then only
+        swaps the layers' order, and the release hides the feedback's side: Textual lays the stage out
+        again, and paints nothing anew (issue 16: thirty games on two cores drew a release each in half
+        the CPU, a reveal in half). The order is set on the stage alone, without a repaint of its own (a
+        CSS class would restyle every widget on it; the style's setter would repaint the stage, which
+        its two sides cover whole).
+        """
+        reveal = self.query_one("#student-reveal", Vertical)
+        if shown:
+            stage = self.query_one("#student-stage", Container)
+            if stage.styles.set_rule("layers", ("ask", "reveal") if on_top else ("reveal", "ask")):
+                stage.refresh(layout=True, repaint=False)
+        reveal.display = shown
+
+    @property
+    def revealing(self) -> bool:
+        """Whether the feedback is on show (over the question)."""
+        on_top = self.query_one("#student-stage", Container).styles.layers[-1] == "reveal"
+        return on_top and bool(self.query_one("#student-reveal", Vertical).display)
+
+    def _place_answer(self, shape: object, *, covered: bool) -> None:
+        """Show the answer widgets of ``shape`` (None: none), under the feedback when ``covered``.
+
+        A covered list takes no keys (:attr:`ChoiceList.covered`): they scroll the feedback; the input is
+        never focused under it (:meth:`_show_feedback` takes the focus from it).
+        """
+        for each, widget in self._lists.items():
+            widget.display = each == shape
+            widget.covered = covered
+        self.query_one("#student-input", Input).display = shape == TYPE_TEXT
+        self.query_one("#student-sequence", Static).display = shape == ORDER
+        self._hint_wanted = shape is not None
+        self._show_hint()
 
     def _show_top(self, view: rules.View) -> None:
         counted = view.kind in ("ask", "locked", "revealed") or self.feedback is not None
@@ -221,15 +283,25 @@ class StudentLayout(AnswerScreen):
             self.set_focus(self._lists[shown.shape])
 
     def _show_feedback(
-        self, outcome: Outcome | None, missed: Outcome, joined: Presented | None = None
+        self,
+        outcome: Outcome | None,
+        missed: Outcome,
+        joined: Presented | None = None,
+        item: tuple[str, int] | None = None,
     ) -> None:
+        """Build the student's feedback on the reveal's side of the stage (shown or not).
+
+        ``item``: the item it is for; the feedback built for an answered item (at the moment its answer was
+        locked in, under the question) is not built again at its reveal.
+        """
+        if item is not None and joined is None and item == self._feedback_item:
+            return
+        self._feedback_item = item if outcome is not None else None
         banner, css_class, body = texts.feedback(outcome, missed, joined)
         verdict = self.query_one("#student-verdict", Static)
         verdict.update(banner)
         verdict.set_classes(css_class)
-        verdict.display = True
         scroll = self.query_one("#student-feedback", VerticalScroll)
-        scroll.display = True
         scroll.remove_children()
         scroll.mount_all(Static(part, classes=css) for part, css in body)
         scroll.scroll_home(animate=False)

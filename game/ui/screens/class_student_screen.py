@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Callable
+from functools import partial
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -46,6 +47,10 @@ WOKEN_POLL_SECONDS = 0.5
 """How often a game the host has woken once still looks: only a lost wake-up waits for it, and the heartbeat
 (every :data:`~game.classroom.rules.HEARTBEAT_SECONDS`) stays on time; thirty idle games cost a tenth of
 the CPU they did at :data:`POLL_SECONDS`."""
+PREPARE_NEXT_AFTER = 1.0
+"""Seconds after a reveal is drawn that the next question is built and painted under it. Thirty games
+drawing the reveal at once on two cores take a few hundred ms; a release that comes sooner builds the
+question then, as it would without this."""
 CLOCK_SECONDS = 0.2
 """How often a question's countdown is redrawn between looks at the store (time limits only)."""
 SCROLLS = {
@@ -244,17 +249,29 @@ class StudentScreen(StudentLayout):
         self._show_top(view)
         if asking:
             self._focus_answer()
+        if view.kind == "locked" and view.phase == "main":
+            # The answer is in: its feedback is built now, under the question, and the reveal uncovers it.
+            done = self.session.outcome(self.key, "main", view.index)
+            if done is not None:
+                missed = self.session.round.judge("main", view.index, None)
+                self._show_reveal_side(True, on_top=False)
+                self._set_note("")  # as the reveal will have it: the feedback is laid out at its place
+                self._show_feedback(done, missed, item=("main", view.index))
         if feedback:
             missed = self.session.round.judge("main", view.index, None)
-            self._show_feedback(outcome, missed, joined)
-            # The next question is known (the round is dealt from the seed): built now, while the student
-            # reads, its release only shows it (issue 16: thirty games rebuilt it at once on two cores).
-            self.call_after_refresh(self._prepare_next, view)
+            self._show_feedback(outcome, missed, joined, item=("main", view.index))
+            # The next question is known (the round is dealt from the seed): built and painted under the
+            # feedback while the student reads, its release only uncovers it (issue 16: thirty games built
+            # it at once on two cores). Not at once: the class's other games are drawing the reveal.
+            self.set_timer(PREPARE_NEXT_AFTER, partial(self._prepare_next, view))
         self.refresh_bindings()
 
     def _prepare_next(self, revealed: rules.View) -> None:
         if self.is_attached and self.view == revealed and revealed.index + 1 < self.session.round.total:
             self._prepare("main", revealed.index + 1)
+            # Placed under the feedback as its release will show it (see StudentLayout._show_reveal_side).
+            self._place_answer(self.session.round.presented("main", revealed.index + 1).shape, covered=True)
+            self._place_question(True, "")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "go_on":
@@ -262,7 +279,7 @@ class StudentScreen(StudentLayout):
         if action == "missed_reveal":
             return self.missed is not None
         if action == "scroll_feedback":
-            return bool(self.query_one("#student-feedback", VerticalScroll).display)
+            return self.revealing
         answering: bool | None = super().check_action(action, parameters)
         return answering
 

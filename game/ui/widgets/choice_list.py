@@ -57,6 +57,8 @@ class ChoiceList(SafeOptionList):
         a first key would not (tests/ui/test_partial_repaint.py)."""
         self.keeps_focus_hidden = False
         """Keep the focus when hidden (see :meth:`_on_hide`); opt-in: the class game's lists."""
+        self.covered = False
+        """Shown under another widget (the class game's feedback): it takes no keys, as when hidden."""
         self._measured_width: int | None = None
         """The content width the options' lines were measured at since the caches were last cleared."""
 
@@ -94,8 +96,8 @@ class ChoiceList(SafeOptionList):
                     getattr(self, scrollbar).post_message(event)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if not self.display:
-            return False  # a hidden list takes no keys: they go on to the screen's bindings
+        if not self.display or self.covered:
+            return False  # a hidden or covered list takes no keys: they go on to the screen's bindings
         if action == "submit":
             return self.enter_submits
         if action == "select":
