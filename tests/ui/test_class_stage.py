@@ -1,0 +1,168 @@
+"""The live-class student's stage: what comes next is built and painted under what is on show.
+
+A locked-in answer's feedback is built under its question, and the next question under the reveal (see
+``StudentLayout._show_reveal_side``). These tests count the lines Textual paints (no timing): the reveal and
+the release paint nothing of what was built under, and what is under takes no keys.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual._styles_cache import StylesCache
+
+from game.classroom.host import HostControl
+from game.classroom.session import ClassSession
+from game.engine.content.pack import Pack
+from game.store.classdb import ClassConfig, ClassStore
+from game.ui.class_student_app import ClassStudentApp
+from game.ui.screens import class_student_screen
+from game.ui.widgets.choice_list import ChoiceList
+
+SIZE = (80, 24)
+SEED = 10
+"""Seed 10 deals the Panjshir pack's first questions as pick-one questions."""
+ASK_SIDE = ("student-type", "student-prompt", "student-statement", "student-pick", "student-hint")
+
+
+def _text(app: ClassStudentApp) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def _until(pilot, app: ClassStudentApp, words: str) -> str:  # type: ignore[no-untyped-def]
+    for _ in range(100):
+        await pilot.pause(0.1)
+        if words in _text(app):
+            return _text(app)
+    raise AssertionError(f"{words!r} never shown:\n{_text(app)}")
+
+
+class Painted:
+    """Counts the lines each widget paints (Textual's per-widget line cache misses)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.lines: Counter[str] = Counter()
+        self._owners: dict[int, str] = {}
+        painted = StylesCache.render_line
+
+        def render_line(cache: StylesCache, *args: object, **kwargs: object) -> object:
+            self.lines[self._owners.get(id(cache), "?")] += 1
+            return painted(cache, *args, **kwargs)
+
+        monkeypatch.setattr(StylesCache, "render_line", render_line)
+
+    def start(self, app: ClassStudentApp) -> None:
+        """Count from now, naming each widget of the screen by its id."""
+        self.lines.clear()
+        self._owners = {id(w._styles_cache): w.id or type(w).__name__ for w in app.screen.query("*")}
+
+
+@pytest.fixture
+def klass(tmp_path: Path, panjshir: Pack) -> Iterator[tuple[ClassSession, HostControl, Path, Pack]]:
+    config = ClassConfig("panjshir", SEED, 2, None, "teacher", False, None, panjshir.article.sha256)
+    host = ClassSession(ClassStore.create(tmp_path / "class", config, time.time()), panjshir)
+    yield host, HostControl(host), tmp_path / "class", panjshir
+    host.close()
+
+
+def _student(folder: Path, pack: Pack) -> ClassStudentApp:
+    return ClassStudentApp(ClassSession(ClassStore.open(folder), pack), player="Ana")
+
+
+async def test_the_release_paints_nothing_of_the_question_built_under_the_reveal(
+    klass: tuple[ClassSession, HostControl, Path, Pack], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    host, control, folder, pack = klass
+    monkeypatch.setattr(class_student_screen, "PREPARE_NEXT_AFTER", 0.05)
+    painted = Painted(monkeypatch)
+    app = _student(folder, pack)
+    async with app.run_test(size=SIZE) as pilot:
+        control.apply("start", time.time())
+        await _until(pilot, app, "Question 1 of 2")
+        await pilot.press("1")
+        await _until(pilot, app, "locked in")
+        control.apply("reveal", time.time())
+        await _until(pilot, app, "From the article:")
+        await pilot.pause(0.5)  # the next question is built under the reveal
+        assert "From the article:" in _text(app)  # and the reveal is still what shows
+        painted.start(app)
+        control.apply("next", time.time())
+        shown = await _until(pilot, app, "Question 2 of 2")
+        prompt = host.round.presented("main", 1).question.prompt
+        assert prompt.split()[0] in shown and "From the article:" not in shown
+        assert not [name for name in ASK_SIDE if painted.lines[name]], painted.lines
+        await pilot.press("1")  # the question built under the reveal takes its answer
+        await _until(pilot, app, "locked in")
+    assert host.answered(host.store.students()[0].key).get("main") == {0, 1}
+
+
+async def test_the_reveal_shows_the_feedback_built_when_the_answer_was_locked_in(
+    klass: tuple[ClassSession, HostControl, Path, Pack], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    host, control, folder, pack = klass
+    painted = Painted(monkeypatch)
+    app = _student(folder, pack)
+    async with app.run_test(size=SIZE) as pilot:
+        control.apply("start", time.time())
+        await _until(pilot, app, "Question 1 of 2")
+        await pilot.press("1")
+        await _until(pilot, app, "locked in")
+        await pilot.pause(0.3)  # the class is still answering
+        built = list(app.screen.query("#student-feedback > Static"))
+        assert built and "From the article:" not in _text(app)  # built, under the question
+        painted.start(app)
+        control.apply("reveal", time.time())
+        await _until(pilot, app, "From the article:")
+        assert list(app.screen.query("#student-feedback > Static")) == built  # the same widgets
+        fresh = [name for name in painted.lines if name not in ("student-count", "student-score", "?")]
+        assert not fresh, painted.lines
+
+
+async def test_the_next_question_under_the_reveal_takes_no_keys(
+    klass: tuple[ClassSession, HostControl, Path, Pack], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    host, control, folder, pack = klass
+    monkeypatch.setattr(class_student_screen, "PREPARE_NEXT_AFTER", 0.05)
+    app = _student(folder, pack)
+    async with app.run_test(size=(40, 12)) as pilot:
+        control.apply("start", time.time())
+        await _until(pilot, app, "Question 1 of 2")
+        await pilot.press("1")
+        await _until(pilot, app, "locked in")
+        control.apply("reveal", time.time())
+        await _until(pilot, app, "Wrong")  # option 1 is wrong at this seed; the quote is further down
+        await pilot.pause(0.5)
+        pick = app.screen.query_one("#student-pick", ChoiceList)
+        assert pick.display and pick.covered and pick.highlighted == 0  # the next question, under
+        scroll = app.screen.query_one("#student-feedback")
+        await pilot.press("down", "enter", "2", "space")
+        assert pick.highlighted == 0
+        assert scroll.scroll_y == 1  # the arrow scrolled the feedback
+        assert "Right answer:" in _text(app)
+    key = host.store.students()[0].key
+    assert host.answered(key).get("main", set()) == {0}  # nothing answered for question 2
+
+
+async def test_a_release_before_the_next_question_is_built_shows_it_all_the_same(
+    klass: tuple[ClassSession, HostControl, Path, Pack], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A teacher who moves on the moment the reveal shows: the question is built at its release."""
+    host, control, folder, pack = klass
+    monkeypatch.setattr(class_student_screen, "PREPARE_NEXT_AFTER", 60.0)
+    app = _student(folder, pack)
+    async with app.run_test(size=SIZE) as pilot:
+        control.apply("start", time.time())
+        await _until(pilot, app, "Question 1 of 2")
+        await pilot.press("1")
+        await _until(pilot, app, "locked in")
+        control.apply("reveal", time.time())
+        await _until(pilot, app, "From the article:")
+        control.apply("next", time.time())
+        shown = await _until(pilot, app, "Question 2 of 2")
+        assert host.round.presented("main", 1).question.prompt.split()[0] in shown
+        await pilot.press("1")
+        await _until(pilot, app, "locked in")
