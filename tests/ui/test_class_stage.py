@@ -166,3 +166,42 @@ async def test_a_release_before_the_next_question_is_built_shows_it_all_the_same
         assert host.round.presented("main", 1).question.prompt.split()[0] in shown
         await pilot.press("1")
         await _until(pilot, app, "locked in")
+
+
+async def test_a_look_that_draws_a_new_view_leaves_the_heartbeat_to_the_next(
+    klass: tuple[ClassSession, HostControl, Path, Pack], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The heartbeat is a write that may wait for the store's write lock: a release (thirty games looking at
+    once, the first to see the question answering it) is drawn first; the beat comes at the next look."""
+    host, control, folder, pack = klass
+    monkeypatch.setattr(class_student_screen.rules, "HEARTBEAT_SECONDS", 0.0)  # every look is due a beat
+    log: list[str] = []
+    screen_class = class_student_screen.StudentScreen
+    polled, shown = screen_class.poll, screen_class.show
+
+    def poll(screen: class_student_screen.StudentScreen) -> None:
+        log.append("look")
+        polled(screen)
+
+    def show(screen: class_student_screen.StudentScreen, view: object) -> None:
+        log.append("show")
+        shown(screen, view)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(screen_class, "poll", poll)
+    monkeypatch.setattr(screen_class, "show", show)
+    app = _student(folder, pack)
+    beat = app.session.store.heartbeat
+
+    def heartbeat(key: str, now: float) -> None:
+        log.append("beat")
+        beat(key, now)
+
+    monkeypatch.setattr(app.session.store, "heartbeat", heartbeat)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        control.apply("start", time.time())
+        await _until(pilot, app, "Question 1 of 2")
+        await pilot.pause(0.3)
+    looks = " ".join(log).split("look")
+    assert any("show" in each for each in looks) and any("beat" in each for each in looks)
+    assert not [each for each in looks if "show" in each and "beat" in each], log

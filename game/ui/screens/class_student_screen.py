@@ -168,21 +168,26 @@ class StudentScreen(StudentLayout):
         now = self.clock()
         session = self.session
         try:
-            if now - self._beat >= rules.HEARTBEAT_SECONDS:
+            state, view = None, None
+            if self.feedback is None:  # self-paced feedback stays until the student goes on
+                state = session.state()
+                # The student's answers change only by this screen's hand (their name is held), so they are
+                # read again only when the class moves on: a look at the store is then one small query,
+                # which matters with thirty games looking ten times a second on two cores.
+                if self._answered is None or state != self._state:
+                    self._answered = session.answered(self.key)
+                    self._state = state
+                view = rules.student_view(session.config, state, session.round.total, self._answered)
+            # The heartbeat is a write, and may wait for the store's write lock: not on a look that has a
+            # new view to draw (at a release thirty games look at once, and the first to see the question
+            # answer it), but on the next (a name is held while its beat is under FRESH_SECONDS old).
+            if now - self._beat >= rules.HEARTBEAT_SECONDS and (view is None or view == self.view):
                 session.store.heartbeat(self.key, now)
                 self._beat = now
-            if self.feedback is not None:  # self-paced feedback stays until the student goes on
-                return
-            state = session.state()
-            # The student's answers change only by this screen's hand (their name is held), so they are
-            # read again only when the class moves on: a look at the store is then one small query, which
-            # matters with thirty games looking ten times a second on two cores.
-            if self._answered is None or state != self._state:
-                self._answered = session.answered(self.key)
-                self._state = state
-            view = rules.student_view(session.config, state, session.round.total, self._answered)
         except StoreError as exc:  # a locked store: the next look tries again
             self.notify(str(exc), severity="warning", timeout=2, markup=False)
+            return
+        if state is None or view is None:
             return
         if view != self.view:
             missed = rules.missed_reveal(session.config, state, self.view, view)
