@@ -344,10 +344,17 @@ def main() -> int:
             if name.startswith(prefix) and q < 0 and q in releases
         ]
         if reveals:
+            revealed: dict[int, list[float]] = {}
+            for (name, q), at in arrivals.items():
+                if name.startswith(prefix) and q < 0 and q in releases:
+                    revealed.setdefault(-q, []).append((at - releases[q]) * 1000)
             print(
                 f"  the reveal on those screens (from the store's reveal, seen within 20 ms): median "
-                f"{statistics.median(reveals):.0f} ms, max {max(reveals):.0f} ms; `next` came {args.gap} s "
-                "after the reveal"
+                f"{statistics.median(reveals):.0f} ms, max {max(reveals):.0f} ms (by question: "
+                + ", ".join(
+                    f"{q}: {statistics.median(d):.0f} / {max(d):.0f}" for q, d in sorted(revealed.items())
+                )
+                + f"); `next` came {args.gap} s after the reveal"
             )
     if sampler is not None:
         report_cpu(sampler, releases, arrivals, args.cpu_window)
