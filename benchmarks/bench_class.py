@@ -4,12 +4,17 @@
 and that many plain students (`class join --plain`) on one class store in a temporary folder; with
 ``--browsers N`` the host also serves the class (a free port on 127.0.0.1) and N browsers join it: real
 websockets (aiohttp), each typing its name into the served student game, as a browser would. Each student
-answers at once; the host reveals by itself when all have answered, waits a moment and releases the next
-question. The release time is the class state's ``released_at`` (written by the host's ``next``); a plain
+answers at once (``--answer-after SEC``: that long after the question shows); the host reveals by itself
+when all have answered, and releases the next question ``--gap`` seconds later (2 by default: the class
+has the reveal on screen and reads it; 1 or 0.5 is a teacher moving on before most have read their
+verdict). The release time is the class state's ``released_at`` (written by the host's ``next``); a plain
 student's arrival is when its "Question k of N" line reaches this process through its stdout pipe, a
 browser's when the frame holding "Question k of N" reaches its websocket. Prints the median and the
 maximum over every student and question, for plain students and browsers apart (target, issue 16: median
-<= 300 ms, max <= 1 s on 2 cores). The host wakes every game the moment it releases a question
+<= 300 ms, max <= 1 s on 2 cores), and by question; for browsers also the reveal's arrival (the frame
+holding "From the article:", from the moment this process sees the store revealed, polled every 20 ms).
+Question 1 is released while games may still be starting: the figures start at question 2. The host
+wakes every game the moment it releases a question
 (``game.classroom.wakeup``); the games look at the store by themselves only as a fallback (every 0.5 s once
 woken; before the first wake-up, plain students every 100 ms, the full-screen game every 50 ms). Browsers
 join once the server's warm worker is ready (``serve.log`` says so), so their games are forked warm; the

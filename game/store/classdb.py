@@ -319,9 +319,31 @@ class ClassStore(Transactions):
             conn.execute("UPDATE students SET heartbeat = ? WHERE key = ?", (now, key))
             return StudentRecord(key, row[2], now, float(row[1]))
 
-    def heartbeat(self, key: str, now: float) -> None:
-        with self._write() as conn:
-            conn.execute("UPDATE students SET heartbeat = ? WHERE key = ?", (now, key))
+    def heartbeat(self, key: str, now: float, *, wait: bool = True) -> bool:
+        """Keep ``key``'s name held: True once written.
+
+        With ``wait=False`` a beat that would wait for another game's write (thirty students answering at
+        once, each commit synced to disk) is skipped instead, and False returned: the caller beats again at
+        its next look, well inside :data:`~game.classroom.rules.FRESH_SECONDS`, rather than hold up the
+        question the class has just moved on to.
+        """
+        if wait:
+            with self._write() as conn:
+                conn.execute("UPDATE students SET heartbeat = ? WHERE key = ?", (now, key))
+            return True
+        with self._lock:
+            waited = self._conn.execute("PRAGMA busy_timeout").fetchone()[0]
+            self._conn.execute("PRAGMA busy_timeout = 0")
+            try:
+                with self._write() as conn:
+                    conn.execute("UPDATE students SET heartbeat = ? WHERE key = ?", (now, key))
+                return True
+            except StoreError as exc:
+                if isinstance(exc.__cause__, sqlite3.Error) and is_locked_error(exc.__cause__):
+                    return False
+                raise
+            finally:
+                self._conn.execute(f"PRAGMA busy_timeout = {int(waited)}")
 
     def release(self, key: str) -> None:
         """The game left cleanly: its name is free at once."""

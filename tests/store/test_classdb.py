@@ -64,6 +64,25 @@ def test_claim_refuses_a_name_with_a_fresh_heartbeat(tmp_path: Path) -> None:
         assert store.claim("Ana Ruiz", 112.0, 10.0) is not None
 
 
+def test_a_heartbeat_that_would_wait_for_another_write_is_skipped(tmp_path: Path) -> None:
+    """A game's beat does not wait behind other games' answers (``wait=False``): skipped, it says so, and
+    the next beat is written; a beat that may wait still does."""
+    with ClassStore.create(tmp_path, CONFIG, 1.0) as store:
+        store.claim("Ana", 1.0, 10.0)
+        other = sqlite3.connect(tmp_path / CLASS_FILENAME, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another game is writing its answer
+        try:
+            assert store.heartbeat("ana", 5.0, wait=False) is False
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert [s.heartbeat for s in store.students()] == [1.0]
+        assert store.heartbeat("ana", 6.0, wait=False) is True
+        assert [s.heartbeat for s in store.students()] == [6.0]
+        # Waiting for the lock is still what a beat does by default (up to the store's busy timeout).
+        assert store._conn.execute("PRAGMA busy_timeout").fetchone()[0] == 10_000
+
+
 def test_set_state_with_expect_loses_a_race(tmp_path: Path) -> None:
     with ClassStore.create(tmp_path, CONFIG, 1.0) as store:
         assert store.set_state(ClassState("main", 0, False, 1.0), expect=ClassState())

@@ -192,9 +192,9 @@ async def test_a_look_that_draws_a_new_view_leaves_the_heartbeat_to_the_next(
     app = _student(folder, pack)
     beat = app.session.store.heartbeat
 
-    def heartbeat(key: str, now: float) -> None:
+    def heartbeat(key: str, now: float, *, wait: bool = True) -> bool:
         log.append("beat")
-        beat(key, now)
+        return beat(key, now, wait=wait)
 
     monkeypatch.setattr(app.session.store, "heartbeat", heartbeat)
     async with app.run_test(size=SIZE) as pilot:

@@ -182,9 +182,10 @@ class StudentScreen(StudentLayout):
             # The heartbeat is a write, and may wait for the store's write lock: not on a look that has a
             # new view to draw (at a release thirty games look at once, and the first to see the question
             # answer it), but on the next (a name is held while its beat is under FRESH_SECONDS old).
+            # Nor does it wait for another game's write: a beat skipped is tried again at the next look.
             if now - self._beat >= rules.HEARTBEAT_SECONDS and (view is None or view == self.view):
-                session.store.heartbeat(self.key, now)
-                self._beat = now
+                if session.store.heartbeat(self.key, now, wait=False):
+                    self._beat = now
         except StoreError as exc:  # a locked store: the next look tries again
             self.notify(str(exc), severity="warning", timeout=2, markup=False)
             return
