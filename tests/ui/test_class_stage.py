@@ -22,23 +22,12 @@ from game.store.classdb import ClassConfig, ClassStore
 from game.ui.class_student_app import ClassStudentApp
 from game.ui.screens import class_student_screen
 from game.ui.widgets.choice_list import ChoiceList
+from tests.ui.test_class_student_screen import _text, _until
 
 SIZE = (80, 24)
 SEED = 10
 """Seed 10 deals the Panjshir pack's first questions as pick-one questions."""
 ASK_SIDE = ("student-type", "student-prompt", "student-statement", "student-pick", "student-hint")
-
-
-def _text(app: ClassStudentApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
-async def _until(pilot, app: ClassStudentApp, words: str) -> str:  # type: ignore[no-untyped-def]
-    for _ in range(100):
-        await pilot.pause(0.1)
-        if words in _text(app):
-            return _text(app)
-    raise AssertionError(f"{words!r} never shown:\n{_text(app)}")
 
 
 class Painted:
@@ -73,6 +62,18 @@ def _student(folder: Path, pack: Pack) -> ClassStudentApp:
     return ClassStudentApp(ClassSession(ClassStore.open(folder), pack), player="Ana")
 
 
+async def _answer_and_reveal(  # type: ignore[no-untyped-def]
+    pilot, app: ClassStudentApp, control: HostControl, shown: str
+) -> None:
+    """Start the class, answer question 1 with option 1 (wrong at this seed), reveal it, await ``shown``."""
+    control.apply("start", time.time())
+    await _until(pilot, app, "Question 1 of 2")
+    await pilot.press("1")
+    await _until(pilot, app, "locked in")
+    control.apply("reveal", time.time())
+    await _until(pilot, app, shown)
+
+
 async def test_the_release_paints_nothing_of_the_question_built_under_the_reveal(
     klass: tuple[ClassSession, HostControl, Path, Pack], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -81,12 +82,7 @@ async def test_the_release_paints_nothing_of_the_question_built_under_the_reveal
     painted = Painted(monkeypatch)
     app = _student(folder, pack)
     async with app.run_test(size=SIZE) as pilot:
-        control.apply("start", time.time())
-        await _until(pilot, app, "Question 1 of 2")
-        await pilot.press("1")
-        await _until(pilot, app, "locked in")
-        control.apply("reveal", time.time())
-        await _until(pilot, app, "From the article:")
+        await _answer_and_reveal(pilot, app, control, "From the article:")
         await pilot.pause(0.5)  # the next question is built under the reveal
         assert "From the article:" in _text(app)  # and the reveal is still what shows
         painted.start(app)
@@ -129,12 +125,7 @@ async def test_the_next_question_under_the_reveal_takes_no_keys(
     monkeypatch.setattr(class_student_screen, "PREPARE_NEXT_AFTER", 0.05)
     app = _student(folder, pack)
     async with app.run_test(size=(40, 12)) as pilot:
-        control.apply("start", time.time())
-        await _until(pilot, app, "Question 1 of 2")
-        await pilot.press("1")
-        await _until(pilot, app, "locked in")
-        control.apply("reveal", time.time())
-        await _until(pilot, app, "Wrong")  # option 1 is wrong at this seed; the quote is further down
+        await _answer_and_reveal(pilot, app, control, "Wrong")  # the quote is further down at 40x12
         await pilot.pause(0.5)
         pick = app.screen.query_one("#student-pick", ChoiceList)
         assert pick.display and pick.covered and pick.highlighted == 0  # the next question, under
@@ -155,12 +146,7 @@ async def test_a_release_before_the_next_question_is_built_shows_it_all_the_same
     monkeypatch.setattr(class_student_screen, "PREPARE_NEXT_AFTER", 60.0)
     app = _student(folder, pack)
     async with app.run_test(size=SIZE) as pilot:
-        control.apply("start", time.time())
-        await _until(pilot, app, "Question 1 of 2")
-        await pilot.press("1")
-        await _until(pilot, app, "locked in")
-        control.apply("reveal", time.time())
-        await _until(pilot, app, "From the article:")
+        await _answer_and_reveal(pilot, app, control, "From the article:")
         control.apply("next", time.time())
         shown = await _until(pilot, app, "Question 2 of 2")
         assert host.round.presented("main", 1).question.prompt.split()[0] in shown
