@@ -11,12 +11,11 @@ from __future__ import annotations
 import queue
 from collections import deque
 
+from game.classroom import wakeup
 from game.plain.console import TIMED_OUT, Console, _TimedOut
 
 POLL_SECONDS = 0.1
 """How often a waiting game looks at the class store: well inside the 300 ms a released question may take."""
-WOKEN_POLL_SECONDS = 0.5
-"""How often a game the host has woken once still looks (only a lost wake-up waits for it)."""
 _WAKE = "\n"
 """Put in the lines' queue by a wake-up: no line read from stdin holds a line end."""
 
@@ -36,7 +35,7 @@ class LineReader:
     @property
     def poll_seconds(self) -> float:
         """How long to wait for a line before looking at the store again."""
-        return WOKEN_POLL_SECONDS if self.woken else POLL_SECONDS
+        return wakeup.WOKEN_POLL_SECONDS if self.woken else POLL_SECONDS
 
     def wake(self) -> None:
         """End the current wait now (from any thread): the class has moved on."""

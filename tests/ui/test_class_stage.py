@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from test_class_student_screen import _text, _until
 from textual._styles_cache import StylesCache
 
 from game.classroom.host import HostControl
@@ -22,7 +23,6 @@ from game.store.classdb import ClassConfig, ClassStore
 from game.ui.class_student_app import ClassStudentApp
 from game.ui.screens import class_student_screen
 from game.ui.widgets.choice_list import ChoiceList
-from tests.ui.test_class_student_screen import _text, _until
 
 SIZE = (80, 24)
 SEED = 10

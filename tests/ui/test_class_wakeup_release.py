@@ -29,8 +29,7 @@ pytestmark = pytest.mark.skipif(not wakeup.available(), reason="no Unix datagram
 
 def test_a_woken_game_still_looks_before_its_heartbeat_is_due() -> None:
     """Once woken a game looks less often, but still often enough for its heartbeat to hold its name."""
-    assert class_student_screen.WOKEN_POLL_SECONDS <= rules.HEARTBEAT_SECONDS / 2
-    assert class_lines.WOKEN_POLL_SECONDS <= rules.HEARTBEAT_SECONDS / 2
+    assert wakeup.WOKEN_POLL_SECONDS <= rules.HEARTBEAT_SECONDS / 2
 
 
 async def test_each_change_reaches_the_full_screen_game_at_once(
@@ -39,7 +38,7 @@ async def test_each_change_reaches_the_full_screen_game_at_once(
     """Start, reveal, next and end each show on the student's screen although it would look at the store
     only an hour later; its socket is gone once it leaves."""
     monkeypatch.setattr(class_student_screen, "POLL_SECONDS", HOUR)
-    monkeypatch.setattr(class_student_screen, "WOKEN_POLL_SECONDS", HOUR)
+    monkeypatch.setattr(wakeup, "WOKEN_POLL_SECONDS", HOUR)
     klass = Class(tmp_path / "class", panjshir)
     folder = wakeup.wake_folder(klass.host.store.path)
     assert folder is not None
@@ -69,7 +68,7 @@ async def test_every_game_of_the_class_is_woken(
     """Three games in one event loop: all three show the released question although none would look at the
     store for an hour."""
     monkeypatch.setattr(class_student_screen, "POLL_SECONDS", HOUR)
-    monkeypatch.setattr(class_student_screen, "WOKEN_POLL_SECONDS", HOUR)
+    monkeypatch.setattr(wakeup, "WOKEN_POLL_SECONDS", HOUR)
     klass = Class(tmp_path / "class", panjshir)
     try:
         apps = [klass.student(name) for name in ("Ana", "Bo", "Chen")]
@@ -93,7 +92,7 @@ async def test_without_a_channel_the_game_polls_as_before(
 ) -> None:
     """Where no socket can be bound (no AF_UNIX, a folder not ours), the 50 ms look brings the question."""
     monkeypatch.setattr(wakeup.Listener, "open", classmethod(lambda cls, store_path, roots=None: None))
-    monkeypatch.setattr(class_student_screen, "WOKEN_POLL_SECONDS", HOUR)  # never used: never woken
+    monkeypatch.setattr(wakeup, "WOKEN_POLL_SECONDS", HOUR)  # never used: never woken
     klass = Class(tmp_path / "class", panjshir)
     try:
         app = klass.student("Ana")
@@ -111,7 +110,7 @@ def test_a_release_reaches_the_plain_student_at_once(
 ) -> None:
     """``class join --plain`` waits for a line an hour at a time here: the wake-up ends the wait."""
     monkeypatch.setattr(class_lines, "POLL_SECONDS", HOUR)
-    monkeypatch.setattr(class_lines, "WOKEN_POLL_SECONDS", HOUR)
+    monkeypatch.setattr(wakeup, "WOKEN_POLL_SECONDS", HOUR)
     klass = Class(tmp_path / "class", panjshir)
     folder = wakeup.wake_folder(klass.host.store.path)
     assert folder is not None

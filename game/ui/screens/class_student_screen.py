@@ -1,15 +1,15 @@
 """A student's screen in a live class: what :func:`game.classroom.rules.student_view` says, full screen.
 
 It looks at the class store when the host wakes it (:mod:`game.classroom.wakeup`) and, as a fallback, every
-:data:`POLL_SECONDS` (:data:`WOKEN_POLL_SECONDS` once a wake-up has come), and shows "Waiting for the
-teacher…", a question the moment it is released (with the game's own answer widgets, one per answer
-shape, answered as :class:`~game.ui.screens.class_answer_screen.AnswerScreen` says), the answer locked in,
-then at the reveal the student's own feedback with the article's words and their ¶. Self-paced, the
+:data:`POLL_SECONDS` (:data:`~game.classroom.wakeup.WOKEN_POLL_SECONDS` once a wake-up has come), and shows
+"Waiting for the teacher…", a question the moment it is released (with the game's own answer widgets, one per
+answer shape, answered as :class:`~game.ui.screens.class_answer_screen.AnswerScreen` says), the answer locked
+in, then at the reveal the student's own feedback with the article's words and their ¶. Self-paced, the
 feedback follows each answer (Enter goes on); pre- and post-test items get no feedback and no score. The
 screen holds no game state: the class store is the truth, read through
-:class:`~game.classroom.session.ClassSession`, and an answer is committed there the moment it is given.
-This module decides what is on show and when, and handles the keys that are not answers; how a view is
-placed in the widgets is :class:`~game.ui.screens.class_student_layout.StudentLayout`'s.
+:class:`~game.classroom.session.ClassSession`, and an answer is committed there the moment it is given. This
+module decides what is on show and when, and handles the keys that are not answers; how a view is placed in
+the widgets is :class:`~game.ui.screens.class_student_layout.StudentLayout`'s.
 """
 
 from __future__ import annotations
@@ -43,10 +43,6 @@ POLL_SECONDS = 0.05
 A look is one small query (~0.45 ms of CPU): at 50 ms rather than 100 ms a game spends ~9 instead of ~4.5 ms
 of CPU a second, and the 30-browser class benchmark's median release came ~70 ms sooner (issue 16). This is
 how often a game looks until the host's first wake-up reaches it (where none can, always)."""
-WOKEN_POLL_SECONDS = 0.5
-"""How often a game the host has woken once still looks: only a lost wake-up waits for it, and the heartbeat
-(every :data:`~game.classroom.rules.HEARTBEAT_SECONDS`) stays on time; thirty idle games cost a tenth of
-the CPU they did at :data:`POLL_SECONDS`."""
 PREPARE_NEXT_AFTER = 0.4
 """Seconds after a reveal is drawn that the next question is built and painted under it. Not at once: the
 class's other games are drawing the reveal (thirty on two cores take a few hundred ms); nor later, when the
@@ -142,7 +138,7 @@ class StudentScreen(StudentLayout):
             # The host reaches this game: looking often is now only a fallback.
             self._woken = True
             self._looking.stop()
-            self._looking = self.set_interval(WOKEN_POLL_SECONDS, self.poll)
+            self._looking = self.set_interval(wakeup.WOKEN_POLL_SECONDS, self.poll)
         self.call_later(self.poll)
 
     def _tick_clock(self) -> None:
