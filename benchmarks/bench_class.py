@@ -156,7 +156,7 @@ class CpuSampler:
         self.stop = threading.Event()
 
     def _roles(self) -> dict[str, int]:
-        roles = {"host": self.host, "bench": os.getpid()}
+        roles = {"host": self.host}
         servers = _children(self.host)
         if servers:
             roles["server"] = servers[0]
