@@ -33,6 +33,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import io
 import os
 import re
 import statistics
@@ -222,7 +224,21 @@ def report_cpu(
         print(f"  all sampled games: a release {sorted(round(v) for v in games_total.values())} ms")
 
 
-def main() -> int:
+def main(repeat: int = 3) -> list[str]:
+    """``benchmarks/run.py``'s entry: 30 plain students, then 30 browsers (``next`` 2 s after the reveal), a
+    run each for every three of run.py's repeats (a run is 150 releases); the lines each run prints."""
+    rows: list[str] = []
+    for _ in range(max(1, repeat // 3)):
+        for argv in (["--students", "30"], ["--students", "0", "--browsers", "30"]):
+            printed = io.StringIO()
+            with contextlib.redirect_stdout(printed):
+                cli([*argv, "--questions", "6"])
+            rows += [line for line in printed.getvalue().splitlines() if line.strip()]
+    return rows
+
+
+def cli(argv: list[str] | None = None) -> int:
+    """The command line (see the module docstring)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=30, help="plain students (class join --plain)")
     parser.add_argument("--browsers", type=int, default=0, help="students in browsers (served)")
@@ -235,7 +251,7 @@ def main() -> int:
     parser.add_argument("--cpu-games", type=int, default=3, help="games sampled with --cpu")
     parser.add_argument("--cpu-every", type=float, default=0.005, help="seconds between CPU samples")
     parser.add_argument("--cpu-window", type=float, default=0.3, help="seconds after `next` counted")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     sampler: CpuSampler | None = None
     env = game_env()
     arrivals: dict[tuple[str, int], float] = {}
@@ -367,4 +383,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(cli())

@@ -3,6 +3,7 @@ loader refuses) without any test noticing. Each is run once, briefly; no timing 
 
 from __future__ import annotations
 
+import inspect
 import os
 import subprocess
 import sys
@@ -51,3 +52,19 @@ def test_first_frame_exits_at_the_first_frame(tmp_path: Path, which: list[str]) 
     }
     status = _run_all({"it": [sys.executable, str(BENCHMARKS / "first_frame.py"), *which]}, env, timeout=120)
     assert status == {"it": 0}
+
+
+def test_every_benchmark_takes_the_repeat_run_py_gives_it() -> None:
+    """`benchmarks/run.py` imports each bench_*.py and calls its ``main(repeat)``: bench_keys and bench_serve
+    failed to import that way (a dataclass looks its module up in sys.modules), and bench_class's main took
+    no argument; the one command that runs every benchmark stopped at the first of them."""
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import run
+
+        modules = run.bench_modules()
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    assert {m.__name__ for m in modules} >= {"bench_class", "bench_keys", "bench_serve", "bench_cli"}
+    for module in modules:
+        inspect.signature(module.main).bind(1)  # TypeError if it cannot take run.py's call
