@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -62,6 +62,17 @@ def _student(folder: Path, pack: Pack) -> ClassStudentApp:
     return ClassStudentApp(ClassSession(ClassStore.open(folder), pack), player="Ana")
 
 
+async def _until_built(pilot, app: ClassStudentApp, built: Callable[[], bool]) -> None:  # type: ignore[no-untyped-def]
+    """Wait (at most 10 s) until ``built()``, then for its frame: conditions, not a fixed pause, so a loaded
+    machine only makes the test slower."""
+    for _ in range(200):
+        if built():
+            await pilot.pause(0.3)  # laid out and painted (under what is on show) in the next frames
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("never built")
+
+
 async def _answer_and_reveal(  # type: ignore[no-untyped-def]
     pilot, app: ClassStudentApp, control: HostControl, shown: str
 ) -> None:
@@ -83,7 +94,7 @@ async def test_the_release_paints_nothing_of_the_question_built_under_the_reveal
     app = _student(folder, pack)
     async with app.run_test(size=SIZE) as pilot:
         await _answer_and_reveal(pilot, app, control, "From the article:")
-        await pilot.pause(0.5)  # the next question is built under the reveal
+        await _until_built(pilot, app, lambda: app.screen.prepared == ("main", 1))  # under the reveal
         assert "From the article:" in _text(app)  # and the reveal is still what shows
         painted.start(app)
         control.apply("next", time.time())
@@ -107,7 +118,8 @@ async def test_the_reveal_shows_the_feedback_built_when_the_answer_was_locked_in
         await _until(pilot, app, "Question 1 of 2")
         await pilot.press("1")
         await _until(pilot, app, "locked in")
-        await pilot.pause(0.3)  # the class is still answering
+        # The class is still answering; the feedback is built meanwhile.
+        await _until_built(pilot, app, lambda: bool(app.screen.query("#student-feedback > Static")))
         built = list(app.screen.query("#student-feedback > Static"))
         assert built and "From the article:" not in _text(app)  # built, under the question
         painted.start(app)
@@ -126,7 +138,7 @@ async def test_the_next_question_under_the_reveal_takes_no_keys(
     app = _student(folder, pack)
     async with app.run_test(size=(40, 12)) as pilot:
         await _answer_and_reveal(pilot, app, control, "Wrong")  # the quote is further down at 40x12
-        await pilot.pause(0.5)
+        await _until_built(pilot, app, lambda: app.screen.prepared == ("main", 1))
         pick = app.screen.query_one("#student-pick", ChoiceList)
         assert pick.display and pick.covered and pick.highlighted == 0  # the next question, under
         scroll = app.screen.query_one("#student-feedback")
