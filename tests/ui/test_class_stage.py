@@ -203,3 +203,58 @@ async def test_a_look_that_draws_a_new_view_leaves_the_heartbeat_to_the_next(
     looks = " ".join(log).split("look")
     assert any("show" in each for each in looks) and any("beat" in each for each in looks)
     assert not [each for each in looks if "show" in each and "beat" in each], log
+
+
+async def test_a_pause_while_locked_in_and_during_the_reveal_keeps_what_was_built(
+    klass: tuple[ClassSession, HostControl, Path, Pack], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pause hides the feedback's side; resumed, the locked-in answer's feedback (built before the pause)
+    is what the reveal shows, and a pause during the reveal brings the same reveal back."""
+    host, control, folder, pack = klass
+    monkeypatch.setattr(class_student_screen, "PREPARE_NEXT_AFTER", 0.05)
+    app = _student(folder, pack)
+    async with app.run_test(size=SIZE) as pilot:
+        control.apply("start", time.time())
+        await _until(pilot, app, "Question 1 of 2")
+        await pilot.press("1")
+        await _until(pilot, app, "locked in")
+        await _until_built(pilot, app, lambda: bool(app.screen.query("#student-feedback > Static")))
+        built = list(app.screen.query("#student-feedback > Static"))
+        control.apply("pause", time.time())
+        paused = await _until(pilot, app, "Paused by the teacher.")
+        assert "Wrong" not in paused and "From the article:" not in paused
+        control.apply("pause", time.time())  # resumed: the answer is still locked in
+        await _until(pilot, app, "locked in")
+        control.apply("reveal", time.time())
+        await _until(pilot, app, "From the article:")
+        assert list(app.screen.query("#student-feedback > Static")) == built
+        control.apply("pause", time.time())
+        paused = await _until(pilot, app, "Paused by the teacher.")
+        assert "From the article:" not in paused
+        control.apply("pause", time.time())
+        shown = await _until(pilot, app, "From the article:")
+        assert "Wrong" in shown and "Paused" not in shown
+        control.apply("next", time.time())
+        await _until(pilot, app, "Question 2 of 2")
+        await pilot.press("1")
+        await _until(pilot, app, "locked in")
+
+
+async def test_a_student_out_of_time_sees_the_reveal_built_at_the_reveal(
+    tmp_path: Path, panjshir: Pack
+) -> None:
+    """Nothing answered, nothing built in advance: the reveal builds "You did not answer" itself."""
+    config = ClassConfig("panjshir", SEED, 2, 1.0, "teacher", False, None, panjshir.article.sha256)
+    host = ClassSession(ClassStore.create(tmp_path / "class", config, time.time()), panjshir)
+    control = HostControl(host)
+    app = _student(tmp_path / "class", panjshir)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            control.apply("start", time.time())
+            await _until(pilot, app, "Question 1 of 2")
+            await pilot.pause(1.2)  # the question's second runs out; the host reveals
+            control.apply("reveal", time.time())
+            shown = await _until(pilot, app, "From the article:")
+            assert "did not answer" in shown.lower() or "no answer" in shown.lower(), shown
+    finally:
+        host.close()
