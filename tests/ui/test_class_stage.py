@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from test_class_student_screen import _text, _until
 from textual._styles_cache import StylesCache
+from textual.widget import Widget
 
 from game.classroom.host import HostControl
 from game.classroom.session import ClassSession
@@ -73,6 +74,17 @@ async def _until_built(pilot, app: ClassStudentApp, built: Callable[[], bool]) -
     raise AssertionError("never built")
 
 
+async def _lock_in(pilot, app: ClassStudentApp, control: HostControl) -> list[Widget]:  # type: ignore[no-untyped-def]
+    """Start the class and answer question 1 with option 1; wait while the class is still answering, for
+    the feedback built meanwhile under the question. Returns its paragraphs."""
+    control.apply("start", time.time())
+    await _until(pilot, app, "Question 1 of 2")
+    await pilot.press("1")
+    await _until(pilot, app, "locked in")
+    await _until_built(pilot, app, lambda: bool(app.screen.query("#student-feedback > Static")))
+    return list(app.screen.query("#student-feedback > Static"))
+
+
 async def _answer_and_reveal(  # type: ignore[no-untyped-def]
     pilot, app: ClassStudentApp, control: HostControl, shown: str
 ) -> None:
@@ -114,13 +126,7 @@ async def test_the_reveal_shows_the_feedback_built_when_the_answer_was_locked_in
     painted = Painted(monkeypatch)
     app = _student(folder, pack)
     async with app.run_test(size=SIZE) as pilot:
-        control.apply("start", time.time())
-        await _until(pilot, app, "Question 1 of 2")
-        await pilot.press("1")
-        await _until(pilot, app, "locked in")
-        # The class is still answering; the feedback is built meanwhile.
-        await _until_built(pilot, app, lambda: bool(app.screen.query("#student-feedback > Static")))
-        built = list(app.screen.query("#student-feedback > Static"))
+        built = await _lock_in(pilot, app, control)
         assert built and "From the article:" not in _text(app)  # built, under the question
         painted.start(app)
         control.apply("reveal", time.time())
@@ -214,12 +220,7 @@ async def test_a_pause_while_locked_in_and_during_the_reveal_keeps_what_was_buil
     monkeypatch.setattr(class_student_screen, "PREPARE_NEXT_AFTER", 0.05)
     app = _student(folder, pack)
     async with app.run_test(size=SIZE) as pilot:
-        control.apply("start", time.time())
-        await _until(pilot, app, "Question 1 of 2")
-        await pilot.press("1")
-        await _until(pilot, app, "locked in")
-        await _until_built(pilot, app, lambda: bool(app.screen.query("#student-feedback > Static")))
-        built = list(app.screen.query("#student-feedback > Static"))
+        built = await _lock_in(pilot, app, control)
         control.apply("pause", time.time())
         paused = await _until(pilot, app, "Paused by the teacher.")
         assert "Wrong" not in paused and "From the article:" not in paused
