@@ -33,6 +33,7 @@ from game.engine.quiz.run import Presented, Response
 from game.ui.screens import class_student_texts as texts
 from game.ui.screens.class_feedback_screen import MissedRevealScreen
 from game.ui.screens.class_student_layout import StudentLayout
+from game.ui.screens.question_paging import PAGE_KEYS, can_page, page
 from game.ui.screens.reader_screen import SentencePickScreen
 from game.ui.texts import literal
 from game.ui.widgets.question_clock import QuestionClock
@@ -74,6 +75,7 @@ class StudentScreen(StudentLayout):
             for key in ("up", "down", "pageup", "pagedown", "home", "end")
         ),
         Binding("f2", "missed_reveal", "Missed reveal", show=False, id="class.missed_reveal"),
+        *PAGE_KEYS,
     ]
     """The arrow, page and home/end keys scroll the feedback while it is on show (it is not focused); F2
     opens the feedback of a question whose reveal the class moved past before this game saw it."""
@@ -283,8 +285,13 @@ class StudentScreen(StudentLayout):
             return self.missed is not None
         if action == "scroll_feedback":
             return self.revealing
+        if action == "page_question":  # under the feedback it is not on show: the keys scroll the feedback
+            return not self.revealing and can_page(self.query_one("#student-question", VerticalScroll))
         answering: bool | None = super().check_action(action, parameters)
         return answering
+
+    def action_page_question(self, direction: int) -> None:
+        page(self.query_one("#student-question", VerticalScroll), direction)
 
     def action_scroll_feedback(self, key: str) -> None:
         scroll = self.query_one("#student-feedback", VerticalScroll)

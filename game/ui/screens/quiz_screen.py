@@ -23,6 +23,7 @@ from game.engine.quiz.run import Outcome, Presented, QuizRun, Response
 from game.engine.quiz.types import AnswerShape
 from game.ui.screens.base import GameScreen
 from game.ui.screens.feedback_screen import running_score
+from game.ui.screens.question_paging import PAGE_KEYS, can_page, page
 from game.ui.texts import literal, numbered
 from game.ui.widgets.answer_hints import answer_hint
 from game.ui.widgets.answer_lists import OrderList, TickList
@@ -57,6 +58,7 @@ class QuizScreen(GameScreen[None]):
         Binding("backspace", "undo", "Undo", id="quiz.undo"),
         Binding("enter", "open_picker", "Find the sentence", id="quiz.open_picker"),
         Binding("escape", "leave", "Leave", id="quiz.leave"),
+        *PAGE_KEYS,
     ]
     """Number keys answer (or tick, or place, by question type); Space ticks or places the highlighted
     choice; Enter submits a pick-many or ordering answer (it never places); Backspace undoes a placement;
@@ -236,7 +238,12 @@ class QuizScreen(GameScreen[None]):
             return mode == PICK_SENTENCE
         if action == "undo":
             return (True if self._sequence else None) if mode == ORDER else False
+        if action == "page_question":
+            return can_page(self.query_one("#quiz-question", VerticalScroll))
         return True
+
+    def action_page_question(self, direction: int) -> None:
+        page(self.query_one("#quiz-question", VerticalScroll), direction)
 
     def action_answer(self, number: int) -> None:
         self.submit(number - 1)
