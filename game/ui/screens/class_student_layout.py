@@ -152,13 +152,11 @@ class StudentLayout(AnswerScreen):
         self._show_reveal_side(feedback, on_top=feedback)
         if feedback:
             self._set_note(message)
-            for widget in self._lists.values():
-                widget.covered = True
             return
         shape = None
         if asking and self.view is not None:
             shape = self.session.round.presented(self.view.phase, self.view.index).shape
-        self._place_answer(shape, covered=False)
+        self._place_answer(shape)
         self._place_question(question, message)
 
     def _set_note(self, message: str) -> None:
@@ -190,6 +188,10 @@ class StudentLayout(AnswerScreen):
             if stage.styles.set_rule("layers", ("ask", "reveal") if on_top else ("reveal", "ask")):
                 stage.refresh(layout=True, repaint=False)
         reveal.display = shown
+        # A covered answer list takes no keys (ChoiceList.covered): they scroll the feedback. The input is
+        # never focused under it (_show_feedback takes the focus from it).
+        for widget in self._lists.values():
+            widget.covered = shown and on_top
 
     @property
     def revealing(self) -> bool:
@@ -197,15 +199,10 @@ class StudentLayout(AnswerScreen):
         on_top = self.query_one("#student-stage", Container).styles.layers[-1] == "reveal"
         return on_top and bool(self.query_one("#student-reveal", Vertical).display)
 
-    def _place_answer(self, shape: object, *, covered: bool) -> None:
-        """Show the answer widgets of ``shape`` (None: none), under the feedback when ``covered``.
-
-        A covered list takes no keys (:attr:`ChoiceList.covered`): they scroll the feedback; the input is
-        never focused under it (:meth:`_show_feedback` takes the focus from it).
-        """
+    def _place_answer(self, shape: object) -> None:
+        """Show the answer widgets of ``shape`` (None: none), on the question's side of the stage."""
         for each, widget in self._lists.items():
             widget.display = each == shape
-            widget.covered = covered
         self.query_one("#student-input", Input).display = shape == TYPE_TEXT
         self.query_one("#student-sequence", Static).display = shape == ORDER
         self._hint_wanted = shape is not None

@@ -222,11 +222,8 @@ class StudentScreen(StudentLayout):
         self.view = view
         asking = view.kind == "ask"
         feedback = view.kind == "revealed"
-        given: str | None = None
-        if view.kind == "locked":
-            done = self.session.outcome(self.key, view.phase, view.index)
-            given = done.given if done is not None else None
-        text = texts.message(self.session, view, given)
+        locked_in = self.session.outcome(self.key, view.phase, view.index) if view.kind == "locked" else None
+        text = texts.message(self.session, view, locked_in.given if locked_in is not None else None)
         if view.kind in ("done", "ended"):
             summary = texts.summary_text(self.session, self.key, self.clock())
             text = f"{text} {summary}".strip()
@@ -254,14 +251,12 @@ class StudentScreen(StudentLayout):
         self._show_top(view)
         if asking:
             self._focus_answer()
-        if view.kind == "locked" and view.phase == "main":
+        if locked_in is not None and view.phase == "main":
             # The answer is in: its feedback is built now, under the question, and the reveal uncovers it.
-            done = self.session.outcome(self.key, "main", view.index)
-            if done is not None:
-                missed = self.session.round.judge("main", view.index, None)
-                self._show_reveal_side(True, on_top=False)
-                self._set_note("")  # as the reveal will have it: the feedback is laid out at its place
-                self._show_feedback(done, missed, item=("main", view.index))
+            missed = self.session.round.judge("main", view.index, None)
+            self._show_reveal_side(True, on_top=False)
+            self._set_note("")  # as the reveal will have it: the feedback is laid out at its place
+            self._show_feedback(locked_in, missed, item=("main", view.index))
         if feedback:
             missed = self.session.round.judge("main", view.index, None)
             self._show_feedback(outcome, missed, joined, item=("main", view.index))
@@ -275,7 +270,7 @@ class StudentScreen(StudentLayout):
         if self.is_attached and self.view == revealed and revealed.index + 1 < self.session.round.total:
             self._prepare("main", revealed.index + 1)
             # Placed under the feedback as its release will show it (see StudentLayout._show_reveal_side).
-            self._place_answer(self.session.round.presented("main", revealed.index + 1).shape, covered=True)
+            self._place_answer(self.session.round.presented("main", revealed.index + 1).shape)
             self._place_question(True, "")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
